@@ -1,0 +1,20 @@
+from .base import *  # noqa: F403
+from .base import CACHES, REDIS_URL, REST_FRAMEWORK
+
+DEBUG = False
+SECRET_KEY = "test-only-key"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CELERY_TASK_ALWAYS_EAGER = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Throttling is tested on purpose with its own rates; the rest of the suite must not trip it.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,
+    "DEFAULT_THROTTLE_RATES": {"anon": "10000/minute", "user": "10000/minute", "login": "10000/minute"},
+}
+if REDIS_URL:
+    # Keep the test run's keys apart from a developer's data on the same server.
+    CACHES["default"]["KEY_PREFIX"] = "test"

@@ -1,0 +1,280 @@
+"""The learner's API. Every endpoint: any signed-in member (all roles); pages that are
+not live answer 404; a locked course answers 403 with the reason."""
+
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import get_language
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from courses.models import CoursePage, LessonPage
+from courses.quiz import public_quiz
+
+from . import selectors, services
+
+
+def _error(exc: services.LearningError) -> Response:
+    return Response({"detail": str(exc.message)}, status=exc.status_code)
+
+
+def _certificate_url(request, completion) -> str | None:
+    if completion is None:
+        return None
+    return request.build_absolute_uri(reverse("learning:certificate", args=[completion.certificate_code]))
+
+
+class LessonSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="lesson.id")
+    title = serializers.CharField(source="lesson.title")
+    has_quiz = serializers.BooleanField(source="lesson.has_quiz")
+    completed = serializers.BooleanField()
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, obj) -> str:
+        return obj.lesson.get_url(self.context.get("request"))
+
+
+class CourseProgressSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="course.id")
+    title = serializers.CharField(source="course.title")
+    summary = serializers.CharField(source="course.summary")
+    estimated_minutes = serializers.IntegerField(source="course.estimated_minutes")
+    language = serializers.SerializerMethodField()
+    lessons_done = serializers.IntegerField(source="done")
+    lessons_total = serializers.IntegerField(source="total")
+    percent = serializers.IntegerField()
+    completed = serializers.BooleanField()
+    locked = serializers.SerializerMethodField()
+    locked_reason = serializers.CharField(allow_null=True)
+    certificate_url = serializers.SerializerMethodField()
+    next_lesson = serializers.SerializerMethodField()
+
+    def get_language(self, obj) -> str:
+        return self.context["languages"].get(obj.course.locale_id, "")
+
+    def get_locked(self, obj) -> bool:
+        return obj.locked_reason is not None
+
+    def get_certificate_url(self, obj) -> str | None:
+        return _certificate_url(self.context["request"], obj.completion)
+
+    def get_next_lesson(self, obj) -> int | None:
+        return obj.next_lesson.id if obj.next_lesson else None
+
+
+class CourseDetailSerializer(CourseProgressSerializer):
+    lessons = LessonSummarySerializer(many=True)
+
+
+class PathSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="path.id")
+    title = serializers.CharField(source="path.title")
+    intro = serializers.CharField(source="path.intro")
+    target_role = serializers.CharField(source="path.target_role")
+    lessons_done = serializers.IntegerField(source="done")
+    lessons_total = serializers.IntegerField(source="total")
+    percent = serializers.IntegerField()
+    completed = serializers.BooleanField()
+    courses = CourseProgressSerializer(many=True)
+
+
+def _context(request) -> dict:
+    from wagtail.models import Locale
+
+    return {"request": request, "languages": dict(Locale.objects.values_list("id", "language_code"))}
+
+
+def _overview(request):
+    return selectors.learning_overview(member=request.user, language=request.user.language or get_language())
+
+
+class PathViewSet(viewsets.ViewSet):
+    """Learning paths with their ordered courses and my progress."""
+
+    @extend_schema(responses=PathSerializer(many=True))
+    def list(self, request):
+        overview = _overview(request)
+        return Response(PathSerializer(overview.paths, many=True, context=_context(request)).data)
+
+
+class CourseViewSet(viewsets.ViewSet):
+    """Live courses in my language with my progress; a course's lessons with ``completed``."""
+
+    @extend_schema(responses=CourseProgressSerializer(many=True))
+    def list(self, request):
+        overview = _overview(request)
+        return Response(CourseProgressSerializer(overview.courses, many=True, context=_context(request)).data)
+
+    @extend_schema(responses=CourseDetailSerializer)
+    def retrieve(self, request, pk=None):
+        course = get_object_or_404(CoursePage.objects.live(), pk=_int(pk))
+        progress = selectors.course_progress(member=request.user, course=course)
+        return Response(CourseDetailSerializer(progress, context=_context(request)).data)
+
+    @extend_schema(
+        request=None, responses={200: inline_serializer("Enrolled", {"enrolled": serializers.BooleanField()})}
+    )
+    @action(detail=True, methods=["post"])
+    def enrol(self, request, pk=None):
+        course = get_object_or_404(CoursePage.objects.live(), pk=_int(pk))
+        try:
+            services.enrol(member=request.user, course=course)
+        except services.LearningError as exc:
+            return _error(exc)
+        return Response({"enrolled": True})
+
+
+def _int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+class CompleteResultSerializer(serializers.Serializer):
+    completed = serializers.BooleanField()
+    course_completed = serializers.BooleanField()
+    certificate_url = serializers.CharField(allow_null=True)
+    promoted_to = serializers.CharField(allow_null=True)
+
+
+class QuizChoiceSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    text = serializers.CharField()
+
+
+class QuizQuestionSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    kind = serializers.ChoiceField(choices=["single", "multiple", "true_false"])
+    text = serializers.CharField()
+    choices = QuizChoiceSerializer(many=True)
+
+
+class QuizSerializer(serializers.Serializer):
+    intro = serializers.CharField(allow_blank=True)
+    pass_mark = serializers.IntegerField()
+    questions = QuizQuestionSerializer(many=True)
+
+
+class AttemptRequestSerializer(serializers.Serializer):
+    answers = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text="Question id → list of chosen choice ids.",
+    )
+    client_token = serializers.CharField(
+        required=False,
+        max_length=64,
+        help_text="Optional; a repeated submission with the same token is not recorded twice.",
+    )
+
+
+class FeedbackExplanationSerializer(serializers.Serializer):
+    choice = serializers.CharField()
+    correct = serializers.BooleanField()
+    text = serializers.CharField()
+
+
+class FeedbackSerializer(serializers.Serializer):
+    question = serializers.CharField()
+    correct = serializers.BooleanField()
+    chosen = serializers.ListField(child=serializers.CharField())
+    explanations = FeedbackExplanationSerializer(many=True)
+    correct_choices = serializers.ListField(child=serializers.CharField(), required=False)
+
+
+class AttemptResultSerializer(serializers.Serializer):
+    score = serializers.IntegerField()
+    max_score = serializers.IntegerField()
+    passed = serializers.BooleanField()
+    feedback = FeedbackSerializer(many=True)
+    lesson_completed = serializers.BooleanField()
+    course_completed = serializers.BooleanField()
+
+
+class LessonViewSet(viewsets.ViewSet):
+    """Complete lessons and take quizzes."""
+
+    def _lesson(self, pk) -> LessonPage:
+        return get_object_or_404(LessonPage.objects.live(), pk=_int(pk))
+
+    @extend_schema(request=None, responses=CompleteResultSerializer)
+    @action(detail=True, methods=["post"])
+    def complete(self, request, pk=None):
+        lesson = self._lesson(pk)
+        try:
+            result = services.complete_lesson(member=request.user, lesson=lesson)
+        except services.LearningError as exc:
+            return _error(exc)
+        return Response(
+            {
+                "completed": True,
+                "course_completed": result.course_completion is not None,
+                "certificate_url": _certificate_url(request, result.course_completion),
+                "promoted_to": result.promoted_to,
+            }
+        )
+
+    @extend_schema(responses=QuizSerializer)
+    @action(detail=True, methods=["get"])
+    def quiz(self, request, pk=None):
+        lesson = self._lesson(pk)
+        if lesson.quiz is None:
+            return Response({"detail": "This lesson has no quiz."}, status=status.HTTP_404_NOT_FOUND)
+        reason = services.locked_reason(member=request.user, course=services.course_of(lesson))
+        if reason:
+            return Response({"detail": reason}, status=status.HTTP_403_FORBIDDEN)
+        return Response(public_quiz(lesson.quiz))
+
+    @extend_schema(request=AttemptRequestSerializer, responses={201: AttemptResultSerializer})
+    @action(detail=True, methods=["post"], url_path="quiz/attempts")
+    def attempts(self, request, pk=None):
+        lesson = self._lesson(pk)
+        if not isinstance(request.data, dict) or "answers" not in request.data:
+            return Response({"detail": 'Send {"answers": {"<question id>": [<choice ids>]}}.'}, status=400)
+        token = request.data.get("client_token") or request.headers.get("Idempotency-Key")
+        try:
+            result = services.submit_quiz(
+                member=request.user, lesson=lesson, answers=request.data["answers"], client_token=token
+            )
+        except services.InvalidAnswers as exc:
+            return Response({"detail": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
+        except services.LearningError as exc:
+            return _error(exc)
+        attempt = result.attempt
+        return Response(
+            {
+                "score": attempt.score,
+                "max_score": attempt.max_score,
+                "passed": attempt.passed,
+                "feedback": attempt.feedback,
+                "lesson_completed": attempt.passed,
+                "course_completed": bool(result.lesson and result.lesson.course_completion),
+            },
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class ProgressView(APIView):
+    """My progress per path and course: lessons done / total, completed, certificate URL."""
+
+    @extend_schema(
+        responses=inline_serializer(
+            "Progress",
+            {
+                "paths": PathSerializer(many=True),
+                "courses": CourseProgressSerializer(many=True),
+            },
+        )
+    )
+    def get(self, request):
+        overview = _overview(request)
+        context = _context(request)
+        return Response(
+            {
+                "paths": PathSerializer(overview.paths, many=True, context=context).data,
+                "courses": CourseProgressSerializer(overview.courses, many=True, context=context).data,
+            }
+        )

@@ -1,0 +1,208 @@
+"""Read queries for the learner's pages and the API. Each function runs a fixed number of
+queries however many paths, courses and lessons there are."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from courses.models import CoursePage, LearningPath, LessonPage, PathCourse
+from people.models import Member
+
+from .models import CourseCompletion, LessonCompletion, QuizAttempt
+
+PAGE_FIELDS = ["id", "title", "slug", "path", "depth", "url_path", "translation_key", "locale_id", "live"]
+
+
+@dataclass
+class LessonProgress:
+    lesson: LessonPage
+    completed: bool
+
+
+@dataclass
+class CourseProgress:
+    course: CoursePage
+    lessons: list[LessonProgress]
+    completion: CourseCompletion | None
+    locked_reason: str | None
+
+    @property
+    def total(self) -> int:
+        return len(self.lessons)
+
+    @property
+    def done(self) -> int:
+        return sum(1 for item in self.lessons if item.completed)
+
+    @property
+    def completed(self) -> bool:
+        return self.completion is not None
+
+    @property
+    def percent(self) -> int:
+        if self.completed:
+            return 100
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def next_lesson(self) -> LessonPage | None:
+        for item in self.lessons:
+            if not item.completed:
+                return item.lesson
+        return None
+
+    @property
+    def started(self) -> bool:
+        return self.done > 0
+
+
+@dataclass
+class PathProgress:
+    path: LearningPath
+    courses: list[CourseProgress] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(c.total for c in self.courses)
+
+    @property
+    def done(self) -> int:
+        return sum(c.done for c in self.courses)
+
+    @property
+    def completed(self) -> bool:
+        return bool(self.courses) and all(c.completed for c in self.courses)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def next_course(self) -> CourseProgress | None:
+        for course in self.courses:
+            if not course.completed and not course.locked_reason and course.next_lesson:
+                return course
+        return None
+
+
+@dataclass
+class Overview:
+    paths: list[PathProgress]
+    courses: list[CourseProgress]
+
+    @property
+    def next(self) -> CourseProgress | None:
+        for path in self.paths:
+            if path.next_course:
+                return path.next_course
+        for course in self.courses:
+            if course.started and not course.completed and course.next_lesson:
+                return course
+        return None
+
+
+def _locale_ids(language: str) -> tuple[int | None, int | None]:
+    locales = {loc.language_code: loc.pk for loc in Locale.objects.all()}
+    default = Locale.get_default().language_code if locales else None
+    return locales.get(language), locales.get(default)
+
+
+def _prefer(items, key, locale_id, default_locale_id):
+    """One item per translation key: the member's language, else the default, else any."""
+    chosen = {}
+    for item in items:
+        k = key(item)
+        current = chosen.get(k)
+        rank = 0 if item.locale_id == locale_id else 1 if item.locale_id == default_locale_id else 2
+        if current is None or rank < current[0]:
+            chosen[k] = (rank, item)
+    return {k: item for k, (rank, item) in chosen.items()}
+
+
+def _build_course_progress(member, courses: list[CoursePage]) -> list[CourseProgress]:
+    if not courses:
+        return []
+    course_ids = [c.pk for c in courses]
+    prerequisites = defaultdict(list)
+    through = CoursePage.prerequisites.through
+    for course_id, key, title in through.objects.filter(from_coursepage_id__in=course_ids).values_list(
+        "from_coursepage_id", "to_coursepage__translation_key", "to_coursepage__title"
+    ):
+        prerequisites[course_id].append((key, title))
+    by_path = {c.path: c for c in courses}
+    lessons_by_course = defaultdict(list)
+    locale_ids = {c.locale_id for c in courses}
+    lessons = (
+        LessonPage.objects.live()
+        .filter(has_content=True, locale_id__in=locale_ids, depth__in={c.depth + 1 for c in courses})
+        .only(*PAGE_FIELDS, "has_content", "has_quiz")
+        .order_by("path")
+    )
+    for lesson in lessons:
+        parent = by_path.get(lesson.path[: -LessonPage.steplen])
+        if parent is not None:
+            lessons_by_course[parent.pk].append(lesson)
+    done_lessons = set(LessonCompletion.objects.filter(member=member).values_list("lesson_key", flat=True))
+    completions = {c.course_key: c for c in CourseCompletion.objects.filter(member=member)}
+    result = []
+    for course in courses:
+        missing = [title for key, title in prerequisites[course.pk] if key not in completions]
+        reason = (
+            _("Complete %(courses)s first.") % {"courses": ", ".join(f"“{t}”" for t in missing)} if missing else None
+        )
+        result.append(
+            CourseProgress(
+                course=course,
+                lessons=[
+                    LessonProgress(lesson=lesson, completed=lesson.translation_key in done_lessons)
+                    for lesson in lessons_by_course[course.pk]
+                ],
+                completion=completions.get(course.translation_key),
+                locked_reason=reason,
+            )
+        )
+    return result
+
+
+def _live_courses(language: str) -> list[CoursePage]:
+    locale_id, default_id = _locale_ids(language)
+    courses = CoursePage.objects.live().only(*PAGE_FIELDS, "summary", "estimated_minutes", "image_id").order_by("path")
+    chosen = _prefer(courses, lambda c: c.translation_key, locale_id, default_id)
+    return sorted(chosen.values(), key=lambda c: c.path)
+
+
+def learning_overview(*, member: Member, language: str) -> Overview:
+    """Paths (in order, with their courses) and all live courses, with ``member``'s progress,
+    in ``language`` where a translation exists."""
+    locale_id, default_id = _locale_ids(language)
+    courses = _live_courses(language)
+    progress = _build_course_progress(member, courses)
+    by_key = {p.course.translation_key: p for p in progress}
+    paths = LearningPath.objects.prefetch_related(
+        Prefetch(
+            "path_courses",
+            queryset=PathCourse.objects.select_related(None).only("path_id", "course_id", "sort_order"),
+        )
+    )
+    course_keys_by_id = dict(CoursePage.objects.values_list("id", "translation_key"))
+    chosen_paths = _prefer(paths, lambda p: p.translation_key, locale_id, default_id)
+    path_progress = []
+    for path in sorted(chosen_paths.values(), key=lambda p: (p.sort_order, p.title)):
+        items = [by_key.get(course_keys_by_id.get(pc.course_id)) for pc in path.path_courses.all()]
+        path_progress.append(PathProgress(path=path, courses=[i for i in items if i is not None]))
+    return Overview(paths=path_progress, courses=progress)
+
+
+def course_progress(*, member: Member, course: CoursePage) -> CourseProgress:
+    return _build_course_progress(member, [course])[0]
+
+
+def last_attempt(*, member: Member, lesson: LessonPage) -> QuizAttempt | None:
+    return QuizAttempt.objects.filter(member=member, lesson_key=lesson.translation_key).first()
+
+
+def certificate(*, code: str) -> CourseCompletion | None:
+    return CourseCompletion.objects.filter(certificate_code=code.strip().upper()).select_related("member").first()

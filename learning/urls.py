@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "learning"
+
+urlpatterns = [
+    path("learn/", views.dashboard, name="dashboard"),
+    path("learn/lessons/<int:pk>/complete/", views.complete_lesson, name="complete_lesson"),
+    path("learn/lessons/<int:pk>/quiz/", views.submit_quiz, name="submit_quiz"),
+    path("certificates/", views.verify_certificate, name="verify_certificate"),
+    path("certificates/<str:code>/", views.certificate, name="certificate"),
+]

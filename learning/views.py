@@ -1,0 +1,103 @@
+"""Server-rendered learner pages. Dashboard and lesson actions: any signed-in member;
+certificates: anyone (public verification)."""
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from courses.models import LessonPage
+from people.models import Role
+
+from . import selectors, services
+
+
+@login_required
+def dashboard(request):
+    overview = selectors.learning_overview(member=request.user, language=get_language())
+    return render(request, "learning/dashboard.html", {"overview": overview})
+
+
+def _lesson(pk) -> LessonPage:
+    return get_object_or_404(LessonPage.objects.live(), pk=pk)
+
+
+def _after_lesson(request, lesson, result):
+    if result.promoted_to:
+        messages.success(
+            request, _("Congratulations, you are now a %(role)s!") % {"role": Role(result.promoted_to).label}
+        )
+    if result.course_newly_completed:
+        messages.success(request, _("Course completed! Your certificate is ready."))
+        return redirect("learning:certificate", result.course_completion.certificate_code)
+    course = services.course_of(lesson)
+    progress = selectors.course_progress(member=request.user, course=course)
+    next_lesson = progress.next_lesson
+    return redirect(next_lesson.get_url(request) if next_lesson else course.get_url(request))
+
+
+@login_required
+@require_POST
+def complete_lesson(request, pk):
+    lesson = _lesson(pk)
+    try:
+        result = services.complete_lesson(member=request.user, lesson=lesson)
+    except services.LearningError as exc:
+        messages.error(request, exc.message)
+        return redirect(lesson.get_url(request))
+    if result.newly_completed:
+        messages.success(request, _("Lesson marked as done."))
+    return _after_lesson(request, lesson, result)
+
+
+@login_required
+@require_POST
+def submit_quiz(request, pk):
+    lesson = _lesson(pk)
+    answers = {
+        key[2:]: request.POST.getlist(key) for key in request.POST if key.startswith("q-") and request.POST.getlist(key)
+    }
+    token = request.POST.get("client_token") or str(uuid.uuid4())
+    try:
+        result = services.submit_quiz(member=request.user, lesson=lesson, answers=answers, client_token=token)
+    except services.InvalidAnswers as exc:
+        messages.error(request, str(exc))
+        return redirect(lesson.get_url(request) + "#quiz")
+    except services.LearningError as exc:
+        messages.error(request, exc.message)
+        return redirect(lesson.get_url(request))
+    attempt = result.attempt
+    if attempt.passed:
+        messages.success(
+            request,
+            _("You passed the quiz with %(score)s of %(max)s.") % {"score": attempt.score, "max": attempt.max_score},
+        )
+        if result.lesson is not None and result.lesson.course_newly_completed:
+            return _after_lesson(request, lesson, result.lesson)
+    else:
+        messages.warning(
+            request,
+            _("%(score)s of %(max)s correct: not enough yet. Read the feedback and try again.")
+            % {"score": attempt.score, "max": attempt.max_score},
+        )
+    return redirect(lesson.get_url(request) + "#quiz")
+
+
+def certificate(request, code):
+    completion = selectors.certificate(code=code)
+    if completion is None:
+        raise Http404(_("No certificate has this code."))
+    return render(request, "learning/certificate.html", {"completion": completion})
+
+
+def verify_certificate(request):
+    code = request.GET.get("code", "").strip()
+    completion = selectors.certificate(code=code) if code else None
+    if completion is not None:
+        return redirect("learning:certificate", completion.certificate_code)
+    return render(request, "learning/verify.html", {"code": code, "not_found": bool(code)})

@@ -1,0 +1,65 @@
+"""Learner state for the course pages, which ``courses`` renders without knowing about it."""
+
+import uuid
+
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from wagtail import hooks
+
+from courses.models import LessonPage
+from courses.quiz import public_quiz
+
+from . import selectors, services
+
+
+@hooks.register("course_index_page_context")
+def course_index_context(*, request, page):
+    return {"overview": selectors.learning_overview(member=request.user, language=get_language())}
+
+
+@hooks.register("course_page_context")
+def course_context(*, request, page):
+    progress = selectors.course_progress(member=request.user, course=page)
+    if progress.total and progress.done == progress.total and not progress.completed and not progress.locked_reason:
+        services.sync_course_completion(member=request.user, course=page)
+        progress = selectors.course_progress(member=request.user, course=page)
+    return {"progress": progress}
+
+
+@hooks.register("lesson_page_context")
+def lesson_context(*, request, page):
+    course = services.course_of(page)
+    progress = selectors.course_progress(member=request.user, course=course)
+    lessons = [item.lesson for item in progress.lessons]
+    index = next((i for i, lesson in enumerate(lessons) if lesson.pk == page.pk), None)
+    context = {
+        "course": course,
+        "progress": progress,
+        "completed": any(item.completed for item in progress.lessons if item.lesson.pk == page.pk),
+        "previous_lesson": lessons[index - 1] if index else None,
+        "next_lesson": lessons[index + 1] if index is not None and index + 1 < len(lessons) else None,
+    }
+    quiz = page.quiz
+    if quiz is not None:
+        attempt = selectors.last_attempt(member=request.user, lesson=page)
+        context["quiz"] = public_quiz(quiz)
+        # One token per rendered form: a double click submits it twice, is recorded once.
+        context["quiz_token"] = uuid.uuid4().hex
+        context["quiz_attempt"] = attempt
+        if attempt is not None:
+            context["quiz_feedback"] = {item["question"]: item for item in attempt.feedback}
+    return context
+
+
+@hooks.register("before_serve_page")
+def refuse_locked_lessons(page, request, serve_args, serve_kwargs):
+    """A lesson of a course whose prerequisites are not done answers 403 with the reason."""
+    if not isinstance(page, LessonPage) or not request.user.is_authenticated:
+        return None
+    course = services.course_of(page)
+    reason = services.locked_reason(member=request.user, course=course)
+    if reason:
+        return TemplateResponse(
+            request, "learning/locked.html", {"page": page, "course": course, "reason": reason}, status=403
+        )
+    return None

@@ -1,0 +1,115 @@
+from django.contrib.auth import authenticate
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.authtoken.models import Token
+from rest_framework.decorators import action
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from . import selectors, services
+from .models import Member, Notification
+
+
+class MemberSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(read_only=True)
+    department = serializers.StringRelatedField()
+    location = serializers.StringRelatedField()
+
+    class Meta:
+        model = Member
+        fields = ["id", "email", "name", "display_name", "role", "is_hr", "language", "department", "location"]
+        read_only_fields = ["id", "email", "role", "is_hr", "department", "location"]
+
+
+class MeView(APIView):
+    """The signed-in member. Any signed-in member; ``PATCH`` changes name and language."""
+
+    serializer_class = MemberSerializer
+
+    def get_member(self, request):
+        return selectors.member_with_relations(member_id=request.user.pk)
+
+    @extend_schema(responses=MemberSerializer)
+    def get(self, request):
+        return Response(MemberSerializer(self.get_member(request)).data)
+
+    @extend_schema(request=MemberSerializer, responses=MemberSerializer)
+    def patch(self, request):
+        member = self.get_member(request)
+        serializer = MemberSerializer(member, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        language = serializer.validated_data.pop("language", None)
+        if "display_name" in serializer.validated_data:
+            member.display_name = serializer.validated_data["display_name"]
+            member.save(update_fields=["display_name"])
+        if language:
+            services.set_language(member=member, language=language)
+        return Response(MemberSerializer(member).data)
+
+
+class TokenSerializer(serializers.Serializer):
+    email = serializers.EmailField()
+    password = serializers.CharField(trim_whitespace=False, style={"input_type": "password"})
+
+
+class TokenView(APIView):
+    """Exchange e-mail and password for an API token. Anyone; throttled per client."""
+
+    permission_classes = [AllowAny]
+    authentication_classes = []
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "login"
+
+    @extend_schema(
+        request=TokenSerializer,
+        responses={200: inline_serializer("TokenResponse", {"token": serializers.CharField()})},
+    )
+    def post(self, request):
+        serializer = TokenSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        member = authenticate(
+            request, email=serializer.validated_data["email"].lower(), password=serializer.validated_data["password"]
+        )
+        if member is None:
+            return Response(
+                {"detail": _("E-mail address or password is not correct.")}, status=status.HTTP_400_BAD_REQUEST
+            )
+        token, _created = Token.objects.get_or_create(user=member)
+        return Response({"token": token.key})
+
+
+class NotificationSerializer(serializers.ModelSerializer):
+    read = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Notification
+        fields = ["id", "kind", "title", "body", "url", "created_at", "read"]
+
+    def get_read(self, obj) -> bool:
+        return obj.read_at is not None
+
+
+class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """The signed-in member's own notifications, newest first."""
+
+    serializer_class = NotificationSerializer
+    permission_classes = [IsAuthenticated]
+
+    def get_queryset(self):
+        return Notification.objects.filter(member=self.request.user)
+
+    @extend_schema(
+        request=inline_serializer(
+            "MarkRead", {"ids": serializers.ListField(child=serializers.IntegerField(), required=False)}
+        ),
+        responses={200: inline_serializer("MarkReadResult", {"marked": serializers.IntegerField()})},
+    )
+    @action(detail=False, methods=["post"], url_path="mark-read")
+    def mark_read(self, request):
+        ids = request.data.get("ids") if isinstance(request.data, dict) else None
+        if ids is not None and (not isinstance(ids, list) or not all(isinstance(i, int) for i in ids)):
+            return Response({"detail": _("'ids' must be a list of numbers.")}, status=status.HTTP_400_BAD_REQUEST)
+        return Response({"marked": services.mark_read(member=request.user, notification_ids=ids)})

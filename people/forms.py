@@ -1,0 +1,47 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.users.forms import UserCreationForm, UserEditForm
+
+from . import services
+from .models import Member
+
+MEMBER_FIELDS = {"display_name", "role", "is_hr", "department", "location", "language"}
+
+
+class _RoleSyncMixin:
+    """The role groups follow the role field; other groups stay as chosen."""
+
+    def save(self, commit=True):
+        member = super().save(commit=commit)
+        if commit:
+            services.sync_groups(member=member)
+        return member
+
+
+class MemberCreationForm(_RoleSyncMixin, UserCreationForm):
+    class Meta(UserCreationForm.Meta):
+        model = Member
+        fields = UserCreationForm.Meta.fields | MEMBER_FIELDS
+
+
+class MemberEditForm(_RoleSyncMixin, UserEditForm):
+    class Meta(UserEditForm.Meta):
+        model = Member
+        fields = UserEditForm.Meta.fields | MEMBER_FIELDS
+
+
+class ProfileForm(forms.ModelForm):
+    """What a member may change about themselves."""
+
+    class Meta:
+        model = Member
+        fields = [
+            "display_name",
+            "language",
+            "avatar",
+            "network_size",
+            "email_notifications",
+            "email_outside_office_hours",
+        ]
+        widgets = {"avatar": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})}
+        help_texts = {"avatar": _("JPEG, PNG or WebP, at most 2 MB.")}

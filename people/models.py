@@ -1,0 +1,185 @@
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+from .validators import validate_avatar
+
+
+class Role(models.TextChoices):
+    AMBASSADOR = "ambassador", _("Social Ambassador")
+    CREATOR = "creator", _("Social Creator")
+    ACTIVATOR = "activator", _("Social Activator")
+    EDITOR = "editor", _("Social Editor")
+    MASTER = "master", _("Social Master")
+
+
+# How far along the Social Shift ladder a role is; promotions only ever move up.
+ROLE_RANK = {
+    Role.AMBASSADOR: 0,
+    Role.CREATOR: 1,
+    Role.ACTIVATOR: 2,
+    Role.EDITOR: 2,
+    Role.MASTER: 3,
+}
+
+
+class Department(index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+
+    def __str__(self):
+        return self.name
+
+
+class Location(index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
+
+    def __str__(self):
+        return self.name
+
+
+class MemberManager(UserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        member = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        member.set_password(password)
+        member.save(using=self._db)
+        return member
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        extra_fields.setdefault("role", Role.MASTER)
+        return self._create_user(email, password, **extra_fields)
+
+
+class Member(AbstractUser):
+    """A person in the organisation. Logs in with e-mail; their Social Shift role and
+    the HR flag decide what they may see and do (see ``people.roles``)."""
+
+    username = None
+    email = models.EmailField(_("e-mail address"), unique=True)
+    display_name = models.CharField(
+        _("display name"), max_length=120, blank=True, help_text=_("How colleagues see you.")
+    )
+    role = models.CharField(_("Social Shift role"), max_length=20, choices=Role.choices, default=Role.AMBASSADOR)
+    is_hr = models.BooleanField(
+        _("HR"), default=False, help_text=_("Sees participation reports (aggregates, not private content).")
+    )
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("department"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+    )
+    location = models.ForeignKey(
+        Location, verbose_name=_("location"), null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
+    )
+    language = models.CharField(
+        _("language"), max_length=8, choices=[("nl", "Nederlands"), ("en", "English")], default="nl"
+    )
+    avatar = models.ImageField(_("avatar"), upload_to="avatars/", blank=True, validators=[validate_avatar])
+    network_size = models.PositiveIntegerField(
+        _("network size"),
+        null=True,
+        blank=True,
+        help_text=_("Roughly how many connections you have, e.g. on LinkedIn."),
+    )
+    email_notifications = models.BooleanField(_("e-mail me notifications"), default=True)
+    email_outside_office_hours = models.BooleanField(
+        _("also e-mail me in the evening and at the weekend"),
+        default=False,
+        help_text=_("Otherwise e-mails wait until the next working morning."),
+    )
+    role_changed_at = models.DateTimeField(_("role changed at"), null=True, blank=True)
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = MemberManager()
+
+    class Meta:
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+        ordering = ["display_name", "email"]
+        indexes = [models.Index(fields=["role"]), models.Index(fields=["department", "role"])]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return self.display_name or self.get_full_name() or self.email.split("@")[0]
+
+    @property
+    def is_master(self):
+        return self.role == Role.MASTER or self.is_superuser
+
+    @property
+    def is_editor(self):
+        return self.role == Role.EDITOR
+
+    @property
+    def is_activator(self):
+        return self.role == Role.ACTIVATOR
+
+
+class Notification(models.Model):
+    """One message to one member: always in the in-app list; e-mailed when the member wants
+    e-mail, and then only within office hours unless they opted in (``email_due_at``)."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=50)
+    title = models.CharField(max_length=200)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+    email_due_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    dedupe_key = models.CharField(max_length=200, null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [
+            models.Index(fields=["member", "-created_at"]),
+            models.Index(fields=["member"], name="notification_unread_idx", condition=Q(read_at__isnull=True)),
+            models.Index(
+                fields=["email_due_at"], name="notification_email_due_idx", condition=Q(emailed_at__isnull=True)
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["member", "dedupe_key"], name="notification_once_per_key"),
+        ]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,15 @@
+from .models import Member, Notification
+
+
+def notifications_for(*, member: Member, limit: int = 50):
+    return Notification.objects.filter(member=member).only(
+        "id", "kind", "title", "body", "url", "created_at", "read_at"
+    )[:limit]
+
+
+def unread_count(*, member: Member) -> int:
+    return Notification.objects.filter(member=member, read_at__isnull=True).count()
+
+
+def member_with_relations(*, member_id: int) -> Member:
+    return Member.objects.select_related("department", "location").get(pk=member_id)

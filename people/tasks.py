@@ -1,0 +1,13 @@
+from celery import shared_task
+
+from . import services
+
+
+@shared_task(acks_late=True)
+def send_notification_email(notification_id: int) -> bool:
+    return services.send_notification_email(notification_id=notification_id)
+
+
+@shared_task(acks_late=True)
+def send_due_notification_emails() -> int:
+    return services.send_due_notification_emails()

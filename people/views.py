@@ -1,0 +1,57 @@
+"""Pages about the member themselves. All need a signed-in member, except the language
+switch, which anyone may use."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import selectors, services
+from .forms import ProfileForm
+
+
+@login_required
+def profile(request):
+    member = selectors.member_with_relations(member_id=request.user.pk)
+    if request.method == "POST":
+        old_language = member.language
+        form = ProfileForm(request.POST, request.FILES, instance=member)
+        if form.is_valid():
+            member = form.save()
+            if member.language != old_language:
+                services.set_language(member=member, language=member.language)
+            messages.success(request, _("Your profile has been saved."))
+            return redirect("people:profile")
+    else:
+        form = ProfileForm(instance=member)
+    return render(request, "people/profile.html", {"member": member, "form": form})
+
+
+@login_required
+def notifications(request):
+    if request.method == "POST":
+        services.mark_read(member=request.user)
+        return redirect("people:notifications")
+    items = list(selectors.notifications_for(member=request.user))
+    return render(request, "people/notifications.html", {"notifications": items})
+
+
+@require_POST
+def set_language(request):
+    """Switch language: stored on the member when signed in, in a cookie otherwise."""
+    language = request.POST.get("language", "")
+    next_url = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    if language in dict(settings.LANGUAGES):
+        if request.user.is_authenticated:
+            services.set_language(member=request.user, language=language)
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600, samesite="Lax")
+    return response
