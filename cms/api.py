@@ -38,3 +38,8 @@ def _first_message(data):
     if isinstance(data, list) and data:
         return _first_message(data[0])
     return str(data)
+
+
+def only_public_api(endpoints):
+    """Schema preprocessing hook: document our API, not Wagtail's internal admin API."""
+    return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]

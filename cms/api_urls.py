@@ -1,11 +1,10 @@
 from django.urls import path
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 
 from learning import api as learning_api
 from people import api as people_api
 
-router = DefaultRouter(trailing_slash=True)
-router.include_root_view = False
+router = SimpleRouter(trailing_slash=True, use_regex_path=False)
 router.register("paths", learning_api.PathViewSet, basename="path")
 router.register("courses", learning_api.CourseViewSet, basename="course")
 router.register("lessons", learning_api.LessonViewSet, basename="lesson")

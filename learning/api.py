@@ -94,6 +94,8 @@ def _overview(request):
 class PathViewSet(viewsets.ViewSet):
     """Learning paths with their ordered courses and my progress."""
 
+    lookup_value_converter = "int"
+
     @extend_schema(responses=PathSerializer(many=True))
     def list(self, request):
         overview = _overview(request)
@@ -102,6 +104,8 @@ class PathViewSet(viewsets.ViewSet):
 
 class CourseViewSet(viewsets.ViewSet):
     """Live courses in my language with my progress; a course's lessons with ``completed``."""
+
+    lookup_value_converter = "int"
 
     @extend_schema(responses=CourseProgressSerializer(many=True))
     def list(self, request):
@@ -196,6 +200,8 @@ class AttemptResultSerializer(serializers.Serializer):
 
 class LessonViewSet(viewsets.ViewSet):
     """Complete lessons and take quizzes."""
+
+    lookup_value_converter = "int"
 
     def _lesson(self, pk) -> LessonPage:
         return get_object_or_404(LessonPage.objects.live(), pk=_int(pk))
