@@ -81,10 +81,12 @@ class PathSerializer(serializers.Serializer):
     courses = CourseProgressSerializer(many=True)
 
 
-def _context(request) -> dict:
-    from wagtail.models import Locale
+def _context(request, overview=None) -> dict:
+    if overview is None:
+        from wagtail.models import Locale
 
-    return {"request": request, "languages": dict(Locale.objects.values_list("id", "language_code"))}
+        return {"request": request, "languages": dict(Locale.objects.values_list("id", "language_code"))}
+    return {"request": request, "languages": overview.languages}
 
 
 def _overview(request):
@@ -99,7 +101,7 @@ class PathViewSet(viewsets.ViewSet):
     @extend_schema(responses=PathSerializer(many=True))
     def list(self, request):
         overview = _overview(request)
-        return Response(PathSerializer(overview.paths, many=True, context=_context(request)).data)
+        return Response(PathSerializer(overview.paths, many=True, context=_context(request, overview)).data)
 
 
 class CourseViewSet(viewsets.ViewSet):
@@ -110,7 +112,7 @@ class CourseViewSet(viewsets.ViewSet):
     @extend_schema(responses=CourseProgressSerializer(many=True))
     def list(self, request):
         overview = _overview(request)
-        return Response(CourseProgressSerializer(overview.courses, many=True, context=_context(request)).data)
+        return Response(CourseProgressSerializer(overview.courses, many=True, context=_context(request, overview)).data)
 
     @extend_schema(responses=CourseDetailSerializer)
     def retrieve(self, request, pk=None):
@@ -277,7 +279,7 @@ class ProgressView(APIView):
     )
     def get(self, request):
         overview = _overview(request)
-        context = _context(request)
+        context = _context(request, overview)
         return Response(
             {
                 "paths": PathSerializer(overview.paths, many=True, context=context).data,

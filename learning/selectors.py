@@ -4,8 +4,10 @@ queries however many paths, courses and lessons there are."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.conf import settings
+from django.db.models import F, Prefetch
 from django.utils.translation import gettext as _
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from courses.models import CoursePage, LearningPath, LessonPage, PathCourse
@@ -92,6 +94,7 @@ class PathProgress:
 class Overview:
     paths: list[PathProgress]
     courses: list[CourseProgress]
+    languages: dict[int, str] = field(default_factory=dict)
 
     @property
     def next(self) -> CourseProgress | None:
@@ -104,10 +107,15 @@ class Overview:
         return None
 
 
-def _locale_ids(language: str) -> tuple[int | None, int | None]:
-    locales = {loc.language_code: loc.pk for loc in Locale.objects.all()}
-    default = Locale.get_default().language_code if locales else None
-    return locales.get(language), locales.get(default)
+def _locale_ids(language: str) -> tuple[int | None, int | None, dict[int, str]]:
+    """(member's locale id, default locale id, {id: language code}) in one query."""
+    languages = dict(Locale.objects.values_list("id", "language_code"))
+    by_code = {code: pk for pk, code in languages.items()}
+    try:
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    except LookupError:
+        default = settings.LANGUAGE_CODE
+    return by_code.get(language), by_code.get(default), languages
 
 
 def _prefer(items, key, locale_id, default_locale_id):
@@ -167,8 +175,7 @@ def _build_course_progress(member, courses: list[CoursePage]) -> list[CourseProg
     return result
 
 
-def _live_courses(language: str) -> list[CoursePage]:
-    locale_id, default_id = _locale_ids(language)
+def _live_courses(locale_id: int | None, default_id: int | None) -> list[CoursePage]:
     courses = CoursePage.objects.live().only(*PAGE_FIELDS, "summary", "estimated_minutes", "image_id").order_by("path")
     chosen = _prefer(courses, lambda c: c.translation_key, locale_id, default_id)
     return sorted(chosen.values(), key=lambda c: c.path)
@@ -177,23 +184,24 @@ def _live_courses(language: str) -> list[CoursePage]:
 def learning_overview(*, member: Member, language: str) -> Overview:
     """Paths (in order, with their courses) and all live courses, with ``member``'s progress,
     in ``language`` where a translation exists."""
-    locale_id, default_id = _locale_ids(language)
-    courses = _live_courses(language)
+    locale_id, default_id, languages = _locale_ids(language)
+    courses = _live_courses(locale_id, default_id)
     progress = _build_course_progress(member, courses)
     by_key = {p.course.translation_key: p for p in progress}
     paths = LearningPath.objects.prefetch_related(
         Prefetch(
             "path_courses",
-            queryset=PathCourse.objects.select_related(None).only("path_id", "course_id", "sort_order"),
+            queryset=PathCourse.objects.annotate(course_key=F("course__translation_key")).only(
+                "path_id", "course_id", "sort_order"
+            ),
         )
     )
-    course_keys_by_id = dict(CoursePage.objects.values_list("id", "translation_key"))
     chosen_paths = _prefer(paths, lambda p: p.translation_key, locale_id, default_id)
     path_progress = []
     for path in sorted(chosen_paths.values(), key=lambda p: (p.sort_order, p.title)):
-        items = [by_key.get(course_keys_by_id.get(pc.course_id)) for pc in path.path_courses.all()]
+        items = [by_key.get(pc.course_key) for pc in path.path_courses.all()]
         path_progress.append(PathProgress(path=path, courses=[i for i in items if i is not None]))
-    return Overview(paths=path_progress, courses=progress)
+    return Overview(paths=path_progress, courses=progress, languages=languages)
 
 
 def course_progress(*, member: Member, course: CoursePage) -> CourseProgress:

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import connection
 from rest_framework.test import APIClient
 
-from tests.factories import MemberFactory, PASSWORD
+from tests.factories import PASSWORD, MemberFactory
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 

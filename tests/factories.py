@@ -104,7 +104,22 @@ def default_quiz():
 
 
 def home_page():
-    return Page.objects.get(depth=2, locale=Locale.get_default()).specific
+    """The site's home page. Transactional tests flush the data migrations' rows, so
+    recreate the default locale, home page and site when they are gone."""
+    from django.conf import settings
+    from wagtail.models import Site
+
+    from cms.models import HomePage
+
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    home = Page.objects.filter(depth=2, locale=locale).first()
+    if home is None:
+        root = Page.get_first_root_node()
+        if root is None:
+            root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+        home = root.add_child(instance=HomePage(title="Home", slug="home", locale=locale))
+        Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
+    return home.specific
 
 
 def course_index(parent=None):
@@ -131,7 +146,9 @@ def make_course(title="Course", *, lessons=2, quiz_on=(), empty=(), prerequisite
         body = [] if i in empty else text_body(f"Lesson {i + 1} of {title}")
         if i in quiz_on:
             body.append(default_quiz())
-        lesson = course.add_child(instance=LessonPage(title=f"{title} lesson {i + 1}", slug=f"lesson-{i + 1}", body=body))
+        lesson = course.add_child(
+            instance=LessonPage(title=f"{title} lesson {i + 1}", slug=f"lesson-{i + 1}", body=body)
+        )
         lesson.save_revision().publish()
     return CoursePage.objects.get(pk=course.pk)
 

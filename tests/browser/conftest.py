@@ -1,0 +1,73 @@
+"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
+
+Never downloads a browser: without /usr/bin/chromium the tests are skipped, or fail when
+CI sets REQUIRE_BROWSER=1.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+TIMEOUT_MS = 10_000
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        message = f"Chromium not installed at {CHROMIUM}: browser tests skipped"
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"Chromium is required (REQUIRE_BROWSER=1) but not installed at {CHROMIUM}")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an asyncio loop marked as running in this thread, so
+    # Django would refuse the tests' own ORM calls (SynchronousOnlyOperation). Allowed
+    # only while the browser is alive, then restored.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as p:
+            chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            try:
+                yield chromium
+            finally:
+                chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def new_context(browser):
+    """Make fresh browser contexts (no cookies shared); all are closed after the test."""
+    contexts = []
+
+    def make(**kwargs):
+        context = browser.new_context(**kwargs)
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def artifacts():
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
