@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
@@ -44,4 +45,9 @@ class ProfileForm(forms.ModelForm):
             "email_outside_office_hours",
         ]
         widgets = {"avatar": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})}
-        help_texts = {"avatar": _("JPEG, PNG or WebP, at most 2 MB.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["avatar"].help_text = _("JPEG, PNG or WebP, at most %(mb)s MB.") % {
+            "mb": settings.AVATAR_MAX_BYTES // (1024 * 1024)
+        }
