@@ -16,6 +16,7 @@ class _RoleSyncMixin:
         member = super().save(commit=commit)
         if commit:
             services.sync_groups(member=member)
+            services.set_language(member=member, language=member.language)
         return member
 
 

@@ -1,5 +1,11 @@
 """The whole OpenAPI schema, fuzzed with Schemathesis against the real WSGI app as a
-signed-in member (token auth), plus the schema and docs endpoints themselves."""
+signed-in member (token auth), plus the schema and docs endpoints themselves.
+
+Schemathesis's own pytest plugin (``schemathesis.pytest.from_fixture``) does not work with
+the installed pytest 9 (it sets ``request.node._nodeid``, which pytest 9 removed), so each
+operation gets its own parametrized test that drives ``operation.as_strategy()`` with
+Hypothesis directly.
+"""
 
 import re
 
@@ -12,12 +18,19 @@ from hypothesis import HealthCheck, given, settings
 from rest_framework.authtoken.models import Token
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from people.models import Notification
 from tests.factories import MemberFactory, lessons_of, make_course, make_path
 
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
+# Ids of 2**63 and more crash the API with a 500 (see test_api_contract.py::
+# test_ids_beyond_64_bits_answer_404); the fuzzing keeps below that so it reports new bugs.
+MAX_DB_INT = 2**63 - 1
 
 
 @pytest.fixture
@@ -35,8 +48,9 @@ def wsgi_app():
 
 @pytest.fixture
 def tree(db):
+    """Two courses (the second locked behind the first), each with a quiz lesson, in a path."""
     basics = make_course("Basics", lessons=2, quiz_on=[1])
-    advanced = make_course("Advanced", lessons=2, prerequisites=[basics])
+    advanced = make_course("Advanced", lessons=2, quiz_on=[0], prerequisites=[basics])
     make_path([basics, advanced], title="Ambassador to Creator")
     return {
         "courses": [basics.pk, advanced.pk],
@@ -46,7 +60,7 @@ def tree(db):
 
 @pytest.fixture
 def fuzz_member(db):
-    member = MemberFactory()
+    member = MemberFactory(language="en")
     other = MemberFactory()
     for i in range(3):
         Notification.objects.create(member=member, kind="test", title=f"Mine {i}")
@@ -69,7 +83,7 @@ def api_schema(tree, wsgi_app, fuzz_member):
 
 def _operations():
     """Every operation of the schema, generated the way /api/schema/ generates it, so that
-    each gets its own test id (the served schema is what the test then fuzzes)."""
+    each gets its own test id (the test itself fuzzes the schema served over WSGI)."""
     from drf_spectacular.generators import SchemaGenerator
 
     spec = SchemaGenerator().get_schema(request=None, public=True)
@@ -81,38 +95,59 @@ def _use_real_ids(case, tree):
     real courses and lessons as well as 404s."""
     params = case.path_parameters or {}
     generated = params.get("id")
-    if not isinstance(generated, int) or generated % 2:
+    if not isinstance(generated, int):
         return
-    ids = tree["lessons"] if case.operation.path.startswith("/api/v1/lessons/") else tree["courses"]
-    params["id"] = ids[(generated // 2) % len(ids)]
+    if abs(generated) > MAX_DB_INT:
+        params["id"] = generated % 2**31
+    elif generated % 2 == 0:
+        ids = tree["lessons"] if case.operation.path.startswith("/api/v1/lessons/") else tree["courses"]
+        params["id"] = ids[(generated // 2) % len(ids)]
+
+
+FUZZ_SETTINGS = settings(
+    max_examples=20,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 
 
 @pytest.mark.parametrize("label", _operations())
 def test_operation_conforms_to_the_schema(label, api_schema, auth_headers, tree):
+    """No 5xx, and every documented response matches its schema and content type."""
     method, path = label.split(" ", 1)
     operation = api_schema[path][method]
 
-    @settings(
-        max_examples=20,
-        deadline=None,
-        database=None,
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
-    )
+    @FUZZ_SETTINGS
     @given(case=operation.as_strategy(GenerationMode.POSITIVE))
     def fuzz(case):
         _use_real_ids(case, tree)
-        r = case.call_and_validate(headers=auth_headers, checks=CHECKS)
-        print(
-            "STATUS",
-            label,
-            r.status_code,
-            case.path_parameters,
-            case.media_type,
-            repr(case.body.get("ids", case.body.get("answers", "-")) if isinstance(case.body, dict) else "-")[:80],
-            r.content[:100],
-        )
+        case.call_and_validate(headers=auth_headers, checks=CHECKS)
 
     fuzz()
+
+
+def test_every_operation_is_fuzzed(api_schema):
+    served = {f"{result.ok().method.upper()} {result.ok().path}" for result in api_schema.get_all_operations()}
+    assert served == set(_operations())
+    assert "GET /api/v1/lessons/{id}/quiz/" in served
+
+
+@pytest.mark.xfail(
+    reason="The schema documents only the success status of each operation; the 400/403/404/409 "
+    "answers the API gives (with their {detail} body) are undocumented.",
+    strict=True,
+)
+@pytest.mark.parametrize(
+    "path, method, params",
+    [
+        ("/api/v1/courses/{id}/", "GET", {"id": 999_999}),
+        ("/api/v1/lessons/{id}/complete/", "POST", {"id": 999_999}),
+    ],
+)
+def test_error_statuses_are_documented(api_schema, auth_headers, path, method, params):
+    case = api_schema[path][method].Case(path_parameters=params)
+    case.call_and_validate(headers=auth_headers, checks=[status_code_conformance])
 
 
 def test_schema_is_openapi_3(anon_api):
@@ -120,7 +155,8 @@ def test_schema_is_openapi_3(anon_api):
     assert response.status_code == 200
     data = response.json()
     assert str(data["openapi"]).startswith("3.")
-    assert any(path.startswith("/api/v1/") for path in data["paths"])
+    assert "/api/v1/me/" in data["paths"]
+    assert "tokenAuth" in data["components"]["securitySchemes"]
 
 
 def test_docs_load_nothing_from_a_cdn(client):
@@ -130,4 +166,4 @@ def test_docs_load_nothing_from_a_cdn(client):
     assert "swagger" in html.lower()
     for host in ("cdn.jsdelivr", "unpkg", "cdnjs", "fonts.googleapis"):
         assert host not in html
-    assert not re.search(r"""(src|href)=["']https?://""", html)
+    assert not re.search(r"""(?:src|href)=["'](?:https?:)?//""", html)

@@ -222,6 +222,7 @@ class Command(BaseCommand):
             network_size=rng.choice([80, 150, 300, 500, 900, 1500, 3000]),
         )
         people_services.set_role(member=member, role=role, is_hr=is_hr)
+        people_services.set_language(member=member, language=member.language)
         member.role_changed_at = None
         member.save(update_fields=["role_changed_at"])
         return member
