@@ -77,6 +77,12 @@ class MemberManager(UserManager):
         return self._create_user(email, password, **extra_fields)
 
 
+class LeaderboardVisibility(models.TextChoices):
+    VISIBLE = "visible", _("Show my name")
+    ANONYMOUS = "anonymous", _("Show me as an anonymous ambassador")
+    HIDDEN = "hidden", _("Leave me off the leaderboards")
+
+
 class Member(AbstractUser):
     """A person in the organisation. Logs in with e-mail; their Social Shift role and
     the HR flag decide what they may see and do (see ``people.roles``)."""
@@ -118,6 +124,12 @@ class Member(AbstractUser):
         help_text=_("Otherwise e-mails wait until the next working morning."),
     )
     role_changed_at = models.DateTimeField(_("role changed at"), null=True, blank=True)
+    leaderboard_visibility = models.CharField(
+        _("on leaderboards"),
+        max_length=10,
+        choices=LeaderboardVisibility.choices,
+        default=LeaderboardVisibility.VISIBLE,
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

@@ -1,0 +1,57 @@
+"""Levels are derived from points, never stored as a member's level: the only stored fact
+is that a level was reached (to notify once)."""
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+
+from .models import Level
+
+CACHE_KEY = "gamification:levels:v1"
+
+
+@dataclass(frozen=True)
+class LevelInfo:
+    number: int
+    name: str
+    name_en: str
+    threshold: int
+    next_threshold: int | None
+
+    def display_name(self, language: str | None) -> str:
+        return self.name_en if (language or "").startswith("en") and self.name_en else self.name
+
+    def points_to_next(self, points: int) -> int | None:
+        return None if self.next_threshold is None else max(0, self.next_threshold - points)
+
+
+def all_levels() -> list[tuple[int, str, str, int]]:
+    levels = cache.get(CACHE_KEY)
+    if levels is None:
+        levels = list(Level.objects.order_by("threshold").values_list("number", "name", "name_en", "threshold"))
+        cache.set(CACHE_KEY, levels, 300)
+    return levels
+
+
+def level_for(points: int) -> LevelInfo | None:
+    levels = all_levels()
+    current = None
+    for i, (number, name, name_en, threshold) in enumerate(levels):
+        if points >= threshold:
+            following = levels[i + 1][3] if i + 1 < len(levels) else None
+            current = LevelInfo(number, name, name_en, threshold, following)
+    return current
+
+
+def levels_between(old_points: int, new_points: int) -> list[int]:
+    """Level numbers whose threshold was crossed going from ``old_points`` up to ``new_points``."""
+    return [number for number, _n, _e, threshold in all_levels() if old_points < threshold <= new_points]
+
+
+def _forget(**kwargs):
+    cache.delete(CACHE_KEY)
+
+
+post_save.connect(_forget, sender=Level, dispatch_uid="levels.cache.save")
+post_delete.connect(_forget, sender=Level, dispatch_uid="levels.cache.delete")

@@ -1,0 +1,247 @@
+"""The one way into gamification: ``record_action``. Every other app tells it what happened;
+rules a Master configures turn that into points, levels, streaks, badges and board moves."""
+
+import datetime
+import logging
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from people import services as people_services
+from people.models import Member
+
+from . import levels
+from .models import ActiveWeek, BoardEntry, LevelReached, PointRule, PointsEntry, PointsTotal, board_name_validator
+
+logger = logging.getLogger(__name__)
+
+
+class Skipped:
+    NO_RULE = "no_rule"
+    INACTIVE = "inactive"
+    OUTSIDE_WINDOW = "outside_window"
+    DUPLICATE = "duplicate"
+    DAILY_CAP = "daily_cap"
+    COOLDOWN = "cooldown"
+
+
+@dataclass
+class Award:
+    entry: PointsEntry | None
+    created: bool
+    skipped: str | None = None
+    levels_reached: tuple[int, ...] = ()
+
+    @property
+    def points(self) -> int:
+        return self.entry.points if (self.entry and self.created) else 0
+
+
+def week_start(moment: datetime.datetime) -> datetime.date:
+    local = timezone.localtime(moment).date()
+    return local - datetime.timedelta(days=local.weekday())
+
+
+def _lock_total(member: Member) -> PointsTotal:
+    """Lock (creating if needed) the member's total row: all awards to one member are
+    serialised on it, so caps, cooldowns and level-ups are decided on settled numbers."""
+    PointsTotal.objects.get_or_create(member=member)
+    return PointsTotal.objects.select_for_update().get(member=member)
+
+
+def record_action(
+    member: Member,
+    action: str,
+    ref: str,
+    occurred_at: datetime.datetime | None = None,
+    *,
+    boards: Iterable[str] = (),
+    label: str = "",
+    url: str = "",
+) -> Award:
+    """Record that ``member`` did ``action`` (identified by ``ref``, e.g. ``lesson:<key>``).
+
+    Awards the points of the action's rule once per (member, action, ref): a retry, a double
+    click or a concurrent request gets the first entry back (a unique constraint decides).
+    Respects the rule's active flag, validity window, daily cap and cooldown. ``boards``
+    names extra leaderboards this entry counts on (``challenge-7``), so callers pass scopes
+    gamification does not know. Side effects (board index, live pushes, badge checks) run
+    after commit, so a rolled-back action never shows up anywhere.
+    """
+    occurred_at = occurred_at or timezone.now()
+    boards = sorted(set(boards))
+    for board in boards:
+        board_name_validator(board)
+    rule = PointRule.objects.filter(action=action).first()
+    if rule is None:
+        return Award(entry=None, created=False, skipped=Skipped.NO_RULE)
+    if not rule.active:
+        return Award(entry=None, created=False, skipped=Skipped.INACTIVE)
+    if (rule.valid_from and occurred_at < rule.valid_from) or (rule.valid_until and occurred_at >= rule.valid_until):
+        return Award(entry=None, created=False, skipped=Skipped.OUTSIDE_WINDOW)
+
+    with transaction.atomic():
+        total = _lock_total(member)
+        existing = PointsEntry.objects.filter(member=member, action=action, ref=ref).first()
+        if existing is not None:
+            return Award(entry=existing, created=False, skipped=Skipped.DUPLICATE)
+        mine = PointsEntry.objects.filter(member=member, action=action)
+        if (
+            rule.cooldown_seconds
+            and mine.filter(
+                occurred_at__gt=occurred_at - datetime.timedelta(seconds=rule.cooldown_seconds),
+                occurred_at__lte=occurred_at,
+            ).exists()
+        ):
+            return Award(entry=None, created=False, skipped=Skipped.COOLDOWN)
+        if rule.daily_cap is not None:
+            local_day = timezone.localtime(occurred_at).date()
+            start = timezone.make_aware(datetime.datetime.combine(local_day, datetime.time.min))
+            if (
+                mine.filter(occurred_at__gte=start, occurred_at__lt=start + datetime.timedelta(days=1)).count()
+                >= rule.daily_cap
+            ):
+                return Award(entry=None, created=False, skipped=Skipped.DAILY_CAP)
+        try:
+            with transaction.atomic():
+                entry = PointsEntry.objects.create(
+                    member=member,
+                    action=action,
+                    ref=ref,
+                    points=rule.points,
+                    occurred_at=occurred_at,
+                    label=label[:200],
+                    url=url[:500],
+                )
+        except IntegrityError:
+            # A concurrent twin won the race (only possible without the row lock, e.g. a
+            # member created in the same instant): the constraint keeps it once.
+            existing = PointsEntry.objects.get(member=member, action=action, ref=ref)
+            return Award(entry=existing, created=False, skipped=Skipped.DUPLICATE)
+        reached = _apply(member=member, total=total, entry=entry, boards=boards)
+    return Award(entry=entry, created=True, levels_reached=reached)
+
+
+@transaction.atomic
+def correct_points(*, member: Member, points: int, reason: str, by: Member) -> PointsEntry:
+    """A Master's correction: a new ledger line (never an edit) with the reason."""
+    if not reason.strip():
+        raise ValueError("A correction needs a reason.")
+    if points == 0:
+        raise ValueError("A correction of 0 points changes nothing.")
+    total = _lock_total(member)
+    entry = PointsEntry.objects.create(
+        member=member,
+        action="correction",
+        ref=f"correction:{uuid.uuid4()}",
+        points=points,
+        reason=reason.strip(),
+        created_by=by,
+        label=str(_("Correction")),
+    )
+    _apply(member=member, total=total, entry=entry, boards=[])
+    return entry
+
+
+def _apply(*, member: Member, total: PointsTotal, entry: PointsEntry, boards: list[str]) -> tuple[int, ...]:
+    """Bring totals, boards, active weeks and levels in line with a new ledger line.
+    Runs inside the caller's transaction, holding the member's total row."""
+    for board in boards:
+        BoardEntry.objects.create(
+            entry=entry, board=board, member=member, points=entry.points, occurred_at=entry.occurred_at
+        )
+    old_total = total.total
+    total.total = old_total + entry.points
+    total.save(update_fields=["total", "updated_at"])
+    if entry.points > 0:
+        ActiveWeek.objects.get_or_create(member=member, week=week_start(entry.occurred_at))
+    reached = []
+    for number in levels.levels_between(old_total, total.total):
+        _reached, created = LevelReached.objects.get_or_create(member=member, number=number)
+        if created:
+            reached.append(number)
+    if reached:
+        info = levels.level_for(total.total)
+        people_services.notify(
+            member=member,
+            kind="level_reached",
+            title=_("New level: %(level)s"),
+            body=_("You reached level %(number)s with %(points)s points."),
+            params={
+                "level": _LevelName(info) if info else reached[-1],
+                "number": reached[-1],
+                "points": total.total,
+            },
+            url=reverse("gamification:points"),
+            dedupe_key=f"level:{reached[-1]}",
+        )
+    board_keys = [f"department-{member.department_id}" if member.department_id else None]
+    board_keys += [f"location-{member.location_id}" if member.location_id else None]
+    affected = ["all", *[b for b in board_keys if b], *boards]
+    entry_id, member_id = entry.pk, member.pk
+    transaction.on_commit(lambda: _after_commit(entry_id=entry_id, member_id=member_id, boards=affected))
+    return tuple(reached)
+
+
+class _LevelName:
+    """Renders the level's name in whatever language is active when the text is rendered."""
+
+    def __init__(self, info):
+        self.info = info
+
+    def __str__(self):
+        from django.utils.translation import get_language
+
+        return self.info.display_name(get_language())
+
+
+def _after_commit(*, entry_id: int, member_id: int, boards: list[str]) -> None:
+    from . import leaderboards, tasks
+
+    try:
+        leaderboards.index_entry(entry_id)
+    except Exception:  # the ledger is the truth; the index is repaired by the drift check
+        logger.warning("Could not index points entry %s", entry_id, exc_info=True)
+    for board in boards:
+        leaderboards.schedule_broadcast(board)
+    try:
+        tasks.evaluate_badges.delay(member_id)
+    except Exception:
+        logger.warning("Could not queue badge evaluation for member %s", member_id, exc_info=True)
+
+
+# --- reads that services and pages share -------------------------------------------------
+
+
+def total_points(member: Member) -> int:
+    return PointsTotal.objects.filter(member=member).values_list("total", flat=True).first() or 0
+
+
+def streak(member: Member, today: datetime.date | None = None) -> dict:
+    """Current and longest run of consecutive active weeks. The current week only breaks
+    the streak once it is over: a streak through last week is still alive this week."""
+    weeks = sorted(ActiveWeek.objects.filter(member=member).values_list("week", flat=True))
+    return streak_from_weeks(weeks, today or timezone.localdate())
+
+
+def streak_from_weeks(weeks: list[datetime.date], today: datetime.date) -> dict:
+    longest = run = 0
+    previous = None
+    for week in weeks:
+        run = run + 1 if previous is not None and (week - previous).days == 7 else 1
+        longest = max(longest, run)
+        previous = week
+    this_week = today - datetime.timedelta(days=today.weekday())
+    current = 0
+    if weeks and (this_week - weeks[-1]).days <= 7:
+        current = 1
+        for earlier, later in zip(reversed(weeks[:-1]), reversed(weeks[1:]), strict=True):
+            if (later - earlier).days != 7:
+                break
+            current += 1
+    return {"current": current, "longest": longest}
