@@ -1,6 +1,8 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
+from cms.api_me import MeView
+from gamification import api as gamification_api
 from learning import api as learning_api
 from people import api as people_api
 
@@ -9,10 +11,12 @@ router.register("paths", learning_api.PathViewSet, basename="path")
 router.register("courses", learning_api.CourseViewSet, basename="course")
 router.register("lessons", learning_api.LessonViewSet, basename="lesson")
 router.register("notifications", people_api.NotificationViewSet, basename="notification")
+router.register("me/points", gamification_api.PointsViewSet, basename="my-points")
 
 urlpatterns = [
     path("auth/token/", people_api.TokenView.as_view(), name="api-token"),
-    path("me/", people_api.MeView.as_view(), name="api-me"),
+    path("me/", MeView.as_view(), name="api-me"),
+    path("leaderboards/<str:board>/", gamification_api.LeaderboardView.as_view(), name="api-leaderboard"),
     path("me/progress/", learning_api.ProgressView.as_view(), name="api-progress"),
     *router.urls,
 ]

@@ -1,7 +1,9 @@
 from django.urls import path
 
+from gamification.consumers import LeaderboardConsumer
 from people.consumers import NotificationConsumer
 
 websocket_urlpatterns = [
     path("ws/notifications/", NotificationConsumer.as_asgi()),
+    path("ws/leaderboards/<str:board>/", LeaderboardConsumer.as_asgi()),
 ]

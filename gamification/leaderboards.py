@@ -14,6 +14,7 @@ ranking (1, 2, 2, 4); ties are listed by member id so the order is stable.
 
 import datetime
 import logging
+import threading
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -93,9 +94,14 @@ class SqlBackend:
         """A queryset of (member_id, points) for the board and period."""
         start = period_start(period)
         if board.kind == "prize":
+            from django.core.exceptions import ObjectDoesNotExist
+
             from . import prizes
 
-            return prizes.score_queryset(prize_id=board.id, include_hidden=include_hidden)
+            try:
+                return prizes.score_queryset(prize_id=board.id, include_hidden=include_hidden)
+            except ObjectDoesNotExist:
+                raise UnknownBoard(board.name) from None
         if board.kind in ("all", "department", "location") and start is None:
             qs = PointsTotal.objects.annotate(points=F("total"))
             member = "member__"
@@ -216,18 +222,19 @@ def present(rows: list[Row], *, viewer: Member | None) -> list[dict]:
 
 
 def board_payload(board: BoardKey, period: str, *, viewer: Member, n: int = 10) -> dict:
+    """The API's board answer: top N, and the viewer's rank with two neighbours each side.
+    ``neighbourhood`` (not in the API schema) is the same stretch with the viewer in it."""
     backend = get_backend()
     include_hidden = viewer.is_master
     top = backend.top(board, period, n, include_hidden=include_hidden)
     me, neighbours = backend.around(board, period, viewer.pk, include_hidden=include_hidden)
-    return {
-        "board": board.name,
-        "period": period,
-        "results": present(top, viewer=viewer),
-        "me": None
-        if me is None
-        else {"rank": me.rank, "points": me.points, "neighbours": present(neighbours, viewer=viewer)},
-    }
+    payload = {"board": board.name, "period": period, "results": present(top, viewer=viewer), "me": None}
+    if me is not None:
+        stretch = sorted([*neighbours, me], key=lambda row: (-row.points, row.member_id))
+        presented = present(stretch, viewer=viewer)
+        payload["me"] = {"rank": me.rank, "points": me.points, "neighbours": [r for r in presented if not r["me"]]}
+        payload["neighbourhood"] = presented
+    return payload
 
 
 # --- live updates --------------------------------------------------------------------------
@@ -243,13 +250,33 @@ BROADCAST_EVERY = 1  # second; at most one broadcast per board per interval (coa
 def schedule_broadcast(board: str) -> None:
     """Ask for a board broadcast soon; many awards within a second make one broadcast.
     ``cache.add`` is atomic (Redis SET NX in production), so only the first asks."""
+    if not getattr(settings, "LEADERBOARD_BROADCASTS", True):
+        return
     if cache.add(f"leaderboard:broadcast:{board}", 1, timeout=BROADCAST_EVERY):
         from .tasks import broadcast_board
 
         try:
-            broadcast_board.apply_async(args=[board], countdown=BROADCAST_EVERY)
+            if settings.CELERY_TASK_ALWAYS_EAGER:
+                # No worker to honour the countdown: wait in a thread instead, so that the
+                # awards of the coming second are in the one broadcast.
+                timer = threading.Timer(BROADCAST_EVERY, _broadcast_in_thread, args=[board])
+                timer.daemon = True
+                timer.start()
+            else:
+                broadcast_board.apply_async(args=[board], countdown=BROADCAST_EVERY)
         except Exception:
             logger.warning("Could not schedule broadcast of board %s", board, exc_info=True)
+
+
+def _broadcast_in_thread(board: str) -> None:
+    from .tasks import broadcast_board
+
+    try:
+        broadcast_board(board)
+    except Exception:
+        logger.warning("Broadcast of board %s failed", board, exc_info=True)
+    finally:
+        connection.close()
 
 
 def public_top(board_name: str, n: int = 10) -> dict:

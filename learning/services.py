@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses import quiz as quiz_rules
 from courses.models import CoursePage, LearningPath, LessonPage, PathCourse
+from gamification.services import record_action
 from people import services as people_services
 from people.models import Member, Role
 
@@ -155,7 +156,12 @@ def submit_quiz(*, member: Member, lesson: LessonPage, answers, client_token: st
                 member=member, lesson_key=lesson.translation_key, client_token=client_token
             )
             return QuizResult(attempt=earlier, lesson=None)
-        lesson_result = _record_lesson(member, lesson, course) if grade.passed else None
+        lesson_result = None
+        if grade.passed:
+            record_action(
+                member, "quiz_passed", f"quiz:{lesson.translation_key}", label=lesson.title, url=lesson.get_url() or ""
+            )
+            lesson_result = _record_lesson(member, lesson, course)
     return QuizResult(attempt=attempt, lesson=lesson_result)
 
 
@@ -173,6 +179,14 @@ def _record_lesson(member: Member, lesson: LessonPage, course: CoursePage) -> Le
         member=member, lesson_key=lesson.translation_key, defaults={"course_key": course.translation_key}
     )
     Enrolment.objects.get_or_create(member=member, course_key=course.translation_key)
+    if created:
+        record_action(
+            member,
+            "lesson_completed",
+            f"lesson:{lesson.translation_key}",
+            label=lesson.title,
+            url=lesson.get_url() or "",
+        )
     result = LessonResult(completed=True, newly_completed=created)
     completion, course_new, paths, role = _complete_course_if_done(member, course)
     result.course_completion = completion
@@ -198,13 +212,17 @@ def _complete_course_if_done(member: Member, course: CoursePage):
     )
     if not created:
         return completion, False, [], None
+    certificate_url = reverse("learning:certificate", args=[completion.certificate_code])
+    record_action(
+        member, "course_completed", f"course:{course.translation_key}", label=course.title, url=certificate_url
+    )
     people_services.notify(
         member=member,
         kind="course_completed",
         title=_("Course completed: %(course)s"),
         body=_("Well done! Your certificate is ready; you can share it on LinkedIn."),
         params={"course": course.title},
-        url=reverse("learning:certificate", args=[completion.certificate_code]),
+        url=certificate_url,
         dedupe_key=f"course_completed:{course.translation_key}",
     )
     paths, role = _complete_paths_containing(member, course)
@@ -232,6 +250,7 @@ def _complete_paths_containing(member: Member, course: CoursePage):
         if not created:
             continue
         completions.append(completion)
+        record_action(member, "path_completed", f"path:{path_key}", label=path.title, url=reverse("learning:dashboard"))
         people_services.notify(
             member=member,
             kind="path_completed",
@@ -242,6 +261,13 @@ def _complete_paths_containing(member: Member, course: CoursePage):
         )
         if path.target_role and people_services.promote(member=member, to_role=path.target_role):
             promoted_to = path.target_role
+            record_action(
+                member,
+                "role_promoted",
+                f"role:{path.target_role}",
+                label=str(Role(path.target_role).label),
+                url=reverse("people:profile"),
+            )
             people_services.notify(
                 member=member,
                 kind="role_promoted",

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.models import LessonPage
+from gamification import selectors as gamification_selectors
 from people.models import Role
 
 from . import selectors, services
@@ -20,7 +21,8 @@ from . import selectors, services
 @login_required
 def dashboard(request):
     overview = selectors.learning_overview(member=request.user, language=get_language())
-    return render(request, "learning/dashboard.html", {"overview": overview})
+    standing = gamification_selectors.standing(member=request.user, language=get_language())
+    return render(request, "learning/dashboard.html", {"overview": overview, "standing": standing})
 
 
 def _lesson(pk) -> LessonPage:

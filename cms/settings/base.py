@@ -191,6 +191,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "people.tasks.send_due_notification_emails",
         "schedule": crontab(minute="*/5"),
     },
+    "repair-leaderboards": {"task": "gamification.tasks.repair_leaderboards", "schedule": crontab(minute="*/15")},
+    "sweep-badges": {"task": "gamification.tasks.sweep_badges", "schedule": crontab(minute=7)},
+    "close-due-prizes": {"task": "gamification.tasks.close_due_prizes", "schedule": crontab(minute="*/5")},
 }
 
 # --- E-mail ---------------------------------------------------------------------------

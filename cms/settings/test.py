@@ -18,3 +18,6 @@ REST_FRAMEWORK = {
 if REDIS_URL:
     # Keep the test run's keys apart from a developer's data on the same server.
     CACHES["default"]["KEY_PREFIX"] = "test"
+# Live board broadcasts are tested on purpose (tests/gamification); elsewhere they would
+# only start timer threads that outlive the test's database.
+LEADERBOARD_BROADCASTS = False

@@ -1,0 +1,55 @@
+"""Member pages: points history and leaderboards. Any signed-in member; Masters see hidden
+members on boards."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from . import leaderboards, selectors
+from .models import PointRule
+
+
+@login_required
+def points_history(request):
+    page = Paginator(selectors.points_history(member=request.user), 25).get_page(request.GET.get("page"))
+    rules = {rule.action: rule.display_label for rule in PointRule.objects.all()}
+    return render(
+        request,
+        "gamification/points.html",
+        {
+            "page_obj": page,
+            "rules": rules,
+            "standing": selectors.standing(member=request.user, language=get_language()),
+        },
+    )
+
+
+@login_required
+def leaderboard(request, board="all"):
+    period = request.GET.get("period", "all")
+    if period not in leaderboards.PERIODS:
+        period = "all"
+    try:
+        key = leaderboards.parse_board(board)
+    except leaderboards.UnknownBoard:
+        raise Http404 from None
+    member = request.user
+    choices = [("all", None)]
+    if member.department_id:
+        choices.append((f"department-{member.department_id}", member.department))
+    if member.location_id:
+        choices.append((f"location-{member.location_id}", member.location))
+    return render(
+        request,
+        "gamification/leaderboard.html",
+        {
+            "board": leaderboards.board_payload(key, period, viewer=member),
+            "board_name": key.name,
+            "period": period,
+            "periods": leaderboards.PERIODS,
+            "choices": choices,
+            "standing": selectors.standing(member=member, language=get_language()),
+        },
+    )
