@@ -258,10 +258,11 @@ def test_a_rolled_back_award_is_never_broadcast(member, rule, django_capture_on_
     with (
         mock.patch.object(leaderboards, "schedule_broadcast") as schedule,
         django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
     ):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            record_action(member, "test_action", "doomed")
-            raise RuntimeError
+        record_action(member, "test_action", "doomed")
+        raise RuntimeError
     schedule.assert_not_called()
     assert not PointsEntry.objects.exists()
 
