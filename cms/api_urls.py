@@ -3,6 +3,7 @@ from rest_framework.routers import SimpleRouter
 
 from cms.api_me import MeView
 from gamification import api as gamification_api
+from gamification import api_badges, api_prizes
 from learning import api as learning_api
 from people import api as people_api
 
@@ -12,6 +13,8 @@ router.register("courses", learning_api.CourseViewSet, basename="course")
 router.register("lessons", learning_api.LessonViewSet, basename="lesson")
 router.register("notifications", people_api.NotificationViewSet, basename="notification")
 router.register("me/points", gamification_api.PointsViewSet, basename="my-points")
+router.register("badges", api_badges.BadgeViewSet, basename="badge")
+router.register("prizes", api_prizes.PrizeViewSet, basename="prize")
 
 urlpatterns = [
     path("auth/token/", people_api.TokenView.as_view(), name="api-token"),

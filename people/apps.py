@@ -1,7 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
-from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class PeopleConfig(AppConfig):
@@ -14,9 +13,3 @@ class PeopleConfig(AppConfig):
         # Framework hook: after every app migrates (permissions appear app by app), the role
         # groups get whatever of their permissions exist by then; idempotent.
         post_migrate.connect(roles.ensure_role_groups_after_migrate, dispatch_uid="people.role_groups")
-
-
-class WagtailUsersConfig(WagtailUsersAppConfig):
-    """Wagtail's user admin with the member fields (role, department, …)."""
-
-    user_viewset = "people.viewsets.MemberViewSet"
