@@ -215,6 +215,26 @@ def _after_commit(*, entry_id: int, member_id: int, boards: list[str]) -> None:
         logger.warning("Could not queue badge evaluation for member %s", member_id, exc_info=True)
 
 
+def set_leaderboard_visibility(*, member: Member, visibility: str) -> None:
+    """Show, anonymise or hide a member on every board; the board index follows on commit."""
+    from people.models import LeaderboardVisibility
+
+    if visibility not in LeaderboardVisibility.values:
+        raise ValueError(f"Unknown visibility {visibility!r}")
+    member.leaderboard_visibility = visibility
+    member.save(update_fields=["leaderboard_visibility"])
+
+    def move():
+        from . import leaderboards
+
+        try:
+            leaderboards.get_backend().set_visibility(member.pk)
+        except Exception:  # the drift repair catches up
+            logger.warning("Could not update board visibility of member %s", member.pk, exc_info=True)
+
+    transaction.on_commit(move)
+
+
 # --- reads that services and pages share -------------------------------------------------
 
 

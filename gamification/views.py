@@ -1,13 +1,19 @@
 """Member pages: points history and leaderboards. Any signed-in member; Masters see hidden
 members on boards."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from people.models import LeaderboardVisibility
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from . import leaderboards, selectors
+from . import leaderboards, selectors, services
 from .models import PointRule
 
 
@@ -51,5 +57,18 @@ def leaderboard(request, board="all"):
             "periods": leaderboards.PERIODS,
             "choices": choices,
             "standing": selectors.standing(member=member, language=get_language()),
+            "visibility_choices": LeaderboardVisibility.choices,
         },
     )
+
+
+@login_required
+@require_POST
+def set_visibility(request):
+    visibility = request.POST.get("visibility", "")
+    if visibility not in LeaderboardVisibility.values:
+        messages.error(request, _("Choose how you want to appear on the leaderboards."))
+    else:
+        services.set_leaderboard_visibility(member=request.user, visibility=visibility)
+        messages.success(request, _("Your leaderboard choice has been saved."))
+    return redirect("gamification:leaderboard")

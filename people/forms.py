@@ -44,7 +44,6 @@ class ProfileForm(forms.ModelForm):
             "network_size",
             "email_notifications",
             "email_outside_office_hours",
-            "leaderboard_visibility",
         ]
         widgets = {"avatar": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})}
 

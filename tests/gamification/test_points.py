@@ -312,3 +312,21 @@ def test_websocket_board_refuses_anonymous_and_unknown_boards():
             assert not connected and close_code == code
 
     async_to_sync(scenario)()
+
+
+def test_members_choose_how_they_appear_on_boards(client, rule, make_member):
+    shy, viewer, master = make_member(display_name="Shy"), make_member(), make_member(role=Role.MASTER)
+    record_action(shy, "test_action", "a")
+    client.force_login(shy)
+    assert client.post("/leaderboards/visibility/", {"visibility": "anonymous"}).status_code == 302
+    shy.refresh_from_db()
+    assert shy.leaderboard_visibility == "anonymous"
+    board = leaderboards.board_payload(leaderboards.parse_board("all"), "all", viewer=viewer)
+    assert board["results"][0]["member"] == {"id": None, "name": "Anonymous ambassador"}
+    client.post("/leaderboards/visibility/", {"visibility": "hidden"})
+    assert leaderboards.board_payload(leaderboards.parse_board("all"), "all", viewer=viewer)["results"] == []
+    seen_by_master = leaderboards.board_payload(leaderboards.parse_board("all"), "all", viewer=master)["results"]
+    assert seen_by_master[0]["member"]["name"] == "Shy"
+    client.post("/leaderboards/visibility/", {"visibility": "everywhere!"})
+    shy.refresh_from_db()
+    assert shy.leaderboard_visibility == "hidden"
