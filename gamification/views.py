@@ -3,15 +3,14 @@ members on boards."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from people.models import LeaderboardVisibility
-from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import render
-from django.utils.translation import get_language
 
 from . import leaderboards, selectors, services
 from .models import PointRule
