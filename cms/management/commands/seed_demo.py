@@ -5,12 +5,15 @@ Idempotent: running it again adds nothing that is already there. Refuses to run 
 DEBUG off, because it creates accounts with a known password.
 """
 
+import datetime
 import random
 import uuid
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from cms.demo.content import AMBASSADOR_TO_CREATOR_PATH
@@ -165,6 +168,7 @@ class Command(BaseCommand):
             courses = self.courses(home_nl, nl, en)
             self.path(courses, nl, en)
         self.progress(members)
+        self.activity(members)
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready: {Member.objects.count()} members; password {PASSWORD!r}.")
         )
@@ -186,6 +190,7 @@ class Command(BaseCommand):
 
     def members(self, departments, locations, count):
         rng = random.Random(42)  # the same demo organisation every time
+        self.password_hash = make_password(PASSWORD)
         members = []
         for i, (email, name, role, is_hr) in enumerate(NAMED_ACCOUNTS):
             members.append(
@@ -212,7 +217,7 @@ class Command(BaseCommand):
         first, _, last = name.partition(" ")
         member = Member.objects.create_user(
             email=email,
-            password=PASSWORD,
+            password=None,
             first_name=first,
             last_name=last,
             display_name=name,
@@ -221,6 +226,9 @@ class Command(BaseCommand):
             language="en" if rng.random() < 0.15 else "nl",
             network_size=rng.choice([80, 150, 300, 500, 900, 1500, 3000]),
         )
+        # Hashing is slow on purpose; one hash serves every demo account.
+        member.password = self.password_hash
+        member.save(update_fields=["password"])
         people_services.set_role(member=member, role=role, is_hr=is_hr)
         people_services.set_language(member=member, language=member.language)
         member.role_changed_at = None
@@ -331,6 +339,38 @@ class Command(BaseCommand):
                     )
                 else:
                     learning_services.complete_lesson(member=member, lesson=lesson)
+
+    def activity(self, members):
+        """Eight weeks of sharing by a third of the members, so that boards, streaks and the
+        prize standings have something to show. Refs are fixed: running again adds nothing."""
+        from gamification.models import PointRule
+        from gamification.services import record_action
+
+        for action, label, label_en, points in DEMO_RULES:
+            PointRule.objects.get_or_create(
+                action=action, defaults={"label": label, "label_en": label_en, "points": points}
+            )
+        rng = random.Random(7)
+        now = timezone.now()
+        sharers = [m for m in members if m.role in (Role.AMBASSADOR, Role.CREATOR)][::3]
+        for member in sharers:
+            keen = rng.random()
+            for week in range(8):
+                if rng.random() > keen:
+                    continue
+                when = now - datetime.timedelta(weeks=week, hours=rng.randint(1, 100))
+                story = f"demo-story:{member.pk}:{week}"
+                record_action(member, "story_shared", story, occurred_at=when, label="Demo")
+                for click in range(rng.randint(0, 6)):
+                    record_action(member, "share_click", f"{story}:click:{click}", occurred_at=when, label="Demo")
+
+
+DEMO_RULES = [
+    ("story_shared", "Verhaal gedeeld", "Story shared", 5),
+    ("share_click", "Klik op je gedeelde verhaal", "Click on your shared story", 1),
+    ("story_approved", "Verhaal goedgekeurd", "Story approved", 10),
+    ("session_attended", "Sessie bijgewoond", "Session attended", 5),
+]
 
 
 def correct_answers(lesson):
