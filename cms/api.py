@@ -1,10 +1,18 @@
 """API plumbing shared by every app: pagination and JSON errors."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.views import exception_handler as drf_exception_handler
+
+
+@csrf_exempt  # answers every method with a JSON 404; there is nothing to protect
+def not_found(request, *args, **kwargs):
+    """Any path under /api/v1/ that no endpoint serves: JSON, like every API error."""
+    return JsonResponse({"detail": _("Not found.")}, status=404)
 
 
 class Pagination(PageNumberPagination):
@@ -43,3 +51,39 @@ def _first_message(data):
 def only_public_api(endpoints):
     """Schema preprocessing hook: document our API, not Wagtail's internal admin API."""
     return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
+
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "properties": {"detail": {"type": "string"}, "errors": {}},
+    "required": ["detail"],
+}
+ERROR_DESCRIPTIONS = {
+    "400": "Invalid input; `detail` says what is wrong.",
+    "401": "Not signed in.",
+    "403": "Not allowed (role, or a locked course); `detail` says why.",
+    "404": "No such object, or not visible to you.",
+    "409": "Not possible in the current state; `detail` says why.",
+    "429": "Too many requests; try again later.",
+}
+
+
+def document_error_responses(result, generator, request, public):
+    """Schema postprocessing hook: every operation documents the JSON errors it can give."""
+    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    ref = {"$ref": "#/components/schemas/Error"}
+    for path, operations in result.get("paths", {}).items():
+        for method, operation in operations.items():
+            codes = ["401", "403", "429"]
+            if method in ("post", "put", "patch") or operation.get("parameters"):
+                codes.append("400")
+            if "{" in path:
+                codes.append("404")
+            if method == "post":
+                codes.append("409")
+            responses = operation.setdefault("responses", {})
+            for code in codes:
+                responses.setdefault(
+                    code, {"description": ERROR_DESCRIPTIONS[code], "content": {"application/json": {"schema": ref}}}
+                )
+    return result

@@ -1,6 +1,7 @@
-from django.urls import path
+from django.urls import path, re_path
 from rest_framework.routers import SimpleRouter
 
+from cms.api import not_found
 from cms.api_me import MeView
 from gamification import api as gamification_api
 from gamification import api_badges, api_prizes
@@ -22,4 +23,5 @@ urlpatterns = [
     path("leaderboards/<str:board>/", gamification_api.LeaderboardView.as_view(), name="api-leaderboard"),
     path("me/progress/", learning_api.ProgressView.as_view(), name="api-progress"),
     *router.urls,
+    re_path(r"^.*$", not_found),
 ]

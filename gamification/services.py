@@ -183,9 +183,21 @@ def _apply(*, member: Member, total: PointsTotal, entry: PointsEntry, boards: li
     board_keys = [f"department-{member.department_id}" if member.department_id else None]
     board_keys += [f"location-{member.location_id}" if member.location_id else None]
     affected = ["all", *[b for b in board_keys if b], *boards]
+    affected += [f"prize-{pk}" for pk in _open_prizes_counting(entry.action, entry.occurred_at)]
     entry_id, member_id = entry.pk, member.pk
     transaction.on_commit(lambda: _after_commit(entry_id=entry_id, member_id=member_id, boards=affected))
     return tuple(reached)
+
+
+def _open_prizes_counting(action: str, occurred_at: datetime.datetime) -> list[int]:
+    """Open prize periods whose published formula counts this action at this time: their
+    live standings move too."""
+    from .models import PrizePeriod, PrizeStatus
+
+    periods = PrizePeriod.objects.filter(
+        status=PrizeStatus.OPEN, starts_at__lte=occurred_at, ends_at__gt=occurred_at
+    ).values_list("pk", "formula")
+    return [pk for pk, formula in periods if isinstance(formula, dict) and formula.get(action)]
 
 
 class _LevelName:

@@ -17,6 +17,15 @@ def evaluate_badges(member_id: int) -> int:
 
 
 @shared_task(acks_late=True)
+def sweep_badges() -> int:
+    """Periodic safety net: evaluate badges for everyone with points (criteria with a
+    period, or badges a Master created later)."""
+    from . import badges
+
+    return badges.sweep()
+
+
+@shared_task(acks_late=True)
 def broadcast_board(board: str) -> None:
     """Send a board's new top N to everyone watching it (coalesced by the caller)."""
     from . import leaderboards
@@ -24,3 +33,24 @@ def broadcast_board(board: str) -> None:
     layer = get_channel_layer()
     if layer is not None:
         async_to_sync(layer.group_send)(leaderboards.group_name(board), leaderboards.public_top(board))
+
+
+@shared_task(acks_late=True)
+def close_due_prizes() -> int:
+    """Close the prize periods whose end date has passed; returns how many were closed."""
+    from . import prizes
+
+    return prizes.close_due_periods()
+
+
+@shared_task(acks_late=True)
+def repair_leaderboards() -> dict:
+    """Compare the Redis leaderboards with the ledger and rebuild the boards that drifted
+    (everything, if the index was never built or was lost). Nothing to do without Redis."""
+    from django.conf import settings
+
+    if not settings.REDIS_URL or getattr(settings, "LEADERBOARD_BACKEND", "redis") != "redis":
+        return {}
+    from .leaderboards_redis import RedisBackend
+
+    return RedisBackend.from_settings(socket_timeout=60).compare_and_repair()

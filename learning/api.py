@@ -133,11 +133,16 @@ class CourseViewSet(viewsets.ViewSet):
         return Response({"enrolled": True})
 
 
+MAX_ID = 2**63 - 1
+
+
 def _int(value) -> int:
+    """A page id from the URL; anything that cannot be one becomes 0 (which finds nothing)."""
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         return 0
+    return number if 0 < number <= MAX_ID else 0
 
 
 class CompleteResultSerializer(serializers.Serializer):

@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.authtoken.models import Token
 from rest_framework.decorators import action
+from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
@@ -111,9 +112,14 @@ class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         ),
         responses={200: inline_serializer("MarkReadResult", {"marked": serializers.IntegerField()})},
     )
-    @action(detail=False, methods=["post"], url_path="mark-read")
+    @action(detail=False, methods=["post"], url_path="mark-read", parser_classes=[JSONParser])
     def mark_read(self, request):
+        """Mark some (``{"ids": [...]}``) or all (``{}``) of my notifications read."""
         ids = request.data.get("ids") if isinstance(request.data, dict) else None
-        if ids is not None and (not isinstance(ids, list) or not all(isinstance(i, int) for i in ids)):
+        if ids is not None and (
+            not isinstance(ids, list) or not all(isinstance(i, int) and not isinstance(i, bool) for i in ids)
+        ):
             return Response({"detail": _("'ids' must be a list of numbers.")}, status=status.HTTP_400_BAD_REQUEST)
+        if ids is not None:
+            ids = [i for i in ids if 0 < i < 2**63]
         return Response({"marked": services.mark_read(member=request.user, notification_ids=ids)})

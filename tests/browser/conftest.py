@@ -23,8 +23,10 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 TIMEOUT_MS = 10_000
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    # Package scope, not session: Playwright's loop must be gone before other packages run
+    # their own event loops (Channels communicators use async_to_sync).
     if not CHROMIUM.exists():
         message = f"Chromium not installed at {CHROMIUM}: browser tests skipped"
         if os.environ.get("REQUIRE_BROWSER") == "1":

@@ -4,7 +4,6 @@ from urllib.parse import urlparse
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.utils import translation
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -14,7 +13,6 @@ from learning.models import LessonCompletion, QuizAttempt
 from people.models import Notification, Role
 from tests.factories import (
     PASSWORD,
-    MemberFactory,
     correct_answers,
     lessons_of,
     make_course,
@@ -89,9 +87,7 @@ def ladder(db):
 
 def test_token_login_then_me(anon_api, make_member):
     member = make_member(email="ann@example.com", display_name="Ann", role=Role.AMBASSADOR, language="en")
-    response = anon_api.post(
-        "/api/v1/auth/token/", {"email": "Ann@Example.com", "password": PASSWORD}, format="json"
-    )
+    response = anon_api.post("/api/v1/auth/token/", {"email": "Ann@Example.com", "password": PASSWORD}, format="json")
     assert response.status_code == 200, response.content
     key = response.json()["token"]
     assert Token.objects.get(user=member).key == key
@@ -486,7 +482,12 @@ def test_progress_and_certificate(api, member, client, ladder):
 
     after = api.get("/api/v1/me/progress/").json()
     course = {c["id"]: c for c in after["courses"]}[basics.pk]
-    assert (course["lessons_done"], course["lessons_total"], course["percent"], course["completed"]) == (2, 2, 100, True)
+    assert (course["lessons_done"], course["lessons_total"], course["percent"], course["completed"]) == (
+        2,
+        2,
+        100,
+        True,
+    )
     url = course["certificate_url"]
     assert url and url.startswith("http")
     assert after["paths"][0]["courses"][0]["certificate_url"] == url
@@ -608,24 +609,11 @@ def test_errors_are_json_with_detail(api, method, url):
     assert_detail(response, response.status_code)
 
 
-@pytest.mark.xfail(
-    reason="Paths under /api/v1/ that match no API route (/api/v1/nope/, /api/v1/courses/abc/, "
-    "/api/v1/courses/-1/) fall through to Wagtail's page serving and answer Django's HTML 404 page, "
-    "not a JSON {detail} body.",
-    strict=True,
-)
 @pytest.mark.parametrize("url", ["/api/v1/nope/", "/api/v1/courses/abc/", "/api/v1/courses/-1/"])
 def test_unrouted_api_paths_answer_json(api, url):
     assert_detail(api.get(url), 404)
 
 
-@pytest.mark.xfail(
-    connection.vendor == "sqlite",
-    reason="learning/api.py _int() and people/api.py mark_read pass ids of 2**63 and more straight "
-    "to the ORM; SQLite raises OverflowError, so the API answers 500 instead of 404 / {marked: 0}.",
-    strict=True,
-    raises=OverflowError,
-)
 @pytest.mark.parametrize(
     "method, url, body",
     [
@@ -641,16 +629,14 @@ def test_ids_beyond_64_bits_answer_cleanly(api, method, url, body):
         assert response.json() == {"marked": 0}
 
 
-@pytest.mark.xfail(
-    reason="The schema offers application/x-www-form-urlencoded and multipart/form-data for "
-    "POST /api/v1/notifications/mark-read/, but people/api.py mark_read reads request.data.get('ids'), "
-    "which for form data is the last value as a string, so a valid form request answers 400.",
-    strict=True,
-)
-def test_mark_read_accepts_the_form_encoding_the_schema_offers(api, member):
+def test_mark_read_takes_json_only_as_the_schema_says(api, member):
+    schema = api.get("/api/schema/", HTTP_ACCEPT="application/json").json()
+    body = schema["paths"]["/api/v1/notifications/mark-read/"]["post"]["requestBody"]["content"]
+    assert list(body) == ["application/json"]
     notification = Notification.objects.create(member=member, kind="test", title="Unread")
     response = api.post("/api/v1/notifications/mark-read/", {"ids": [notification.pk]}, format="multipart")
-    assert response.status_code == 200, response.content
+    assert response.status_code == 415 and "detail" in response.json()
+    response = api.post("/api/v1/notifications/mark-read/", {"ids": [notification.pk]}, format="json")
     assert response.json() == {"marked": 1}
 
 
@@ -658,11 +644,6 @@ def _other_language():
     return "en" if settings.LANGUAGE_CODE != "en" else "nl"
 
 
-@pytest.mark.xfail(
-    reason="people/middleware.py ActivateMemberLanguageMiddleware runs before DRF authenticates the "
-    "token, so token-authenticated API calls answer in settings.LANGUAGE_CODE, not the member's language.",
-    strict=True,
-)
 def test_token_api_speaks_the_members_language(make_member, quiz_lesson):
     language = _other_language()
     member = make_member(language=language)

@@ -330,3 +330,39 @@ def test_members_choose_how_they_appear_on_boards(client, rule, make_member):
     client.post("/leaderboards/visibility/", {"visibility": "everywhere!"})
     shy.refresh_from_db()
     assert shy.leaderboard_visibility == "hidden"
+
+
+def test_the_beat_schedule_names_tasks_that_exist():
+    from django.conf import settings
+
+    from cms.celery import app
+
+    app.loader.import_default_modules()
+    for entry in settings.CELERY_BEAT_SCHEDULE.values():
+        assert entry["task"] in app.tasks, entry["task"]
+
+
+@override_settings(LEADERBOARD_BROADCASTS=True)
+def test_an_award_that_counts_for_an_open_prize_moves_its_standings(member, rule, django_capture_on_commit_callbacks):
+    from gamification.models import PrizePeriod
+
+    now = timezone.now()
+    counting = PrizePeriod.objects.create(
+        title="Q4",
+        starts_at=now - datetime.timedelta(days=1),
+        ends_at=now + datetime.timedelta(days=30),
+        formula={"test_action": 3},
+    )
+    PrizePeriod.objects.create(
+        title="Other",
+        starts_at=now - datetime.timedelta(days=1),
+        ends_at=now + datetime.timedelta(days=30),
+        formula={"something_else": 1},
+    )
+    with (
+        mock.patch.object(leaderboards, "schedule_broadcast") as schedule,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        record_action(member, "test_action", "a")
+    boards = {call.args[0] for call in schedule.call_args_list}
+    assert f"prize-{counting.pk}" in boards and "all" in boards and len(boards) == 4  # all, dept, location, prize

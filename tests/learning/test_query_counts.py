@@ -39,7 +39,8 @@ def test_query_count_does_not_grow_with_courses_and_progress(client, member, url
     build(member, courses=8, lessons=4)
     large = count(client, url)
     assert large == small, f"{url}: {small} queries with little data, {large} with more"
-    with django_assert_max_num_queries(15):
+    # The dashboard also shows points, level and streak.
+    with django_assert_max_num_queries(20):
         client.get(url)
 
 

@@ -1,0 +1,53 @@
+"""Tasks through a real Celery worker and a real Redis broker (not eager mode)."""
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from cms.celery import app
+from people.models import Notification
+from tests.factories import MemberFactory
+
+pytestmark = pytest.mark.redis
+
+
+@pytest.fixture
+def worker(redis_url, transactional_db):
+    from celery.contrib.testing.worker import start_worker
+
+    previous = {key: app.conf[key] for key in ("broker_url", "result_backend", "task_always_eager")}
+    app.conf.update(broker_url=redis_url, result_backend=redis_url, task_always_eager=False)
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10):
+            yield app
+    finally:
+        app.conf.update(previous)
+
+
+def test_a_notification_email_goes_through_the_worker_once(worker):
+    from people.tasks import send_notification_email
+
+    member = MemberFactory()
+    notification = Notification.objects.create(
+        member=member, kind="test", title="Via the worker", email_due_at=timezone.now()
+    )
+    first = send_notification_email.delay(notification.pk).get(timeout=20)
+    second = send_notification_email.delay(notification.pk).get(timeout=20)
+    assert (first, second) == (True, False)
+    assert [m.subject for m in mail.outbox] == ["Via the worker"]
+
+
+def test_badge_evaluation_runs_in_the_worker(worker):
+    from gamification.models import BadgeAward, BadgeClass, PointRule
+    from gamification.services import record_action
+    from gamification.tasks import evaluate_badges
+
+    member = MemberFactory()
+    PointRule.objects.create(action="worker_test", label="Worker test", points=3)
+    badge = BadgeClass.objects.create(
+        slug="first-step", name="First step", description="Did it once", criterion="action_count", action="worker_test"
+    )
+    record_action(member, "worker_test", "1")
+    assert evaluate_badges.delay(member.pk).get(timeout=20) in (0, 1)
+    assert evaluate_badges.delay(member.pk).get(timeout=20) == 0
+    assert BadgeAward.objects.filter(member=member, badge=badge).count() == 1
