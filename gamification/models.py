@@ -14,6 +14,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+
+def in_language(text: str, text_en: str) -> str:
+    """The English text when English is active and there is one; otherwise the text as
+    the Master wrote it (Dutch by default)."""
+    return text_en if text_en and (get_language() or "").startswith("en") else text
+
+
 board_name_validator = RegexValidator(r"^[a-z]+(-\d+)?$", _("A board is a word, optionally followed by -<number>."))
 
 
@@ -49,7 +56,7 @@ class PointRule(index.Indexed, models.Model):
 
     @property
     def display_label(self):
-        return self.label_en if (get_language() or "").startswith("en") and self.label_en else self.label
+        return in_language(self.label, self.label_en)
 
     def clean(self):
         if self.valid_from and self.valid_until and self.valid_until <= self.valid_from:
@@ -152,7 +159,7 @@ class Level(models.Model):
 
     @property
     def display_name(self):
-        return self.name_en if (get_language() or "").startswith("en") and self.name_en else self.name
+        return in_language(self.name, self.name_en)
 
 
 class LevelReached(models.Model):
@@ -221,13 +228,11 @@ class BadgeClass(index.Indexed, models.Model):
 
     @property
     def display_name(self):
-        return self.name_en if (get_language() or "").startswith("en") and self.name_en else self.name
+        return in_language(self.name, self.name_en)
 
     @property
     def display_description(self):
-        return (
-            self.description_en if (get_language() or "").startswith("en") and self.description_en else self.description
-        )
+        return in_language(self.description, self.description_en)
 
     def clean(self):
         if self.criterion == BadgeCriterion.ACTION_COUNT and not self.action:

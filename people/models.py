@@ -26,32 +26,31 @@ ROLE_RANK = {
 }
 
 
-class Department(index.Indexed, models.Model):
+class NamedUnit(index.Indexed, models.Model):
+    """A part of the organisation known by its name (a department, a location)."""
+
     name = models.CharField(_("name"), max_length=120, unique=True)
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
+        abstract = True
         ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Department(NamedUnit):
+    class Meta(NamedUnit.Meta):
         verbose_name = _("department")
         verbose_name_plural = _("departments")
 
-    def __str__(self):
-        return self.name
 
-
-class Location(index.Indexed, models.Model):
-    name = models.CharField(_("name"), max_length=120, unique=True)
-
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["name"]
+class Location(NamedUnit):
+    class Meta(NamedUnit.Meta):
         verbose_name = _("location")
         verbose_name_plural = _("locations")
-
-    def __str__(self):
-        return self.name
 
 
 class MemberManager(UserManager):
