@@ -52,6 +52,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from people import services as people_services
 from people.models import LeaderboardVisibility, Member
@@ -524,7 +525,11 @@ def confirm_winners(*, period: PrizePeriod, by: Member, winners: list[tuple[int,
         if pool and not picks:
             raise JuryRefused(_("Choose at least one winner."))
         if len(picks) > max(locked.winners_count, automatic):
-            raise JuryRefused(_("Choose at most %(count)s winners.") % {"count": max(locked.winners_count, automatic)})
+            most = max(locked.winners_count, automatic)
+            raise JuryRefused(
+                ngettext("Choose at most %(count)s winner.", "Choose at most %(count)s winners.", most)
+                % {"count": most}
+            )
         _award(period=locked, picks=picks, by=by)
         locked.status = PrizeStatus.JUDGED
         locked.save(update_fields=["status"])

@@ -142,7 +142,6 @@ def correct_points(*, member: Member, points: int, reason: str, by: Member) -> P
         points=points,
         reason=reason.strip(),
         created_by=by,
-        label=str(_("Correction")),
     )
     _apply(member=member, total=total, entry=entry, boards=[])
     return entry

@@ -20,6 +20,7 @@ from .models import PointRule
 def points_history(request):
     page = Paginator(selectors.points_history(member=request.user), 25).get_page(request.GET.get("page"))
     rules = {rule.action: rule.display_label for rule in PointRule.objects.all()}
+    rules.setdefault("correction", _("Correction"))
     return render(
         request,
         "gamification/points.html",

@@ -40,6 +40,16 @@ def redis_url():
 
 
 @pytest.fixture(autouse=True)
+def _english_unless_asked():
+    """Code outside a request (services, tasks) speaks the active language; tests read it
+    in English unless they switch to Dutch themselves."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _clean_cache():
     from django.core.cache import cache
 
@@ -60,7 +70,8 @@ def make_member(db):
 @pytest.fixture
 def api(member):
     client = APIClient()
-    client.force_authenticate(member)
+    # A real session, so the member's language applies as it does in the browser.
+    client.force_login(member)
     return client
 
 

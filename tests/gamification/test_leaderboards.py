@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -227,7 +227,9 @@ def test_hidden_members_only_for_masters_and_anonymous_named_only_for_masters_an
     assert backend.around(ALL, "all", hidden.pk, include_hidden=True)[0].rank == 1
 
     def names(rows, viewer):
-        return [(item["member"]["id"], item["member"]["name"]) for item in leaderboards.present(rows, viewer=viewer)]
+        with translation.override("en"):
+            presented = leaderboards.present(rows, viewer=viewer)
+        return [(item["member"]["id"], item["member"]["name"]) for item in presented]
 
     anonymous_name = "Anonymous ambassador"
     assert names(public, shown) == [(None, anonymous_name), (shown.pk, "Shown")]
