@@ -8,8 +8,9 @@ its own process with its own database, on the same seeded dataset::
     python bench/run.py --sizes 10000:200000,100000:5000000
 
 Uses PostgreSQL database ``bench_socialshift`` (created if missing), a SQLite file under
-``var/bench/`` and Redis database 14 (refused unless it is empty; emptied afterwards).
-Never part of ``make test``.
+``var/bench/`` and Redis database 14 (refused unless it is empty; emptied afterwards). Raw results go to
+``var/bench/last-run.json``; ``--render var/bench/last-run.json --notes notes.md`` rewrites the
+report from them. Never part of ``make test``.
 """
 
 import argparse
@@ -279,7 +280,15 @@ def main() -> None:
     p.add_argument("--statement-limit", type=float, default=30.0, help="abort one SQL board query after this")
     p.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
     p.add_argument("--notes", default=None, help="a Markdown file appended as notes")
+    p.add_argument("--render", metavar="JSON", help="only rewrite the report from a saved var/bench/last-run.json")
     args = p.parse_args()
+    if args.render:
+        saved = json.loads(Path(args.render).read_text())
+        for name in ("sql_budget", "statement_limit"):
+            setattr(args, name, saved["args"][name])
+        sizes = [tuple(size) for size in saved["sizes"]]
+        Path(args.output).write_text(render(saved["results"], saved["info"], sizes, args))
+        return
     sizes = parse_sizes(args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES))
     databases = [d.strip() for d in args.databases.split(",") if d.strip()]
 
@@ -322,6 +331,9 @@ def main() -> None:
         "machine": machine(),
         "versions": version_info,
     }
+    raw = ROOT / "var" / "bench" / "last-run.json"
+    raw.parent.mkdir(parents=True, exist_ok=True)
+    raw.write_text(json.dumps({"info": info, "sizes": sizes, "results": results, "args": vars(args)}, indent=2))
     text = render(results, info, sizes, args)
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(text)

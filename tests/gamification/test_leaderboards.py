@@ -463,6 +463,23 @@ def test_rebuild_from_scratch_equals_the_live_index(redis_url, key_prefix, ledge
     assert _snapshot(backend, boards) == live
 
 
+def test_rebuild_command_checks_and_refuses_what_it_cannot_do(redis_url, key_prefix, ledger, settings):
+    from io import StringIO
+
+    from django.core.management import CommandError
+
+    _small_ledger(ledger)
+    out = StringIO()
+    call_command("rebuild_leaderboards", "--check", stdout=out)  # nothing built yet: builds all
+    call_command("rebuild_leaderboards", "--check", stdout=out)
+    assert out.getvalue().splitlines()[-1].endswith("repaired: nothing.")
+    with pytest.raises(CommandError, match="Unknown board"):
+        call_command("rebuild_leaderboards", "--board", "nonsense")
+    settings.REDIS_URL = ""
+    with pytest.raises(CommandError, match="REDIS_URL"):
+        call_command("rebuild_leaderboards")
+
+
 def test_compare_and_repair_fixes_drift(redis_url, key_prefix, ledger):
     backend = _redis_backend(redis_url, key_prefix)
     sales, members = _small_ledger(ledger)
