@@ -7,7 +7,9 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
+from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -50,8 +52,32 @@ def week_start(moment: datetime.datetime) -> datetime.date:
 def _lock_total(member: Member) -> PointsTotal:
     """Lock (creating if needed) the member's total row: all awards to one member are
     serialised on it, so caps, cooldowns and level-ups are decided on settled numbers."""
-    PointsTotal.objects.get_or_create(member=member)
-    return PointsTotal.objects.select_for_update().get(member=member)
+    total = PointsTotal.objects.select_for_update().filter(member=member).first()
+    if total is None:
+        PointsTotal.objects.get_or_create(member=member)
+        total = PointsTotal.objects.select_for_update().get(member=member)
+    return total
+
+
+RULES_CACHE_KEY = "gamification:rules:v1"
+
+
+def rule_for(action: str) -> PointRule | None:
+    """The action's rule, from a short-lived cache (every award needs it); saving or
+    deleting a rule clears the cache."""
+    rules = cache.get(RULES_CACHE_KEY)
+    if rules is None:
+        rules = {rule.action: rule for rule in PointRule.objects.all()}
+        cache.set(RULES_CACHE_KEY, rules, 300)
+    return rules.get(action)
+
+
+def _forget_rules(**kwargs):
+    cache.delete(RULES_CACHE_KEY)
+
+
+post_save.connect(_forget_rules, sender=PointRule, dispatch_uid="gamification.rules.save")
+post_delete.connect(_forget_rules, sender=PointRule, dispatch_uid="gamification.rules.delete")
 
 
 def record_action(
@@ -77,7 +103,7 @@ def record_action(
     boards = sorted(set(boards))
     for board in boards:
         board_name_validator(board)
-    rule = PointRule.objects.filter(action=action).first()
+    rule = rule_for(action)
     if rule is None:
         return Award(entry=None, created=False, skipped=Skipped.NO_RULE)
     if not rule.active:
@@ -85,46 +111,54 @@ def record_action(
     if (rule.valid_from and occurred_at < rule.valid_from) or (rule.valid_until and occurred_at >= rule.valid_until):
         return Award(entry=None, created=False, skipped=Skipped.OUTSIDE_WINDOW)
 
-    with transaction.atomic():
-        total = _lock_total(member)
+    try:
+        with transaction.atomic():
+            total = _lock_total(member)
+            existing = PointsEntry.objects.filter(member=member, action=action, ref=ref).first()
+            if existing is not None:
+                return Award(entry=existing, created=False, skipped=Skipped.DUPLICATE)
+            skipped = _guard(rule, member, action, occurred_at)
+            if skipped:
+                return Award(entry=None, created=False, skipped=skipped)
+            entry = PointsEntry.objects.create(
+                member=member,
+                action=action,
+                ref=ref,
+                points=rule.points,
+                occurred_at=occurred_at,
+                label=label[:200],
+                url=url[:500],
+            )
+            reached = _apply(member=member, total=total, entry=entry, boards=boards)
+    except IntegrityError:
+        # A concurrent twin won (the row lock makes this rare: e.g. the member's very first
+        # award arriving twice at once); the constraint kept it once and this transaction
+        # rolled back whole.
         existing = PointsEntry.objects.filter(member=member, action=action, ref=ref).first()
-        if existing is not None:
-            return Award(entry=existing, created=False, skipped=Skipped.DUPLICATE)
-        mine = PointsEntry.objects.filter(member=member, action=action)
-        if (
-            rule.cooldown_seconds
-            and mine.filter(
-                occurred_at__gt=occurred_at - datetime.timedelta(seconds=rule.cooldown_seconds),
-                occurred_at__lte=occurred_at,
-            ).exists()
-        ):
-            return Award(entry=None, created=False, skipped=Skipped.COOLDOWN)
-        if rule.daily_cap is not None:
-            local_day = timezone.localtime(occurred_at).date()
-            start = timezone.make_aware(datetime.datetime.combine(local_day, datetime.time.min))
-            if (
-                mine.filter(occurred_at__gte=start, occurred_at__lt=start + datetime.timedelta(days=1)).count()
-                >= rule.daily_cap
-            ):
-                return Award(entry=None, created=False, skipped=Skipped.DAILY_CAP)
-        try:
-            with transaction.atomic():
-                entry = PointsEntry.objects.create(
-                    member=member,
-                    action=action,
-                    ref=ref,
-                    points=rule.points,
-                    occurred_at=occurred_at,
-                    label=label[:200],
-                    url=url[:500],
-                )
-        except IntegrityError:
-            # A concurrent twin won the race (only possible without the row lock, e.g. a
-            # member created in the same instant): the constraint keeps it once.
-            existing = PointsEntry.objects.get(member=member, action=action, ref=ref)
-            return Award(entry=existing, created=False, skipped=Skipped.DUPLICATE)
-        reached = _apply(member=member, total=total, entry=entry, boards=boards)
+        if existing is None:
+            raise
+        return Award(entry=existing, created=False, skipped=Skipped.DUPLICATE)
     return Award(entry=entry, created=True, levels_reached=reached)
+
+
+def _guard(rule: PointRule, member: Member, action: str, occurred_at: datetime.datetime) -> str | None:
+    """The cheat guards: cooldown and daily cap (checked while holding the member's lock)."""
+    mine = PointsEntry.objects.filter(member=member, action=action)
+    if (
+        rule.cooldown_seconds
+        and mine.filter(
+            occurred_at__gt=occurred_at - datetime.timedelta(seconds=rule.cooldown_seconds),
+            occurred_at__lte=occurred_at,
+        ).exists()
+    ):
+        return Skipped.COOLDOWN
+    if rule.daily_cap is not None:
+        local_day = timezone.localtime(occurred_at).date()
+        start = timezone.make_aware(datetime.datetime.combine(local_day, datetime.time.min))
+        today = mine.filter(occurred_at__gte=start, occurred_at__lt=start + datetime.timedelta(days=1))
+        if today.count() >= rule.daily_cap:
+            return Skipped.DAILY_CAP
+    return None
 
 
 @transaction.atomic
@@ -150,15 +184,20 @@ def correct_points(*, member: Member, points: int, reason: str, by: Member) -> P
 def _apply(*, member: Member, total: PointsTotal, entry: PointsEntry, boards: list[str]) -> tuple[int, ...]:
     """Bring totals, boards, active weeks and levels in line with a new ledger line.
     Runs inside the caller's transaction, holding the member's total row."""
-    for board in boards:
-        BoardEntry.objects.create(
-            entry=entry, board=board, member=member, points=entry.points, occurred_at=entry.occurred_at
+    if boards:
+        BoardEntry.objects.bulk_create(
+            [
+                BoardEntry(entry=entry, board=board, member=member, points=entry.points, occurred_at=entry.occurred_at)
+                for board in boards
+            ]
         )
     old_total = total.total
     total.total = old_total + entry.points
     total.save(update_fields=["total", "updated_at"])
     if entry.points > 0:
-        ActiveWeek.objects.get_or_create(member=member, week=week_start(entry.occurred_at))
+        week = week_start(entry.occurred_at)
+        if not ActiveWeek.objects.filter(member=member, week=week).exists():
+            ActiveWeek.objects.create(member=member, week=week)  # under the member's lock: no twin
     reached = []
     for number in levels.levels_between(old_total, total.total):
         _reached, created = LevelReached.objects.get_or_create(member=member, number=number)
@@ -193,10 +232,28 @@ def _open_prizes_counting(action: str, occurred_at: datetime.datetime) -> list[i
     live standings move too."""
     from .models import PrizePeriod, PrizeStatus
 
-    periods = PrizePeriod.objects.filter(
-        status=PrizeStatus.OPEN, starts_at__lte=occurred_at, ends_at__gt=occurred_at
-    ).values_list("pk", "formula")
-    return [pk for pk, formula in periods if isinstance(formula, dict) and formula.get(action)]
+    periods = cache.get(OPEN_PRIZES_CACHE_KEY)
+    if periods is None:
+        periods = list(
+            PrizePeriod.objects.filter(status=PrizeStatus.OPEN).values_list("pk", "formula", "starts_at", "ends_at")
+        )
+        cache.set(OPEN_PRIZES_CACHE_KEY, periods, 60)
+    return [
+        pk
+        for pk, formula, starts_at, ends_at in periods
+        if starts_at <= occurred_at < ends_at and isinstance(formula, dict) and formula.get(action)
+    ]
+
+
+OPEN_PRIZES_CACHE_KEY = "gamification:open-prizes:v1"
+
+
+def _forget_open_prizes(**kwargs):
+    cache.delete(OPEN_PRIZES_CACHE_KEY)
+
+
+post_save.connect(_forget_open_prizes, sender="gamification.PrizePeriod", dispatch_uid="gamification.prizes.save")
+post_delete.connect(_forget_open_prizes, sender="gamification.PrizePeriod", dispatch_uid="gamification.prizes.delete")
 
 
 class _LevelName:

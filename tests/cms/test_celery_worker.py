@@ -17,11 +17,21 @@ def worker(redis_url, transactional_db):
 
     previous = {key: app.conf[key] for key in ("broker_url", "result_backend", "task_always_eager")}
     app.conf.update(broker_url=redis_url, result_backend=redis_url, task_always_eager=False)
+    _forget_connections()
     try:
         with start_worker(app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10):
             yield app
     finally:
         app.conf.update(previous)
+        _forget_connections()
+
+
+def _forget_connections():
+    """Celery caches the result backend (per thread) and the broker pool from the settings
+    it first saw; drop them so the changed URLs apply."""
+    app._local.__dict__.pop("backend", None)
+    app._pool = None
+    app.amqp._producer_pool = None
 
 
 def test_a_notification_email_goes_through_the_worker_once(worker):
