@@ -169,6 +169,7 @@ class Command(BaseCommand):
             self.path(courses, nl, en)
         self.progress(members)
         self.activity(members)
+        self.rewards()
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready: {Member.objects.count()} members; password {PASSWORD!r}.")
         )
@@ -364,6 +365,87 @@ class Command(BaseCommand):
                 for click in range(rng.randint(0, 6)):
                     record_action(member, "share_click", f"{story}:click:{click}", occurred_at=when, label="Demo")
 
+    def rewards(self):
+        """Badges to earn and this quarter's "best social media user" prize."""
+        from gamification import badges, prizes
+        from gamification.models import BadgeClass, PrizePeriod
+
+        for slug, name, name_en, description, description_en, criterion, extra in DEMO_BADGES:
+            BadgeClass.objects.get_or_create(
+                slug=slug,
+                defaults={
+                    "name": name,
+                    "name_en": name_en,
+                    "description": description,
+                    "description_en": description_en,
+                    "criterion": criterion,
+                    **extra,
+                },
+            )
+        starts_at, ends_at = prizes.default_quarter()
+        PrizePeriod.objects.get_or_create(
+            starts_at=starts_at,
+            defaults={
+                "title": "Beste social media-gebruiker van het kwartaal",
+                "description": "Wie deelde dit kwartaal de beste verhalen van de werkvloer? "
+                "Nomineer ook een collega die jou inspireerde.",
+                "ends_at": ends_at,
+                "nomination_weight": 5,
+                "winners_count": 1,
+                "jury": True,
+                "badge": BadgeClass.objects.get(slug="best-social-media-user"),
+            },
+        )
+        badges.sweep()
+
+
+DEMO_BADGES = [
+    (
+        "first-lesson",
+        "Eerste les",
+        "First lesson",
+        "Je eerste les in de e-learning afgerond.",
+        "Completed your first e-learning lesson.",
+        "action_count",
+        {"action": "lesson_completed", "count": 1},
+    ),
+    (
+        "storyteller",
+        "Verteller",
+        "Storyteller",
+        "Vijf verhalen van de werkvloer gedeeld.",
+        "Shared five stories from the work floor.",
+        "action_count",
+        {"action": "story_shared", "count": 5},
+    ),
+    (
+        "three-weeks",
+        "Drie weken op rij",
+        "Three weeks in a row",
+        "Drie weken achter elkaar actief geweest.",
+        "Active three weeks in a row.",
+        "streak_weeks",
+        {"count": 3},
+    ),
+    (
+        "social-creator",
+        "Social Creator",
+        "Social Creator",
+        "Het leerpad van Ambassador naar Creator afgerond.",
+        "Completed the path from Ambassador to Creator.",
+        "path_completed",
+        {},
+    ),
+    (
+        "best-social-media-user",
+        "Beste social media-gebruiker",
+        "Best social media user",
+        "Gekozen tot beste social media-gebruiker van een kwartaal.",
+        "Chosen as the best social media user of a quarter.",
+        "manual",
+        {},
+    ),
+]
 
 DEMO_RULES = [
     ("story_shared", "Verhaal gedeeld", "Story shared", 5),
