@@ -308,7 +308,6 @@ class PrizePeriod(index.Indexed, models.Model):
     badge = models.ForeignKey(
         BadgeClass, verbose_name=_("badge for winners"), null=True, blank=True, on_delete=models.SET_NULL
     )
-    winner_points = models.PositiveIntegerField(_("points for winners"), default=0)
     status = models.CharField(max_length=10, choices=PrizeStatus.choices, default=PrizeStatus.OPEN)
     closed_at = models.DateTimeField(null=True, blank=True)
     standings = models.JSONField(default=list, blank=True, editable=False)

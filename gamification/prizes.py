@@ -16,8 +16,8 @@ Closing a period (a Master, or ``close_due_periods`` from Celery beat at the end
 fixes the standings in ``PrizePeriod.standings`` and, without a jury, picks the winners;
 with a jury it waits for ``confirm_winners``. Each winner gets a ``PrizeWinner`` row, the
 ``prize_won`` action through ``record_action`` (its points come from the ``prize_won``
-point rule a Master sets; ``PrizePeriod.winner_points`` is not added on top, so every point
-goes through the one ledger path and its guards), the period's badge if it has one, and
+point rule a Master sets, so every point goes through the one ledger path and its
+guards), the period's badge if it has one, and
 one notification.
 
 Members who chose to stay off leaderboards still compete (they did the work), but public
