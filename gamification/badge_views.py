@@ -216,7 +216,17 @@ class AwardIndexView(_MastersOnly, WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class AwardForm(forms.Form):
+class _ReasonRequired:
+    """A badge is awarded or revoked for a stated reason; blank is not a reason."""
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError(_("Give a reason."))
+        return reason
+
+
+class AwardForm(_ReasonRequired, forms.Form):
     member = forms.EmailField(label=_("Member's e-mail address"))
     badge = forms.ModelChoiceField(label=_("Badge"), queryset=BadgeClass.objects.order_by("name"))
     reason = forms.CharField(
@@ -232,12 +242,6 @@ class AwardForm(forms.Form):
         if member is None:
             raise forms.ValidationError(_("No active member has this e-mail address."))
         return member
-
-    def clean_reason(self):
-        reason = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise forms.ValidationError(_("Give a reason."))
-        return reason
 
 
 class AwardBadgeView(_MastersOnly, WagtailAdminTemplateMixin, FormView):
@@ -279,19 +283,13 @@ class AwardBadgeView(_MastersOnly, WagtailAdminTemplateMixin, FormView):
         return redirect(self.get_success_url())
 
 
-class RevokeForm(forms.Form):
+class RevokeForm(_ReasonRequired, forms.Form):
     reason = forms.CharField(
         label=_("Reason for revoking"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Anyone who checks the badge sees this reason."),
         max_length=2000,
     )
-
-    def clean_reason(self):
-        reason = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise forms.ValidationError(_("Give a reason."))
-        return reason
 
 
 class RevokeBadgeView(_MastersOnly, WagtailAdminTemplateMixin, FormView):
