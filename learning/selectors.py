@@ -97,6 +97,12 @@ class Overview:
     languages: dict[int, str] = field(default_factory=dict)
 
     @property
+    def other_courses(self) -> list[CourseProgress]:
+        """Courses that are in none of the paths shown."""
+        in_paths = {c.course.translation_key for path in self.paths for c in path.courses}
+        return [c for c in self.courses if c.course.translation_key not in in_paths]
+
+    @property
     def next(self) -> CourseProgress | None:
         for path in self.paths:
             if path.next_course:
