@@ -8,6 +8,8 @@ from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from people.errors import ServiceError
+
 
 @csrf_exempt  # answers every method with a JSON 404; there is nothing to protect
 def not_found(request, *args, **kwargs):
@@ -21,8 +23,13 @@ class Pagination(PageNumberPagination):
 
 
 def exception_handler(exc, context):
-    """DRF's handler, plus: every error body has a ``detail`` message a person can read."""
-    if isinstance(exc, Http404):
+    """DRF's handler, plus: a service's refusal answers with its status and message, and
+    every error body has a ``detail`` message a person can read."""
+    original = exc
+    if isinstance(exc, ServiceError):
+        exc = exceptions.APIException(detail=str(exc.message))
+        exc.status_code = original.status_code
+    elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(str(exc) or None)

@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from people.errors import ServiceError
+
 from .blocks import MULTIPLE
 
 
-class InvalidAnswers(ValueError):
+class InvalidAnswers(ServiceError, ValueError):
     """The submitted answers do not fit the quiz; the message says why (for a 400)."""
 
 

@@ -1,6 +1,7 @@
 """Points and leaderboards API. Any signed-in member; Masters see hidden members."""
 
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
@@ -65,17 +66,17 @@ class LeaderboardView(APIView):
         period = request.query_params.get("period", "all")
         if period not in leaderboards.PERIODS:
             return Response(
-                {"detail": f"period must be one of {', '.join(leaderboards.PERIODS)}."},
+                {"detail": _("period must be one of: %(periods)s.") % {"periods": ", ".join(leaderboards.PERIODS)}},
                 status=status.HTTP_400_BAD_REQUEST,
             )
         try:
             key = leaderboards.parse_board(board)
         except leaderboards.UnknownBoard:
-            return Response({"detail": "No such board."}, status=status.HTTP_404_NOT_FOUND)
+            return Response({"detail": _("No such board.")}, status=status.HTTP_404_NOT_FOUND)
         try:
             payload = leaderboards.board_payload(key, period, viewer=request.user)
         except leaderboards.UnknownBoard:
-            return Response({"detail": "No such board."}, status=status.HTTP_404_NOT_FOUND)
+            return Response({"detail": _("No such board.")}, status=status.HTTP_404_NOT_FOUND)
         payload.pop("neighbourhood", None)
         return Response(payload)
 

@@ -55,6 +55,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from people import services as people_services
+from people.errors import ServiceError
 from people.models import LeaderboardVisibility, Member
 
 from . import leaderboards
@@ -85,14 +86,8 @@ class UnknownPrize(PrizePeriod.DoesNotExist, leaderboards.UnknownBoard, Http404)
     so every caller (leaderboard view, API, service) maps it the way it already does."""
 
 
-class PrizeError(Exception):
+class PrizeError(ServiceError):
     """A refused prize action; ``message`` is translatable text for the member."""
-
-    status_code = 400
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
 
 
 class NominationRefused(PrizeError):

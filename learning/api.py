@@ -4,6 +4,7 @@ not live answer 404; a locked course answers 403 with the reason."""
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
@@ -14,10 +15,6 @@ from courses.models import CoursePage, LessonPage
 from courses.quiz import public_quiz
 
 from . import selectors, services
-
-
-def _error(exc: services.LearningError) -> Response:
-    return Response({"detail": str(exc.message)}, status=exc.status_code)
 
 
 def _certificate_url(request, completion) -> str | None:
@@ -126,10 +123,7 @@ class CourseViewSet(viewsets.ViewSet):
     @action(detail=True, methods=["post"])
     def enrol(self, request, pk=None):
         course = get_object_or_404(CoursePage.objects.live(), pk=_int(pk))
-        try:
-            services.enrol(member=request.user, course=course)
-        except services.LearningError as exc:
-            return _error(exc)
+        services.enrol(member=request.user, course=course)
         return Response({"enrolled": True})
 
 
@@ -217,10 +211,7 @@ class LessonViewSet(viewsets.ViewSet):
     @action(detail=True, methods=["post"])
     def complete(self, request, pk=None):
         lesson = self._lesson(pk)
-        try:
-            result = services.complete_lesson(member=request.user, lesson=lesson)
-        except services.LearningError as exc:
-            return _error(exc)
+        result = services.complete_lesson(member=request.user, lesson=lesson)
         return Response(
             {
                 "completed": True,
@@ -235,7 +226,7 @@ class LessonViewSet(viewsets.ViewSet):
     def quiz(self, request, pk=None):
         lesson = self._lesson(pk)
         if lesson.quiz is None:
-            return Response({"detail": "This lesson has no quiz."}, status=status.HTTP_404_NOT_FOUND)
+            return Response({"detail": _("This lesson has no quiz.")}, status=status.HTTP_404_NOT_FOUND)
         reason = services.locked_reason(member=request.user, course=services.course_of(lesson))
         if reason:
             return Response({"detail": reason}, status=status.HTTP_403_FORBIDDEN)
@@ -246,16 +237,14 @@ class LessonViewSet(viewsets.ViewSet):
     def attempts(self, request, pk=None):
         lesson = self._lesson(pk)
         if not isinstance(request.data, dict) or "answers" not in request.data:
-            return Response({"detail": 'Send {"answers": {"<question id>": [<choice ids>]}}.'}, status=400)
-        token = request.data.get("client_token") or request.headers.get("Idempotency-Key")
-        try:
-            result = services.submit_quiz(
-                member=request.user, lesson=lesson, answers=request.data["answers"], client_token=token
+            return Response(
+                {"detail": _('Send {"answers": {"<question id>": [<choice ids>]}}.')},
+                status=status.HTTP_400_BAD_REQUEST,
             )
-        except services.InvalidAnswers as exc:
-            return Response({"detail": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
-        except services.LearningError as exc:
-            return _error(exc)
+        token = request.data.get("client_token") or request.headers.get("Idempotency-Key")
+        result = services.submit_quiz(
+            member=request.user, lesson=lesson, answers=request.data["answers"], client_token=token
+        )
         attempt = result.attempt
         return Response(
             {

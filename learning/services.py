@@ -16,17 +16,14 @@ from courses import quiz as quiz_rules
 from courses.models import CoursePage, LearningPath, LessonPage, PathCourse
 from gamification.services import record_action
 from people import services as people_services
+from people.errors import ServiceError
 from people.models import Member, Role
 
 from .models import CourseCompletion, Enrolment, LessonCompletion, PathCompletion, QuizAttempt
 
 
-class LearningError(Exception):
-    status_code = 400
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
+class LearningError(ServiceError):
+    """A learning action that is refused (see the subclasses for the status)."""
 
 
 class Locked(LearningError):
