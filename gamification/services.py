@@ -306,10 +306,6 @@ def set_leaderboard_visibility(*, member: Member, visibility: str) -> None:
 # --- reads that services and pages share -------------------------------------------------
 
 
-def total_points(member: Member) -> int:
-    return PointsTotal.objects.filter(member=member).values_list("total", flat=True).first() or 0
-
-
 def streak(member: Member, today: datetime.date | None = None) -> dict:
     """Current and longest run of consecutive active weeks. The current week only breaks
     the streak once it is over: a streak through last week is still alive this week."""

@@ -62,7 +62,10 @@ class QuizResult:
 
 
 def course_of(lesson: LessonPage) -> CoursePage:
-    return CoursePage.objects.get(path=lesson.path[: -LessonPage.steplen])
+    """The lesson's course, remembered on the lesson: the page's hooks ask more than once."""
+    if getattr(lesson, "_course", None) is None:
+        lesson._course = CoursePage.objects.get(path=lesson.path[: -LessonPage.steplen])
+    return lesson._course
 
 
 def locked_reason(*, member: Member, course: CoursePage) -> str | None:

@@ -1,7 +1,8 @@
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
-from .services import notification_group, unread_count
+from .selectors import unread_count
+from .services import notification_group
 
 
 class NotificationConsumer(AsyncJsonWebsocketConsumer):

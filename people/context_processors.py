@@ -8,4 +8,4 @@ def notifications(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"unread_notifications": 0}
-    return {"unread_notifications": SimpleLazyObject(lambda: selectors.unread_count(member=user))}
+    return {"unread_notifications": SimpleLazyObject(lambda: selectors.unread_count(member_id=user.pk))}

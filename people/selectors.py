@@ -7,8 +7,8 @@ def notifications_for(*, member: Member, limit: int = 50):
     )[:limit]
 
 
-def unread_count(*, member: Member) -> int:
-    return Notification.objects.filter(member=member, read_at__isnull=True).count()
+def unread_count(*, member_id: int) -> int:
+    return Notification.objects.filter(member_id=member_id, read_at__isnull=True).count()
 
 
 def member_with_relations(*, member_id: int) -> Member:

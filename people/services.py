@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from . import selectors
 from .models import ROLE_RANK, Member, Notification, Role
 from .roles import ALL_ROLE_GROUPS, groups_for
 
@@ -166,17 +167,13 @@ def push_unread_count(*, member_id: int, latest: Notification | None = None) -> 
     layer = get_channel_layer()
     if layer is None:
         return
-    message = {"type": "notification.update", "unread": unread_count(member_id=member_id)}
+    message = {"type": "notification.update", "unread": selectors.unread_count(member_id=member_id)}
     if latest is not None:
         message["latest"] = {"id": latest.pk, "title": latest.title, "url": latest.url, "kind": latest.kind}
     try:
         async_to_sync(layer.group_send)(notification_group(member_id), message)
     except Exception:  # a live push is a courtesy: the in-app list already has it
         logger.warning("Could not push notification to member %s", member_id, exc_info=True)
-
-
-def unread_count(*, member_id: int) -> int:
-    return Notification.objects.filter(member_id=member_id, read_at__isnull=True).count()
 
 
 def mark_read(*, member: Member, notification_ids: list[int] | None = None) -> int:
