@@ -102,26 +102,23 @@ class SqlBackend:
                 return prizes.score_queryset(prize_id=board.id, include_hidden=include_hidden)
             except ObjectDoesNotExist:
                 raise UnknownBoard(board.name) from None
-        if board.kind in ("all", "department", "location") and start is None:
-            qs = PointsTotal.objects.annotate(points=F("total"))
-            member = "member__"
-        elif board.kind in ("all", "department", "location"):
-            qs = PointsEntry.objects.filter(occurred_at__gte=start)
-            member = "member__"
+        if board.kind not in ("all", "department", "location"):
+            qs = BoardEntry.objects.filter(board=board.name)  # a caller's scope, e.g. challenge-7
+        elif start is None:
+            qs = PointsTotal.objects.all()
         else:
-            qs = BoardEntry.objects.filter(board=board.name)
-            if start is not None:
-                qs = qs.filter(occurred_at__gte=start)
-            member = "member__"
+            qs = PointsEntry.objects.all()
+        if start is not None:
+            qs = qs.filter(occurred_at__gte=start)
         if board.kind == "department":
-            qs = qs.filter(**{f"{member}department_id": board.id})
+            qs = qs.filter(member__department_id=board.id)
         elif board.kind == "location":
-            qs = qs.filter(**{f"{member}location_id": board.id})
-        qs = qs.filter(**{f"{member}is_active": True})
+            qs = qs.filter(member__location_id=board.id)
+        qs = qs.filter(member__is_active=True)
         if not include_hidden:
-            qs = qs.exclude(**{f"{member}leaderboard_visibility": LeaderboardVisibility.HIDDEN})
-        if isinstance(qs.model, type) and qs.model is PointsTotal:
-            return qs.values("member_id", "points")
+            qs = qs.exclude(member__leaderboard_visibility=LeaderboardVisibility.HIDDEN)
+        if qs.model is PointsTotal:  # already one row per member
+            return qs.annotate(points=F("total")).values("member_id", "points")
         return qs.values("member_id").annotate(points=Sum("points")).values("member_id", "points")
 
     def _ranked_sql(self, board, period, include_hidden):
