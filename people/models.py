@@ -123,6 +123,12 @@ class Member(AbstractUser):
         help_text=_("Otherwise e-mails wait until the next working morning."),
     )
     role_changed_at = models.DateTimeField(_("role changed at"), null=True, blank=True)
+    in_pilot = models.BooleanField(
+        _("in the pilot group"),
+        default=False,
+        db_index=True,
+        help_text=_("The early adopters the Social Master picked to start the programme with."),
+    )
     leaderboard_visibility = models.CharField(
         _("on leaderboards"),
         max_length=10,
