@@ -838,6 +838,7 @@ def share_link_for(*, member: Member, story: Story) -> ShareLink:
             link, _created = ShareLink.objects.get_or_create(member=member, story=story)
     except IntegrityError:
         link = ShareLink.objects.get(member=member, story=story)
+    link.story = story
     return link
 
 
@@ -880,16 +881,33 @@ def tracking_url(*, link: ShareLink, network: str) -> str:
     return f"{base}{reverse('challenges:share_redirect', args=[link.code])}?{query}"
 
 
-def caption_for(*, story: Story, caption: str | None = None) -> str:
+def disclosure_line() -> str:
+    return SharingSettings.load().disclosure_line.strip()
+
+
+def caption_for(*, story: Story, caption: str | None = None, disclosure: str | None = None) -> str:
     """The caption to share: the member's own words unless the editor fixed it, with the
     organisation's disclosure line appended where it wants one."""
     text = story.caption or story.text
     if caption and caption.strip() and not story.caption_fixed:
         text = caption.strip()
-    disclosure = SharingSettings.load().disclosure_line.strip()
+    disclosure = disclosure_line() if disclosure is None else disclosure
     if disclosure and disclosure not in text:
         text = f"{text}\n\n{disclosure}" if text else disclosure
     return text
+
+
+def share_payload(*, link: ShareLink, network: str, caption: str | None = None) -> dict:
+    """What the share button needs: the network's dialog with the tracked link, the link
+    itself and the caption to paste."""
+    url = tracking_url(link=link, network=network)
+    text = caption_for(story=link.story, caption=caption)
+    return {
+        "network": network,
+        "tracking_url": url,
+        "share_url": share_dialog_url(network=network, url=url, caption=text, title=str(link.story)),
+        "caption": text,
+    }
 
 
 def share_dialog_url(*, network: str, url: str, caption: str, title: str = "") -> str:

@@ -1,0 +1,24 @@
+from django.urls import path
+
+from . import views
+
+app_name = "challenges"
+
+urlpatterns = [
+    path("challenges/", views.challenge_list, name="list"),
+    path("challenges/manage/", views.manage, name="manage"),
+    path("challenges/manage/<int:pk>/", views.manage_detail, name="manage_detail"),
+    path("challenges/manage/<int:pk>/<slug:action>/", views.manage_action, name="manage_action"),
+    path("challenges/<int:pk>/", views.challenge_detail, name="detail"),
+    path("stories/new/", views.submit_story, name="submit"),
+    path("stories/mine/", views.my_stories, name="my_stories"),
+    path("stories/<int:pk>/resubmit/", views.resubmit, name="resubmit"),
+    path("stories/<int:pk>/compliment/", views.compliment, name="compliment"),
+    path("stories/p/<str:public_id>/", views.public_story, name="public_story"),
+    path("share/", views.feed, name="feed"),
+    path("share/<int:pk>/", views.share, name="share"),
+    path("share/<int:pk>/dismiss/", views.dismiss, name="dismiss"),
+    path("review/", views.review_queue, name="review_queue"),
+    path("review/<int:pk>/", views.review, name="review"),
+    path("s/<str:code>", views.share_redirect, name="share_redirect"),
+]

@@ -1,0 +1,91 @@
+"""Wagtail admin: challenges, stories and the decision log (Masters; Editors read stories),
+sharing settings, and the review queue with its count in the menu."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import selectors
+from .models import Challenge, ReviewDecision, Story
+
+
+class ChallengeViewSet(SnippetViewSet):
+    """Edits the challenge's content; its state moves only through the services (the
+    front-end manage page's buttons and the scheduled task), so it is not a form field."""
+
+    model = Challenge
+    icon = "flag"
+    menu_label = _("Challenges")
+    list_display = ["title", "state", "kind", "audience", "opens_at", "closes_at"]
+    list_filter = ["state", "kind", "audience", "participation", "winner_rule"]
+    search_fields = ["title"]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("brief"),
+        FieldPanel("example"),
+        FieldPanel("kind"),
+        FieldPanel("participation"),
+        MultiFieldPanel(
+            [FieldPanel("audience"), FieldPanel("departments"), FieldPanel("locations")],
+            heading=_("Audience"),
+        ),
+        FieldPanel("open_to_all_members"),
+        FieldPanel("opens_at"),
+        FieldPanel("closes_at"),
+        FieldPanel("points_per_entry"),
+        FieldPanel("winner_bonus"),
+        FieldPanel("entries_per_member"),
+        FieldPanel("winner_rule"),
+        FieldPanel("badge"),
+        FieldPanel("department"),
+    ]
+
+
+class StoryViewSet(SnippetViewSet):
+    model = Story
+    icon = "doc-full"
+    menu_label = _("Stories")
+    list_display = ["__str__", "creator", "status", "department", "challenge", "submitted_at"]
+    list_filter = ["status", "department", "challenge", "language"]
+    panels = [FieldPanel("title"), FieldPanel("text"), FieldPanel("caption"), FieldPanel("caption_fixed")]
+
+
+class ReviewDecisionViewSet(SnippetViewSet):
+    model = ReviewDecision
+    icon = "list-ul"
+    menu_label = _("Review decisions")
+    list_display = ["story", "editor", "decision", "created_at"]
+    list_filter = ["decision"]
+    inspect_view_enabled = True
+
+
+class ContentFlowGroup(SnippetViewSetGroup):
+    items = (ChallengeViewSet, StoryViewSet, ReviewDecisionViewSet)
+    menu_icon = "flag"
+    menu_label = _("Challenges")
+    menu_name = "challenges"
+
+
+register_snippet(ContentFlowGroup)
+
+
+class ReviewQueueMenuItem(MenuItem):
+    """ "Review queue (3)": the editor's waiting stories, counted for their department."""
+
+    def is_shown(self, request):
+        return request.user.is_master or request.user.is_editor
+
+    def render_component(self, request):
+        count = selectors.review_queue_count(editor=request.user)
+        label = f"{self.label} ({count})" if count else self.label
+        return LinkMenuItemComponent(self.name, label, self.url, icon_name=self.icon_name, attrs=self.attrs)
+
+
+@hooks.register("register_admin_menu_item")
+def review_queue_menu_item():
+    return ReviewQueueMenuItem(_("Review queue"), reverse("challenges:review_queue"), icon_name="tasks", order=210)
