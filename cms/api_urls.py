@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 from rest_framework.routers import SimpleRouter
 
+from challenges import api as challenges_api
 from cms.api import not_found
 from cms.api_me import MeView
 from gamification import api as gamification_api
@@ -16,12 +17,16 @@ router.register("notifications", people_api.NotificationViewSet, basename="notif
 router.register("me/points", gamification_api.PointsViewSet, basename="my-points")
 router.register("badges", api_badges.BadgeViewSet, basename="badge")
 router.register("prizes", api_prizes.PrizeViewSet, basename="prize")
+router.register("challenges", challenges_api.ChallengeViewSet, basename="challenge")
+router.register("stories", challenges_api.StoryViewSet, basename="story")
 
 urlpatterns = [
     path("auth/token/", people_api.TokenView.as_view(), name="api-token"),
     path("me/", MeView.as_view(), name="api-me"),
     path("leaderboards/<str:board>/", gamification_api.LeaderboardView.as_view(), name="api-leaderboard"),
     path("me/progress/", learning_api.ProgressView.as_view(), name="api-progress"),
+    path("review-queue/", challenges_api.ReviewQueueView.as_view(), name="api-review-queue"),
+    path("suggestions/", challenges_api.SuggestionsView.as_view(), name="api-suggestions"),
     *router.urls,
     re_path(r"^.*$", not_found),
 ]

@@ -194,6 +194,15 @@ CELERY_BEAT_SCHEDULE = {
     "repair-leaderboards": {"task": "gamification.tasks.repair_leaderboards", "schedule": crontab(minute="*/15")},
     "sweep-badges": {"task": "gamification.tasks.sweep_badges", "schedule": crontab(minute=7)},
     "close-due-prizes": {"task": "gamification.tasks.close_due_prizes", "schedule": crontab(minute="*/5")},
+    "open-and-close-challenges": {"task": "challenges.tasks.open_and_close_challenges", "schedule": crontab()},
+    "send-suggestion-digests": {
+        "task": "challenges.tasks.send_weekly_digests",
+        "schedule": crontab(minute=0, hour=9, day_of_week="mon"),
+    },
+    "delete-old-share-clicks": {
+        "task": "challenges.tasks.delete_old_share_clicks",
+        "schedule": crontab(minute=30, hour=3),
+    },
 }
 
 # --- E-mail ---------------------------------------------------------------------------
