@@ -2,6 +2,7 @@ from django.urls import path, re_path
 from rest_framework.routers import SimpleRouter
 
 from challenges import api as challenges_api
+from cms import api_privacy
 from cms.api import not_found
 from cms.api_me import MeView
 from gamification import api as gamification_api
@@ -23,6 +24,9 @@ router.register("stories", challenges_api.StoryViewSet, basename="story")
 urlpatterns = [
     path("auth/token/", people_api.TokenView.as_view(), name="api-token"),
     path("me/", MeView.as_view(), name="api-me"),
+    path("me/export/", api_privacy.MyDataExportView.as_view(), name="api-me-export"),
+    path("me/erase/", api_privacy.EraseMeView.as_view(), name="api-me-erase"),
+    path("invitations/", people_api.InvitationView.as_view(), name="api-invitations"),
     path("leaderboards/<str:board>/", gamification_api.LeaderboardView.as_view(), name="api-leaderboard"),
     path("me/progress/", learning_api.ProgressView.as_view(), name="api-progress"),
     path("review-queue/", challenges_api.ReviewQueueView.as_view(), name="api-review-queue"),

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -23,7 +25,39 @@ class ProgrammeSettings(BaseGenericSetting):
         _("certificate signed by"), max_length=120, blank=True, help_text=_("e.g. the Social Master's name and title")
     )
 
-    panels = [FieldPanel("organisation_name"), FieldPanel("certificate_signatory")]
+    employee_count = models.PositiveIntegerField(
+        _("number of employees"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Everyone in the organisation, for the share of active employees against the 10% goal. "
+            "Empty: members plus open invitations."
+        ),
+    )
+    pilot_group_limit = models.PositiveSmallIntegerField(
+        _("pilot group size"), default=50, help_text=_("At most this many members in the pilot group.")
+    )
+    aggregates_only = models.BooleanField(
+        _("aggregates only (works council)"),
+        default=False,
+        help_text=_("Turns every per-person participation view and export off; reports show groups only."),
+    )
+    cost_per_click = models.DecimalField(
+        _("cost per click (EUR)"),
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal("0.50"),
+        help_text=_("What a click would cost as paid advertising; used for the estimated media value."),
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("certificate_signatory"),
+        FieldPanel("employee_count"),
+        FieldPanel("pilot_group_limit"),
+        FieldPanel("aggregates_only"),
+        FieldPanel("cost_per_click"),
+    ]
 
     class Meta:
         verbose_name = _("programme settings")

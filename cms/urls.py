@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from challenges import urls as challenges_urls
+from cms import onboarding
 from gamification import urls as gamification_urls
 from learning import urls as learning_urls
 from people import urls as people_urls
@@ -17,6 +18,7 @@ urlpatterns = [
     path("", include(learning_urls)),
     path("", include(gamification_urls)),
     path("", include(challenges_urls)),
+    path("welcome/", onboarding.onboarding, name="onboarding"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("cms.api_urls")),

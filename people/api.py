@@ -4,14 +4,15 @@ from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.authtoken.models import Token
 from rest_framework.decorators import action
-from rest_framework.parsers import JSONParser
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from . import selectors, services
-from .models import Member, Notification
+from . import invitations, selectors, services
+from .models import Invitation, Member, Notification
+from .permissions import IsMaster
 
 
 class MemberSerializer(serializers.ModelSerializer):
@@ -123,3 +124,69 @@ class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         if ids is not None:
             ids = [i for i in ids if 0 < i < 2**63]
         return Response({"marked": services.mark_read(member=request.user, notification_ids=ids)})
+
+
+class InvitationRowSerializer(serializers.Serializer):
+    name = serializers.CharField(allow_blank=True, required=False, default="")
+    email = serializers.CharField(allow_blank=True, required=False, default="")
+    department = serializers.CharField(allow_blank=True, required=False, default="")
+    location = serializers.CharField(allow_blank=True, required=False, default="")
+
+
+class InvitationRequestSerializer(serializers.Serializer):
+    invitations = InvitationRowSerializer(many=True, required=False)
+    file = serializers.FileField(required=False, help_text="CSV with the columns name, email, department, location.")
+    message = serializers.CharField(allow_blank=True, required=False, default="", max_length=4000)
+    video_url = serializers.CharField(allow_blank=True, required=False, default="")
+
+
+class InvitationSerializer(serializers.ModelSerializer):
+    department = serializers.StringRelatedField()
+    location = serializers.StringRelatedField()
+
+    class Meta:
+        model = Invitation
+        fields = ["id", "name", "email", "department", "location", "created_at", "expires_at"]
+
+
+class InvitationView(APIView):
+    """Invite people by e-mail: a JSON list or a CSV upload (``file``). All rows or none:
+    bad rows answer 400 with ``errors`` per line. Social Masters only."""
+
+    permission_classes = [IsMaster]
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+
+    @extend_schema(
+        request={"application/json": InvitationRequestSerializer, "multipart/form-data": InvitationRequestSerializer},
+        responses={
+            201: inline_serializer(
+                "Invited", {"created": serializers.IntegerField(), "invitations": InvitationSerializer(many=True)}
+            )
+        },
+    )
+    def post(self, request):
+        serializer = InvitationRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            created = self.invite(request, serializer.validated_data)
+        except invitations.InvitationError as exc:
+            # Every bad line, not just the first, so the Master fixes the file once.
+            return Response({"detail": str(exc.message), "errors": exc.errors}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(
+            {"created": len(created), "invitations": InvitationSerializer(created, many=True).data},
+            status=status.HTTP_201_CREATED,
+        )
+
+    def invite(self, request, data):
+        if data.get("file") is not None:
+            upload = data["file"]
+            if upload.size > 2 * 1024 * 1024:
+                raise invitations.InvitationError(_("The file is larger than 2 MB."))
+            rows = invitations.rows_from_csv(upload.read())
+        elif data.get("invitations"):
+            rows = [{**row, "line": index} for index, row in enumerate(data["invitations"], start=1)]
+        else:
+            raise invitations.InvitationError(_("Send a list of invitations or a CSV file."))
+        return invitations.invite(
+            rows=rows, by=request.user, message=data.get("message", ""), video_url=data.get("video_url", "")
+        )

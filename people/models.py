@@ -82,6 +82,23 @@ class LeaderboardVisibility(models.TextChoices):
     HIDDEN = "hidden", _("Leave me off the leaderboards")
 
 
+class Gender(models.TextChoices):
+    UNDISCLOSED = "", _("Prefer not to say")
+    WOMAN = "woman", _("Woman")
+    MAN = "man", _("Man")
+    NON_BINARY = "non_binary", _("Non-binary")
+    OTHER = "other", _("Another gender")
+
+
+class AgeBand(models.TextChoices):
+    UNDISCLOSED = "", _("Prefer not to say")
+    UNDER_25 = "under_25", _("Under 25")
+    FROM_25 = "25_34", _("25–34")
+    FROM_35 = "35_44", _("35–44")
+    FROM_45 = "45_54", _("45–54")
+    FROM_55 = "55_plus", _("55 or older")
+
+
 class Member(AbstractUser):
     """A person in the organisation. Logs in with e-mail; their Social Shift role and
     the HR flag decide what they may see and do (see ``people.roles``)."""
@@ -135,6 +152,12 @@ class Member(AbstractUser):
         choices=LeaderboardVisibility.choices,
         default=LeaderboardVisibility.VISIBLE,
     )
+    # Optional, only for balancing the pilot group and aggregate reports; never shown per person.
+    gender = models.CharField(_("gender"), max_length=20, choices=Gender.choices, blank=True, default="")
+    age_band = models.CharField(_("age"), max_length=10, choices=AgeBand.choices, blank=True, default="")
+    privacy_consent_at = models.DateTimeField(_("privacy explanation accepted at"), null=True, blank=True)
+    onboarded_at = models.DateTimeField(_("onboarding finished at"), null=True, blank=True)
+    erased_at = models.DateTimeField(_("erased at"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -200,3 +223,77 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class Invitation(models.Model):
+    """An e-mail invitation to join the programme. The join link carries a signed token
+    (``people.invitations.token_for``) that expires; a new ``nonce`` invalidates old links."""
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    department = models.ForeignKey(
+        Department, verbose_name=_("department"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    location = models.ForeignKey(
+        Location, verbose_name=_("location"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    message = models.TextField(_("personal message"), blank=True)
+    video_url = models.URLField(_("video link"), blank=True)
+    invited_by = models.ForeignKey(
+        Member, verbose_name=_("invited by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    nonce = models.CharField(max_length=32)
+    created_at = models.DateTimeField(_("invited at"), default=timezone.now, db_index=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("link valid until"))
+    reminded_at = models.DateTimeField(_("last reminder at"), null=True, blank=True)
+    reminders_sent = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    member = models.OneToOneField(Member, null=True, blank=True, on_delete=models.SET_NULL, related_name="invitation")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        indexes = [
+            models.Index(fields=["sent_at"], name="invitation_open_idx", condition=Q(accepted_at__isnull=True)),
+        ]
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def is_open(self):
+        return self.accepted_at is None
+
+
+class AuditAction(models.TextChoices):
+    ROLE_CHANGED = "role_changed", _("Role changed")
+    MEMBER_ERASED = "member_erased", _("Member erased")
+    DATA_EXPORTED = "data_exported", _("Personal data exported")
+    REPORT_EXPORTED = "report_exported", _("Report exported")
+    PER_PERSON_VIEWED = "per_person_viewed", _("Per-person report viewed")
+    INVITATIONS_SENT = "invitations_sent", _("Invitations sent")
+    PILOT_CHANGED = "pilot_changed", _("Pilot group changed")
+
+
+class AuditLog(models.Model):
+    """Who did what to which member, for accountability. Holds ids and codes only, never
+    names or e-mail addresses, so erasing a member leaves the trail intact but anonymous."""
+
+    actor = models.ForeignKey(
+        Member, verbose_name=_("by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(_("action"), max_length=30, choices=AuditAction.choices)
+    target_id = models.PositiveBigIntegerField(_("member id"), null=True, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log")
+        indexes = [models.Index(fields=["-created_at"]), models.Index(fields=["target_id", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"

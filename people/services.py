@@ -29,11 +29,13 @@ def notification_group(member_id: int) -> str:
 
 
 @transaction.atomic
-def set_role(*, member: Member, role: str, is_hr: bool | None = None) -> Member:
-    """Give ``member`` a role (and optionally the HR flag) and the groups that go with it."""
+def set_role(*, member: Member, role: str, is_hr: bool | None = None, by: Member | None = None) -> Member:
+    """Give ``member`` a role (and optionally the HR flag) and the groups that go with it.
+    A change made by a person (``by``) goes into the audit log."""
     if role not in Role.values:
         raise ValueError(f"Unknown role {role!r}")
     changed = member.role != role
+    hr_changed = is_hr is not None and is_hr != member.is_hr
     member.role = role
     if is_hr is not None:
         member.is_hr = is_hr
@@ -41,6 +43,11 @@ def set_role(*, member: Member, role: str, is_hr: bool | None = None) -> Member:
         member.role_changed_at = timezone.now()
     member.save(update_fields=["role", "is_hr", "role_changed_at"])
     sync_groups(member=member)
+    if by is not None and (changed or hr_changed):
+        from . import audit
+        from .models import AuditAction
+
+        audit.record(actor=by, action=AuditAction.ROLE_CHANGED, target=member, role=role, is_hr=member.is_hr)
     return member
 
 

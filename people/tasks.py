@@ -11,3 +11,17 @@ def send_notification_email(notification_id: int) -> bool:
 @shared_task(acks_late=True)
 def send_due_notification_emails() -> int:
     return services.send_due_notification_emails()
+
+
+@shared_task(acks_late=True)
+def send_invitation(invitation_id: int) -> bool:
+    from . import invitations
+
+    return invitations.send_invitation(invitation_id=invitation_id)
+
+
+@shared_task(acks_late=True)
+def send_invitation_reminders() -> int:
+    from . import invitations
+
+    return invitations.send_due_reminders()

@@ -9,6 +9,7 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("notifications/", views.notifications, name="notifications"),
     path("language/", views.set_language, name="language"),
+    path("join/<str:token>/", views.join, name="join"),
 ]
 
 auth_urlpatterns = [

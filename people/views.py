@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
+from .errors import ServiceError
 from .forms import ProfileForm
 
 
@@ -55,3 +56,31 @@ def set_language(request):
             services.set_language(member=request.user, language=language)
         response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600, samesite="Lax")
     return response
+
+
+def join(request, token):
+    """The invitation's join link: anyone holding a valid, unexpired link. Shows the
+    Master's message and video and creates the account; onboarding follows."""
+    from django.contrib.auth import login
+
+    from . import invitations
+
+    try:
+        invitation = invitations.invitation_for_token(token)
+    except ServiceError as exc:
+        return render(request, "people/join.html", {"problem": exc.message}, status=exc.status_code)
+    errors = []
+    if request.method == "POST":
+        if request.POST.get("password") != request.POST.get("password2"):
+            errors.append(_("The two passwords are not the same."))
+        else:
+            try:
+                member = invitations.accept(
+                    token=token, password=request.POST.get("password", ""), display_name=request.POST.get("name", "")
+                )
+            except ServiceError as exc:
+                errors.append(exc.message)
+            else:
+                login(request, member, backend="django.contrib.auth.backends.ModelBackend")
+                return redirect("onboarding")
+    return render(request, "people/join.html", {"invitation": invitation, "errors": errors})

@@ -1,7 +1,9 @@
 from django.core.exceptions import PermissionDenied
 from wagtail.users.views import users as wagtail_users
 
+from . import audit
 from .forms import MemberCreationForm, MemberEditForm
+from .models import AuditAction
 
 
 def _limit_to_own_powers(form, user):
@@ -18,12 +20,30 @@ def _limit_to_own_powers(form, user):
     return form
 
 
-class MemberCreateView(wagtail_users.CreateView):
+class _AuditRoleChanges:
+    """Role and HR-flag changes made in the admin go into the audit log."""
+
+    def form_valid(self, form):
+        changed = [name for name in ("role", "is_hr") if name in form.changed_data]
+        response = super().form_valid(form)
+        if changed:
+            audit.record(
+                actor=self.request.user,
+                action=AuditAction.ROLE_CHANGED,
+                target=form.instance,
+                role=form.instance.role,
+                is_hr=form.instance.is_hr,
+                changed=changed,
+            )
+        return response
+
+
+class MemberCreateView(_AuditRoleChanges, wagtail_users.CreateView):
     def get_form(self, form_class=None):
         return _limit_to_own_powers(super().get_form(form_class), self.request.user)
 
 
-class MemberEditView(wagtail_users.EditView):
+class MemberEditView(_AuditRoleChanges, wagtail_users.EditView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         if self.object.is_superuser and not request.user.is_superuser:

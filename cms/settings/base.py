@@ -194,6 +194,7 @@ CELERY_BEAT_SCHEDULE = {
     "repair-leaderboards": {"task": "gamification.tasks.repair_leaderboards", "schedule": crontab(minute="*/15")},
     "sweep-badges": {"task": "gamification.tasks.sweep_badges", "schedule": crontab(minute=7)},
     "close-due-prizes": {"task": "gamification.tasks.close_due_prizes", "schedule": crontab(minute="*/5")},
+    "send-invitation-reminders": {"task": "people.tasks.send_invitation_reminders", "schedule": crontab(minute=15)},
     "open-and-close-challenges": {"task": "challenges.tasks.open_and_close_challenges", "schedule": crontab()},
     "send-suggestion-digests": {
         "task": "challenges.tasks.send_weekly_digests",
@@ -204,6 +205,13 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=30, hour=3),
     },
 }
+
+# --- Invitations ------------------------------------------------------------------------
+INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
+INVITATION_REMINDER_DAYS = env.int("INVITATION_REMINDER_DAYS", default=4)
+INVITATION_MAX_REMINDERS = env.int("INVITATION_MAX_REMINDERS", default=2)
+# Report exports with more rows than this run in Celery and are offered as a download.
+REPORT_EXPORT_INLINE_ROWS = env.int("REPORT_EXPORT_INLINE_ROWS", default=5000)
 
 # --- E-mail ---------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

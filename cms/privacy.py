@@ -1,0 +1,129 @@
+"""A member's personal data across every app: the JSON download and erasure.
+
+Each app's part is one line in ``PERSONAL_DATA`` (model, the field pointing at the member,
+the free texts erasure blanks). Models that are not installed (yet) are skipped, so the
+registry can name every app. Erasure keeps rows (and so every count and total) and removes
+what identifies the person; see ``people.privacy.anonymise``."""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from gamification import services as gamification_services
+from people import audit
+from people import privacy as people_privacy
+from people.errors import ServiceError
+from people.models import AuditAction, LeaderboardVisibility, Member
+
+
+class WrongPassword(ServiceError):
+    status_code = 400
+
+
+class AlreadyErased(ServiceError):
+    status_code = 409
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    key: str
+    model: str
+    member_field: str
+    erase_fields: tuple[str, ...] = ()
+    export: bool = True
+
+    def model_class(self):
+        try:
+            model = apps.get_model(self.model)
+            model._meta.get_field(self.member_field.split("__")[0])
+        except (LookupError, FieldDoesNotExist):
+            return None
+        return model
+
+    def fields_to_erase(self, model) -> list[str]:
+        present = []
+        for name in self.erase_fields:
+            try:
+                model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            present.append(name)
+        return present
+
+
+PERSONAL_DATA = [
+    PersonalData("enrolments", "learning.Enrolment", "member"),
+    PersonalData("lesson_completions", "learning.LessonCompletion", "member"),
+    PersonalData("quiz_attempts", "learning.QuizAttempt", "member"),
+    PersonalData("course_completions", "learning.CourseCompletion", "member", ("member_name",)),
+    PersonalData("path_completions", "learning.PathCompletion", "member"),
+    PersonalData("session_registrations", "learning.Registration", "member", ("note", "notes", "comment")),
+    PersonalData("linkedin_checklist", "learning.LinkedInChecklistTick", "member", ("note",)),
+    PersonalData("action_items", "learning.ActionItem", "owner", ("text", "note")),
+    PersonalData("points", "gamification.PointsEntry", "member", ("reason",)),
+    PersonalData("badges", "gamification.BadgeAward", "member", ("reason", "revocation_reason")),
+    PersonalData("levels", "gamification.LevelReached", "member"),
+    PersonalData("active_weeks", "gamification.ActiveWeek", "member"),
+    PersonalData("prizes_won", "gamification.PrizeWinner", "member", ("motivation",)),
+    PersonalData("nominations_made", "gamification.Nomination", "nominator", ("reason",)),
+    # What others wrote about the member names them; it goes, but it is not theirs to download.
+    PersonalData("nominations_received", "gamification.Nomination", "nominee", ("reason",), export=False),
+    PersonalData(
+        "stories",
+        "challenges.Story",
+        "creator",
+        ("title", "original_text", "text", "caption", "feedback", "link_url"),
+    ),
+    PersonalData("review_feedback", "challenges.ReviewDecision", "story__creator", ("feedback",), export=False),
+    PersonalData("shares", "challenges.Share", "member"),
+    PersonalData("share_links", "challenges.ShareLink", "member"),
+]
+
+
+def _registered():
+    for item in PERSONAL_DATA:
+        model = item.model_class()
+        if model is not None:
+            yield item, model
+
+
+def export_member_data(*, member: Member, by: Member) -> dict:
+    """Everything the platform holds about ``member``, one query per kind of data. Other
+    members' personal data (who reviewed, who nominated) is left out."""
+    data = people_privacy.export(member)
+    for item, model in _registered():
+        if not item.export:
+            continue
+        fields = [
+            f.attname
+            for f in model._meta.concrete_fields
+            if f.attname not in (f"{item.member_field}_id",) and not f.is_relation
+        ]
+        data[item.key] = list(model.objects.filter(**{item.member_field: member}).values(*fields))
+    audit.record(actor=by, action=AuditAction.DATA_EXPORTED, target=member, own=by.pk == member.pk)
+    return data
+
+
+def erase_member(*, member: Member, by: Member, password: str | None = None) -> None:
+    """Anonymise ``member`` everywhere and take them off every leaderboard.
+
+    A member erasing themselves confirms with their password. Locks the member row so two
+    requests cannot both erase (and both audit); counts and totals stay as they were, since
+    rows are kept and only what identifies the person is removed."""
+    if by.pk == member.pk and (not password or not member.check_password(password)):
+        raise WrongPassword(_("The password is not correct."))
+    with transaction.atomic():
+        locked = Member.objects.select_for_update().get(pk=member.pk)
+        if locked.erased_at is not None:
+            raise AlreadyErased(_("This member's data has already been erased."))
+        for item, model in _registered():
+            fields = item.fields_to_erase(model)
+            if fields:
+                model.objects.filter(**{item.member_field: locked}).update(**dict.fromkeys(fields, ""))
+        people_privacy.anonymise(locked)
+        gamification_services.set_leaderboard_visibility(member=locked, visibility=LeaderboardVisibility.HIDDEN)
+        audit.record(actor=by, action=AuditAction.MEMBER_ERASED, target=locked.pk, own=by.pk == member.pk)
+    member.refresh_from_db()

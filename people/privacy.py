@@ -1,0 +1,85 @@
+"""The people part of a member's personal data: what they can download and what erasure
+removes. ``cms.privacy`` assembles this with every other app's part."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+
+from .models import Invitation, LeaderboardVisibility, Member, Notification
+
+PROFILE_FIELDS = [
+    "id",
+    "email",
+    "first_name",
+    "last_name",
+    "display_name",
+    "role",
+    "is_hr",
+    "language",
+    "network_size",
+    "gender",
+    "age_band",
+    "in_pilot",
+    "leaderboard_visibility",
+    "email_notifications",
+    "email_outside_office_hours",
+    "date_joined",
+    "last_login",
+    "role_changed_at",
+    "privacy_consent_at",
+    "onboarded_at",
+]
+
+
+def export(member: Member) -> dict:
+    profile = Member.objects.filter(pk=member.pk).values(*PROFILE_FIELDS, "department__name", "location__name").get()
+    profile["department"] = profile.pop("department__name")
+    profile["location"] = profile.pop("location__name")
+    profile["avatar"] = member.avatar.name or None
+    return {
+        "profile": profile,
+        "invitation": Invitation.objects.filter(member=member)
+        .values("created_at", "accepted_at", "message", "video_url")
+        .first(),
+        "notifications": list(
+            Notification.objects.filter(member=member).values("kind", "title", "body", "url", "created_at", "read_at")
+        ),
+    }
+
+
+def erased_email(member_id: int) -> str:
+    return f"erased-{member_id}@erased.invalid"
+
+
+def anonymise(member: Member) -> None:
+    """Remove the member's name, e-mail, avatar, free texts and optional profile data and
+    switch the account off. The row (and its id) stays, so every count that includes the
+    member stays correct. Callers run this inside their transaction."""
+    from rest_framework.authtoken.models import Token
+    from wagtail.models import ModelLogEntry
+    from wagtail.users.models import UserProfile
+
+    if member.avatar:
+        member.avatar.delete(save=False)
+    member.email = erased_email(member.pk)
+    member.first_name = member.last_name = member.display_name = ""
+    member.avatar = ""
+    member.network_size = None
+    member.gender = member.age_band = ""
+    member.in_pilot = False
+    member.is_staff = False
+    member.is_active = False
+    member.leaderboard_visibility = LeaderboardVisibility.HIDDEN
+    member.erased_at = timezone.now()
+    member.set_unusable_password()
+    member.save()
+    Notification.objects.filter(member=member).delete()
+    Token.objects.filter(user=member).delete()
+    Invitation.objects.filter(member=member).update(email=member.email, name="", message="", nonce="erased")
+    profile = UserProfile.objects.filter(user=member).first()
+    if profile is not None and profile.avatar:
+        profile.avatar.delete(save=False)
+        UserProfile.objects.filter(pk=profile.pk).update(avatar="")
+    # The admin's history of edits to this member is labelled with their name.
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Member), object_id=str(member.pk)
+    ).update(label=member.email, data={})

@@ -1,0 +1,142 @@
+"""Downloading and erasing one's own data; the audit log."""
+
+import pytest
+from django.apps import apps
+from django.db import models
+from django.db.models.functions import Cast
+
+from cms import privacy
+from gamification.leaderboards import parse_board, sql_backend
+from gamification.models import Nomination, PointRule, PointsEntry, PointsTotal, PrizePeriod
+from gamification.services import correct_points, record_action
+from learning import services as learning_services
+from learning.models import CourseCompletion, LessonCompletion
+from people import invitations
+from people.models import AuditAction, AuditLog, Invitation, Member, Notification, Role
+from people.services import notify
+from tests.factories import MemberFactory, lessons_of, make_course
+
+pytestmark = pytest.mark.django_db
+
+NAME = "Zebedeus Quintijn"
+EMAIL = "zebedeus.quintijn@example.com"
+
+
+def text_columns():
+    for model in apps.get_models():
+        if model._meta.proxy or not model._meta.managed:
+            continue
+        for field in model._meta.concrete_fields:
+            if isinstance(field, (models.CharField, models.TextField, models.JSONField)):
+                yield model, field
+
+
+def places_mentioning(*needles):
+    """Every (model, column) in the whole database whose text contains one of ``needles``."""
+    found = []
+    for model, field in text_columns():
+        qs = model._default_manager.all()
+        if isinstance(field, models.JSONField):
+            qs = qs.annotate(_as_text=Cast(field.name, models.TextField()))
+            column = "_as_text"
+        else:
+            column = field.name
+        for needle in needles:
+            if qs.filter(**{f"{column}__icontains": needle}).exists():
+                found.append(f"{model._meta.label}.{field.name}")
+    return found
+
+
+@pytest.fixture
+def person(make_member):
+    master = make_member(role=Role.MASTER)
+    invitation = invitations.invite(
+        rows=[{"name": NAME, "email": EMAIL, "line": 2}], by=master, message=f"Dear {NAME}, join us!"
+    )[0]
+    member = invitations.accept(token=invitations.token_for(invitation), password="a long secret pass 42")
+    member.first_name, member.last_name = "Zebedeus", "Quintijn"
+    member.network_size = 900
+    member.save()
+    return member
+
+
+def build_activity(member, master):
+    PointRule.objects.update_or_create(action="lesson_completed", defaults={"label": "Lesson", "points": 10})
+    course = make_course(lessons=2)
+    for lesson in lessons_of(course):
+        learning_services.complete_lesson(member=member, lesson=lesson)
+    record_action(member, "lesson_completed", "extra")
+    correct_points(member=member, points=5, reason=f"Great talk by {NAME}", by=master)
+    notify(member=member, kind="hello", title=f"Hello {NAME}")
+    period = PrizePeriod.objects.create(title="Q", starts_at="2020-01-01T00:00Z", ends_at="2099-01-01T00:00Z")
+    Nomination.objects.create(period=period, nominator=master, nominee=member, reason=f"{NAME} inspires us")
+
+
+def test_export_holds_my_data_and_is_audited(api, member):
+    PointRule.objects.create(action="x", label="X", points=3)
+    record_action(member, "x", "1")
+    response = api.get("/api/v1/me/export/")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["profile"]["email"] == member.email
+    assert [p["points"] for p in data["points"]] == [3]
+    assert "attachment" in response["Content-Disposition"]
+    assert AuditLog.objects.filter(action=AuditAction.DATA_EXPORTED, target_id=member.pk).count() == 1
+
+
+def test_export_needs_sign_in(anon_api):
+    assert anon_api.get("/api/v1/me/export/").status_code in (401, 403)
+
+
+def test_erasure_leaves_no_personal_data_and_keeps_totals(person, make_member, client):
+    master = Member.objects.get(role=Role.MASTER)
+    build_activity(person, master)
+    assert places_mentioning(NAME, EMAIL, "Quintijn")  # the search finds them before erasure
+    totals = {
+        "points": PointsTotal.objects.get(member=person).total,
+        "ledger": PointsEntry.objects.count(),
+        "lessons": LessonCompletion.objects.count(),
+        "courses": CourseCompletion.objects.count(),
+        "members": Member.objects.count(),
+        "accepted": Invitation.objects.filter(accepted_at__isnull=False).count(),
+    }
+    client.force_login(person)
+    response = client.post("/api/v1/me/erase/", {"password": "a long secret pass 42"}, content_type="application/json")
+    assert response.status_code == 200, response.content
+
+    assert places_mentioning(NAME, EMAIL, "Quintijn", "zebedeus") == []
+    person.refresh_from_db()
+    assert not person.is_active and person.erased_at and not person.has_usable_password()
+    assert person.network_size is None
+    assert Notification.objects.filter(member=person).count() == 0
+    assert {
+        "points": PointsTotal.objects.get(member=person).total,
+        "ledger": PointsEntry.objects.count(),
+        "lessons": LessonCompletion.objects.count(),
+        "courses": CourseCompletion.objects.count(),
+        "members": Member.objects.count(),
+        "accepted": Invitation.objects.filter(accepted_at__isnull=False).count(),
+    } == totals
+    board = [row.member_id for row in sql_backend().top(parse_board("all"), "all", 10, include_hidden=True)]
+    assert person.pk not in board
+    assert AuditLog.objects.filter(action=AuditAction.MEMBER_ERASED, target_id=person.pk).count() == 1
+    # Signed out and unable to sign in again.
+    assert client.get("/api/v1/me/").status_code in (401, 403)
+
+
+def test_erasure_needs_the_right_password(api, member):
+    response = api.post("/api/v1/me/erase/", {"password": "wrong"}, format="json")
+    assert response.status_code == 400
+    assert response.json()["detail"] == "The password is not correct."
+    member.refresh_from_db()
+    assert member.is_active and member.erased_at is None
+    response = api.post("/api/v1/me/erase/", {}, format="json")
+    assert response.status_code == 400
+
+
+def test_erasing_twice_is_refused(member, password):
+    privacy.erase_member(member=member, by=member, password=password)
+    other = MemberFactory(role=Role.MASTER)
+    with pytest.raises(privacy.AlreadyErased):
+        privacy.erase_member(member=member, by=other)
+    assert AuditLog.objects.filter(action=AuditAction.MEMBER_ERASED).count() == 1
