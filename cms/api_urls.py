@@ -8,6 +8,7 @@ from cms.api_me import MeView
 from gamification import api as gamification_api
 from gamification import api_badges, api_prizes
 from learning import api as learning_api
+from learning.sessions import api as sessions_api
 from people import api as people_api
 
 router = SimpleRouter(trailing_slash=True, use_regex_path=False)
@@ -18,6 +19,8 @@ router.register("notifications", people_api.NotificationViewSet, basename="notif
 router.register("me/points", gamification_api.PointsViewSet, basename="my-points")
 router.register("badges", api_badges.BadgeViewSet, basename="badge")
 router.register("prizes", api_prizes.PrizeViewSet, basename="prize")
+router.register("sessions", sessions_api.SessionViewSet, basename="session")
+router.register("me/linkedin-checklist", sessions_api.LinkedInChecklistViewSet, basename="linkedin-checklist")
 router.register("challenges", challenges_api.ChallengeViewSet, basename="challenge")
 router.register("stories", challenges_api.StoryViewSet, basename="story")
 
@@ -29,6 +32,7 @@ urlpatterns = [
     path("invitations/", people_api.InvitationView.as_view(), name="api-invitations"),
     path("leaderboards/<str:board>/", gamification_api.LeaderboardView.as_view(), name="api-leaderboard"),
     path("me/progress/", learning_api.ProgressView.as_view(), name="api-progress"),
+    path("calendar/", sessions_api.ContentCalendarView.as_view(), name="api-content-calendar"),
     path("review-queue/", challenges_api.ReviewQueueView.as_view(), name="api-review-queue"),
     path("suggestions/", challenges_api.SuggestionsView.as_view(), name="api-suggestions"),
     *router.urls,

@@ -16,13 +16,23 @@ from gamification import selectors as gamification_selectors
 from people.models import Role
 
 from . import selectors, services
+from .sessions import selectors as session_selectors
 
 
 @login_required
 def dashboard(request):
     overview = selectors.learning_overview(member=request.user, language=get_language())
     standing = gamification_selectors.standing(member=request.user, language=get_language())
-    return render(request, "learning/dashboard.html", {"overview": overview, "standing": standing})
+    return render(
+        request,
+        "learning/dashboard.html",
+        {
+            "overview": overview,
+            "standing": standing,
+            "upcoming_registrations": session_selectors.upcoming_registrations(member=request.user),
+            "open_action_items": session_selectors.open_action_items(member=request.user),
+        },
+    )
 
 
 def _lesson(pk) -> LessonPage:

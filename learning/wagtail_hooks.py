@@ -63,3 +63,48 @@ def refuse_locked_lessons(page, request, serve_args, serve_kwargs):
             request, "learning/locked.html", {"page": page, "course": course, "reason": reason}, status=403
         )
     return None
+
+
+# --- live learning: the LinkedIn checklist, the content calendar, attendance (Masters) ----
+
+from django.urls import reverse  # noqa: E402
+from django.utils.translation import gettext_lazy as _  # noqa: E402
+from wagtail.admin.menu import MenuItem  # noqa: E402
+from wagtail.snippets.models import register_snippet  # noqa: E402
+from wagtail.snippets.views.snippets import SnippetViewSet  # noqa: E402
+
+from .models import CalendarEntry, LinkedInChecklistItem  # noqa: E402
+
+
+class LinkedInChecklistViewSet(SnippetViewSet):
+    model = LinkedInChecklistItem
+    icon = "tick"
+    menu_label = _("LinkedIn checklist")
+    list_display = ["title", "sort_order", "active", "locale"]
+    list_filter = ["active", "locale"]
+    search_fields = ["title"]
+    ordering = ["sort_order", "id"]
+
+
+class CalendarEntryViewSet(SnippetViewSet):
+    model = CalendarEntry
+    icon = "date"
+    menu_label = _("Content calendar")
+    list_display = ["title", "kind", "starts_on", "ends_on"]
+    list_filter = ["kind"]
+    search_fields = ["title", "title_en"]
+    ordering = ["starts_on"]
+
+
+register_snippet(LinkedInChecklistViewSet)
+register_snippet(CalendarEntryViewSet)
+
+
+class MastersOnlyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_master
+
+
+@hooks.register("register_admin_menu_item")
+def session_attendance_menu_item():
+    return MastersOnlyMenuItem(_("Session attendance"), reverse("learning:attendance"), icon_name="group", order=930)

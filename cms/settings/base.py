@@ -194,7 +194,6 @@ CELERY_BEAT_SCHEDULE = {
     "repair-leaderboards": {"task": "gamification.tasks.repair_leaderboards", "schedule": crontab(minute="*/15")},
     "sweep-badges": {"task": "gamification.tasks.sweep_badges", "schedule": crontab(minute=7)},
     "close-due-prizes": {"task": "gamification.tasks.close_due_prizes", "schedule": crontab(minute="*/5")},
-    "send-invitation-reminders": {"task": "people.tasks.send_invitation_reminders", "schedule": crontab(minute=15)},
     "open-and-close-challenges": {"task": "challenges.tasks.open_and_close_challenges", "schedule": crontab()},
     "send-suggestion-digests": {
         "task": "challenges.tasks.send_weekly_digests",
@@ -204,6 +203,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "challenges.tasks.delete_old_share_clicks",
         "schedule": crontab(minute=30, hour=3),
     },
+    "send-session-reminders": {"task": "learning.tasks.send_session_reminders", "schedule": crontab(minute="*/5")},
+    "send-invitation-reminders": {"task": "people.tasks.send_invitation_reminders", "schedule": crontab(minute=15)},
 }
 
 # --- Invitations ------------------------------------------------------------------------

@@ -1,0 +1,91 @@
+"""iCalendar files: one session, a member's personal feed, the content calendar.
+
+Times are written in the session's own time zone with a TZID and a matching VTIMEZONE, so
+calendar apps show the right local time on both sides of a daylight-saving change."""
+
+import datetime
+
+import icalendar
+from django.conf import settings
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+PRODID = "-//Social Shift//Sessions//EN"
+
+
+def _calendar(name: str) -> icalendar.Calendar:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def _absolute(url: str) -> str:
+    if url.startswith("http"):
+        return url
+    return settings.BASE_URL.rstrip("/") + url
+
+
+def _domain() -> str:
+    return settings.BASE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "socialshift"
+
+
+def session_event(session, *, show_link: bool) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", f"session-{session.pk}@{_domain()}")
+    event.add("dtstamp", timezone.now().astimezone(datetime.UTC))
+    event.add("last-modified", (session.last_published_at or timezone.now()).astimezone(datetime.UTC))
+    event.add("dtstart", session.starts_at.astimezone(session.zone))
+    event.add("dtend", session.ends_at.astimezone(session.zone))
+    event.add("summary", session.title)
+    url = _absolute(session.url or "")
+    description = [session.summary] if session.summary else []
+    if show_link and session.online_url:
+        description.append(_("Join online: %(url)s") % {"url": session.online_url})
+    description.append(url)
+    event.add("description", "\n\n".join(description))
+    location = session.venue or (session.online_url if show_link else "") or ""
+    if location:
+        event.add("location", location)
+    event.add("url", url)
+    event.add("status", "CANCELLED" if session.cancelled else "CONFIRMED")
+    event.add("sequence", int((session.last_published_at or session.first_published_at or timezone.now()).timestamp()))
+    return event
+
+
+def session_calendar(session, *, show_link: bool = False) -> bytes:
+    calendar = _calendar(session.title)
+    calendar.add_component(session_event(session, show_link=show_link))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def feed_calendar(sessions_with_access, *, name: str) -> bytes:
+    """``sessions_with_access``: (session, show_link) pairs."""
+    calendar = _calendar(name)
+    for session, show_link in sessions_with_access:
+        calendar.add_component(session_event(session, show_link=show_link))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def content_calendar(entries, *, name: str) -> bytes:
+    calendar = _calendar(name)
+    for entry in entries:
+        event = icalendar.Event()
+        event.add("uid", f"calendar-entry-{entry.pk}@{_domain()}")
+        event.add("dtstamp", timezone.now().astimezone(datetime.UTC))
+        event.add("dtstart", entry.starts_on)
+        # All-day events end on the day after the last day (RFC 5545, DTEND is exclusive).
+        event.add("dtend", entry.last_day + datetime.timedelta(days=1))
+        event.add("summary", entry.display_title)
+        event.add("categories", [str(entry.get_kind_display())])
+        if entry.suggested_angle:
+            event.add("description", strip_tags(entry.suggested_angle))
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    return calendar.to_ical()
