@@ -1,0 +1,251 @@
+"""The API contract and its permission matrix."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from challenges import services
+from challenges.models import Challenge, Share, Story, StoryStatus
+from gamification.models import PointsEntry
+from people.models import Role
+from tests.factories import MemberFactory
+
+from .conftest import approved_story, make_challenge
+
+pytestmark = pytest.mark.django_db
+
+
+def client_for(member):
+    client = APIClient()
+    client.force_login(member)
+    return client
+
+
+def challenge_payload(**extra):
+    now = timezone.now()
+    return {
+        "title": "Share our vacancy",
+        "brief": "<p>Share it!</p>",
+        "kind": "share",
+        "opens_at": (now + datetime.timedelta(hours=1)).isoformat(),
+        "closes_at": (now + datetime.timedelta(days=7)).isoformat(),
+        **extra,
+    }
+
+
+def test_anonymous_gets_401(anon_api):
+    for url in ("/api/v1/challenges/", "/api/v1/stories/", "/api/v1/review-queue/", "/api/v1/suggestions/"):
+        assert anon_api.get(url).status_code in (401, 403)
+
+
+def test_master_creates_and_closes(master):
+    api = client_for(master)
+    response = api.post("/api/v1/challenges/", challenge_payload(), format="json")
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert body["state"] == "draft"
+    pk = body["id"]
+    assert api.post(f"/api/v1/challenges/{pk}/close/").status_code == 409
+    assert "Only an open challenge" in api.post(f"/api/v1/challenges/{pk}/close/").json()["detail"]
+    assert api.post(f"/api/v1/challenges/{pk}/schedule/").json()["state"] == "scheduled"
+    assert api.post(f"/api/v1/challenges/{pk}/open/").json()["state"] == "open"
+    response = api.post(f"/api/v1/challenges/{pk}/close/")
+    assert response.status_code == 200
+    assert response.json()["state"] == "judged"
+
+
+@pytest.mark.parametrize("role", [Role.AMBASSADOR, Role.CREATOR, Role.EDITOR])
+def test_others_cannot_launch_or_close(role, master, department):
+    member = MemberFactory(role=role, department=department)
+    api = client_for(member)
+    response = api.post("/api/v1/challenges/", challenge_payload(), format="json")
+    assert response.status_code == 403
+    assert response.json()["detail"]
+    challenge = make_challenge(master)
+    assert api.post(f"/api/v1/challenges/{challenge.pk}/close/").status_code == 403
+    assert Challenge.objects.get(pk=challenge.pk).state == "open"
+
+
+def test_activator_creates_for_own_department(department):
+    activator = MemberFactory(role=Role.ACTIVATOR, department=department)
+    response = client_for(activator).post("/api/v1/challenges/", challenge_payload(schedule=True), format="json")
+    assert response.status_code == 201
+    assert response.json()["departments"] == [department.pk]
+    assert response.json()["state"] == "scheduled"
+
+
+def test_invalid_challenge_input_is_400(master):
+    response = client_for(master).post("/api/v1/challenges/", challenge_payload(kind="poem"), format="json")
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("kind:")
+    now = timezone.now().isoformat()
+    response = client_for(master).post(
+        "/api/v1/challenges/", challenge_payload(opens_at=now, closes_at=now), format="json"
+    )
+    assert response.status_code == 400
+
+
+def test_list_and_detail_follow_the_audience(master, department, other_department):
+    visible = make_challenge(master, title="Sales only", audience="departments", departments=[department])
+    member = MemberFactory(department=other_department)
+    api = client_for(member)
+    assert api.get("/api/v1/challenges/").json()["results"] == []
+    assert api.get(f"/api/v1/challenges/{visible.pk}/").status_code == 404
+    insider = client_for(MemberFactory(department=department))
+    assert [c["title"] for c in insider.get("/api/v1/challenges/").json()["results"]] == ["Sales only"]
+    assert insider.get(f"/api/v1/challenges/{visible.pk}/").json()["my_entries"] == 0
+
+
+def test_submit_and_list_mine(master, creator):
+    challenge = make_challenge(master)
+    api = client_for(creator)
+    response = api.post("/api/v1/stories/", {"text": "Hello", "challenge": challenge.pk}, format="multipart")
+    assert response.status_code == 201
+    assert response.json()["status"] == "submitted"
+    mine = api.get("/api/v1/stories/?mine=1").json()["results"]
+    assert [s["text"] for s in mine] == ["Hello"]
+    assert api.get(f"/api/v1/challenges/{challenge.pk}/").json()["my_entries"] == 1
+
+
+def test_submit_to_an_invisible_challenge_is_404(master, creator, other_department):
+    challenge = make_challenge(master, audience="departments", departments=[other_department])
+    response = client_for(creator).post("/api/v1/stories/", {"text": "x", "challenge": challenge.pk})
+    assert response.status_code == 404
+
+
+def test_ambassador_cannot_submit_a_free_story(ambassador):
+    response = client_for(ambassador).post("/api/v1/stories/", {"text": "x"})
+    assert response.status_code == 403
+
+
+def test_review_permission_matrix(creator, editor, other_department, ambassador, master):
+    story = services.submit_story(member=creator, text="Story")
+    url = f"/api/v1/stories/{story.pk}/review/"
+    other_editor = MemberFactory(role=Role.EDITOR, department=other_department)
+    assert client_for(ambassador).post(url, {"decision": "approve"}, format="json").status_code == 404
+    assert client_for(other_editor).post(url, {"decision": "approve"}, format="json").status_code == 404
+    assert client_for(creator).post(url, {"decision": "approve"}, format="json").status_code == 403
+    assert client_for(ambassador).get("/api/v1/review-queue/").status_code == 403
+    assert client_for(creator).get("/api/v1/review-queue/").status_code == 403
+    assert client_for(other_editor).get("/api/v1/review-queue/").json()["results"] == []
+    queue = client_for(editor).get("/api/v1/review-queue/").json()["results"]
+    assert [s["id"] for s in queue] == [story.pk]
+    assert [s["id"] for s in client_for(master).get("/api/v1/review-queue/").json()["results"]] == [story.pk]
+    response = client_for(editor).post(url, {"decision": "approve", "text": "Edited"}, format="json")
+    assert response.status_code == 200
+    assert response.json()["status"] == "approved"
+    assert response.json()["original_text"] == "Story"
+    assert response.json()["was_edited"] is True
+
+
+def test_review_validation(creator, editor):
+    story = services.submit_story(member=creator, text="Story")
+    url = f"/api/v1/stories/{story.pk}/review/"
+    api = client_for(editor)
+    assert api.post(url, {"decision": "maybe"}, format="json").status_code == 400
+    response = api.post(url, {"decision": "reject"}, format="json")
+    assert response.status_code == 400
+    assert response.json()["detail"] == "Give the creator a reason."
+    assert api.post(url, {"decision": "reject", "feedback": "Off topic"}, format="json").status_code == 200
+    assert api.post(url, {"decision": "approve"}, format="json").status_code == 409
+    assert Story.objects.get(pk=story.pk).status == StoryStatus.REJECTED
+
+
+def test_double_approve_awards_once(creator, editor):
+    story = services.submit_story(member=creator, text="Story")
+    api = client_for(editor)
+    for _ in range(2):
+        assert (
+            api.post(f"/api/v1/stories/{story.pk}/review/", {"decision": "approve"}, format="json").status_code == 200
+        )
+    assert PointsEntry.objects.filter(member=creator, action="story_approved").count() == 1
+
+
+def test_shares_contract(creator, editor, ambassador):
+    story = approved_story(creator, editor)
+    api = client_for(ambassador)
+    response = api.post(f"/api/v1/stories/{story.pk}/shares/", {"network": "linkedin"}, format="json")
+    assert response.status_code == 201
+    body = response.json()
+    assert set(body) >= {"share_url", "tracking_url"}
+    assert body["share_url"].startswith("https://www.linkedin.com/")
+    assert "/s/" in body["tracking_url"] and "utm_source=linkedin" in body["tracking_url"]
+    again = api.post(f"/api/v1/stories/{story.pk}/shares/", {"network": "linkedin"}, format="json")
+    assert again.status_code == 200
+    assert again.json()["tracking_url"] == body["tracking_url"]
+    assert Share.objects.count() == 1
+    assert PointsEntry.objects.filter(member=ambassador, action="story_shared").count() == 1
+    bad = api.post(f"/api/v1/stories/{story.pk}/shares/", {"network": "myspace"}, format="json")
+    assert bad.status_code == 400
+
+
+def test_cannot_share_an_unapproved_story(creator, ambassador):
+    story = services.submit_story(member=creator, text="Pending")
+    response = client_for(ambassador).post(f"/api/v1/stories/{story.pk}/shares/", {"network": "x"}, format="json")
+    assert response.status_code == 404
+
+
+def test_suggestions_and_dismiss(creator, editor, ambassador):
+    story = approved_story(creator, editor)
+    api = client_for(ambassador)
+    results = api.get("/api/v1/suggestions/").json()["results"]
+    assert [s["id"] for s in results] == [story.pk]
+    assert results[0]["suggested_caption"] == "We won a new client!"
+    assert results[0]["shared_on"] == []
+    assert api.post(f"/api/v1/stories/{story.pk}/dismiss/").status_code == 204
+    assert api.get("/api/v1/suggestions/").json()["results"] == []
+
+
+def test_compliments_contract(master, creator, editor, ambassador):
+    story = approved_story(creator, editor)
+    url = f"/api/v1/stories/{story.pk}/compliments/"
+    assert client_for(ambassador).post(url, {"message": "Nice"}, format="json").status_code == 403
+    assert client_for(master).post(url, {"message": "Nice"}, format="json").status_code == 201
+    assert client_for(master).post(url, {"message": "Nice"}, format="json").status_code == 200
+
+
+def test_judge_endpoint(master, creator, editor):
+    challenge = make_challenge(master, winner_rule="judged")
+    approved_story(creator, editor, challenge=challenge)
+    api = client_for(master)
+    assert (
+        api.post(f"/api/v1/challenges/{challenge.pk}/judge/", {"winners": [creator.pk]}, format="json").status_code
+        == 409
+    )
+    api.post(f"/api/v1/challenges/{challenge.pk}/close/")
+    response = api.post(f"/api/v1/challenges/{challenge.pk}/judge/", {"winners": [creator.pk]}, format="json")
+    assert response.status_code == 200
+    assert response.json()["winners"][0]["member_id"] == creator.pk
+
+
+def test_query_counts_feed_and_queue(django_assert_max_num_queries, creator, editor, ambassador, department):
+    for n in range(3):
+        approved_story(creator, editor, text=f"Story {n}")
+        services.submit_story(member=creator, text=f"Waiting {n}")
+    feed, queue = client_for(ambassador), client_for(editor)
+    with django_assert_max_num_queries(12) as small_feed:
+        feed.get("/api/v1/suggestions/")
+    with django_assert_max_num_queries(12) as small_queue:
+        queue.get("/api/v1/review-queue/")
+    for n in range(10):
+        approved_story(creator, editor, text=f"More {n}")
+        services.submit_story(member=creator, text=f"More waiting {n}")
+    with django_assert_max_num_queries(len(small_feed.captured_queries)):
+        assert len(feed.get("/api/v1/suggestions/").json()["results"]) == 13
+    with django_assert_max_num_queries(len(small_queue.captured_queries)):
+        assert len(queue.get("/api/v1/review-queue/").json()["results"]) == 13
+
+
+def test_schema_documents_the_endpoints(master):
+    response = client_for(master).get("/api/schema/?format=json")
+    assert response.status_code == 200
+    paths = response.json()["paths"]
+    for path in (
+        "/api/v1/challenges/",
+        "/api/v1/stories/{id}/review/",
+        "/api/v1/suggestions/",
+        "/api/v1/review-queue/",
+    ):
+        assert path in paths
