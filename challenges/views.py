@@ -84,11 +84,20 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
+class MultipleFileField(forms.FileField):
+    """Several files in one field; the service checks what they are."""
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data]
+        return super().clean(data, initial)
+
+
 class StoryForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Title"), max_length=160, required=False)
     text = forms.CharField(label=gettext_lazy("Your story"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
     link_url = forms.CharField(label=gettext_lazy("Link (optional)"), max_length=500, required=False)
-    images = forms.FileField(
+    images = MultipleFileField(
         label=gettext_lazy("Photos (up to 10; JPEG, PNG or WebP, 10 MB each)"),
         required=False,
         widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
