@@ -13,6 +13,20 @@ from tests.factories import DepartmentFactory, MemberFactory
 
 
 @pytest.fixture(autouse=True)
+def _point_rules(db):
+    """The data migration's rules; a transactional test flushes them, so make them again."""
+    import importlib
+
+    from gamification.models import PointRule
+
+    rules = importlib.import_module("challenges.migrations.0002_point_rules").RULES
+    for action, label, label_en, points, daily_cap in rules:
+        PointRule.objects.get_or_create(
+            action=action, defaults={"label": label, "label_en": label_en, "points": points, "daily_cap": daily_cap}
+        )
+
+
+@pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.BASE_URL = "http://testserver"
