@@ -18,13 +18,14 @@ import threading
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import F, Sum
 from django.utils import timezone
 
 from people.models import LeaderboardVisibility, Member
 
+from .batching import Batcher
+from .memo import first_in
 from .models import BoardEntry, PointsEntry, PointsTotal, board_name_validator
 
 logger = logging.getLogger(__name__)
@@ -156,7 +157,7 @@ class SqlBackend:
                 neighbours.append(row)
         return me, neighbours
 
-    def index_entry(self, entry_id: int) -> None:
+    def index_entry(self, entry_id: int, facts: "EntryFacts | None" = None) -> None:
         """Nothing to index: SQL reads the ledger."""
 
     def set_visibility(self, member_id: int) -> None:
@@ -178,8 +179,39 @@ def sql_backend() -> SqlBackend:
     return _sql
 
 
-def index_entry(entry_id: int) -> None:
-    get_backend().index_entry(entry_id)
+@dataclass(frozen=True)
+class EntryFacts:
+    """What indexing a new ledger entry needs, when the award already read it (saves the
+    index a query): the entry and its member as they were when it was committed."""
+
+    member_id: int
+    points: int
+    occurred_at: datetime.datetime
+    department_id: int | None
+    location_id: int | None
+    visibility: str
+    active: bool
+    boards: tuple[str, ...]
+
+
+def index_entry(entry_id: int, facts: EntryFacts | None = None) -> None:
+    """Count a committed ledger entry on the boards' index. With what the award read
+    (``facts``) it joins the next pipeline of the index batcher; without, it is read and
+    indexed at once."""
+    backend = get_backend()
+    if backend.name == "sql":
+        return  # SQL boards read the ledger itself
+    if facts is None:
+        backend.index_entry(entry_id)
+    else:
+        _index_batcher.add((entry_id, facts))
+
+
+def _index_batch(items: list[tuple[int, EntryFacts]]) -> None:
+    get_backend().index_entries(items)
+
+
+_index_batcher = Batcher("leaderboard-index", _index_batch)
 
 
 # --- presenting a board ------------------------------------------------------------------
@@ -247,11 +279,11 @@ BROADCAST_EVERY = 1  # second; at most one broadcast per board per interval (coa
 
 
 def schedule_broadcast(board: str) -> None:
-    """Ask for a board broadcast soon; many awards within a second make one broadcast.
-    ``cache.add`` is atomic (Redis SET NX in production), so only the first asks."""
+    """Ask for a board broadcast soon; many awards within a second make one broadcast
+    (``first_in`` answers yes once per interval across processes)."""
     if not getattr(settings, "LEADERBOARD_BROADCASTS", True):
         return
-    if cache.add(f"leaderboard:broadcast:{board}", 1, timeout=BROADCAST_EVERY):
+    if first_in(f"leaderboard:broadcast:{board}", BROADCAST_EVERY):
         from .tasks import broadcast_board
 
         try:

@@ -296,34 +296,71 @@ class RedisBackend:
             f"WHERE e.{entry.pk.column} = %s"
         )
 
-    def index_entry(self, entry_id: int) -> bool:
+    def index_entry(self, entry_id: int, facts: leaderboards.EntryFacts | None = None) -> bool:
         """Add one ledger entry's points to every board it counts on, once: a retried call
-        finds the entry's marker and changes nothing. One query, one round trip."""
+        finds the entry's marker and changes nothing. Reads the entry in one query unless
+        the award hands over what it already read; then one Redis round trip is all."""
+        if facts is None:
+            facts = self._read_entry(entry_id)
+            if facts is None:
+                return False  # rolled back or deleted: nothing to count
+        keys, args = self._index_call(entry_id, facts)
+        return bool(self._index_script(keys=keys, args=args, client=self.client))
+
+    def _index_call(self, entry_id: int, facts: leaderboards.EntryFacts) -> tuple[list, list]:
+        keys, expiries = ([], [])
+        if facts.active:
+            keys, expiries = self._entry_keys(
+                occurred_at=facts.occurred_at,
+                department_id=facts.department_id,
+                location_id=facts.location_id,
+                hidden=facts.visibility == LeaderboardVisibility.HIDDEN,
+                boards=sorted(facts.boards),
+            )
+        return (
+            [self.marker_key(entry_id), self.registry_key, *keys, *[f"{k}:delta" for k in keys]],
+            [MARKER_TTL, encode_member(facts.member_id), facts.points, len(keys), *expiries],
+        )
+
+    def index_entries(self, items: list[tuple[int, leaderboards.EntryFacts]]) -> None:
+        """``index_entry`` for many entries in one pipeline (one round trip). A script cache
+        emptied by a Redis restart answers NOSCRIPT: load it and send the batch again; the
+        entries that were counted already find their markers."""
+        for attempt in range(2):
+            pipe = self.client.pipeline(transaction=False)
+            for entry_id, facts in items:
+                keys, args = self._index_call(entry_id, facts)
+                pipe.evalsha(self._index_script.sha, len(keys), *keys, *args)
+            results = pipe.execute(raise_on_error=False)
+            errors = [r for r in results if isinstance(r, Exception)]
+            if not errors:
+                return
+            if attempt == 0 and all(isinstance(e, redis.exceptions.NoScriptError) for e in errors):
+                self.client.script_load(INDEX_SCRIPT)
+                continue
+            raise errors[0]
+
+    def _read_entry(self, entry_id: int) -> leaderboards.EntryFacts | None:
         with connection.cursor() as cursor:
             cursor.execute(self._entry_sql(), [entry_id])
             rows = cursor.fetchall()
         if not rows:
-            return False  # rolled back or deleted: nothing to count
+            return None
         member_id, points, occurred_at, department_id, location_id, visibility, active, _ = rows[0]
         if isinstance(occurred_at, str):
             occurred_at = parse_datetime(occurred_at)
         if timezone.is_naive(occurred_at):
             occurred_at = timezone.make_aware(occurred_at, datetime.UTC)
-        keys, expiries = ([], [])
-        if active:
-            keys, expiries = self._entry_keys(
-                occurred_at=occurred_at,
-                department_id=department_id,
-                location_id=location_id,
-                hidden=visibility == LeaderboardVisibility.HIDDEN,
-                boards=sorted({r[-1] for r in rows if r[-1]}),
-            )
-        done = self._index_script(
-            keys=[self.marker_key(entry_id), self.registry_key, *keys, *[f"{k}:delta" for k in keys]],
-            args=[MARKER_TTL, encode_member(member_id), points, len(keys), *expiries],
-            client=self.client,
+        return leaderboards.EntryFacts(
+            member_id=member_id,
+            points=points,
+            occurred_at=occurred_at,
+            department_id=department_id,
+            location_id=location_id,
+            visibility=visibility,
+            active=bool(active),
+            boards=tuple(sorted({r[-1] for r in rows if r[-1]})),
         )
-        return bool(done)
 
     def set_visibility(self, member_id: int) -> None:
         """Put a member where the ledger says they belong on every current board: after a
@@ -751,16 +788,29 @@ class FallbackBackend:
     ) -> tuple[Row | None, list[Row]]:
         return self._read("around", board, period, member_id, include_hidden=include_hidden, distance=distance)
 
-    def index_entry(self, entry_id: int) -> None:
+    def index_entry(self, entry_id: int, facts: leaderboards.EntryFacts | None = None) -> None:
         if not self._available():
             self._remember(entry_id=entry_id)
             return
         try:
             self._catch_up()
-            self.redis.index_entry(entry_id)
+            self.redis.index_entry(entry_id, facts=facts)
         except redis.RedisError as exc:
             self._remember(entry_id=entry_id)
             self._failed("index_entry", exc)
+
+    def index_entries(self, items: list[tuple[int, leaderboards.EntryFacts]]) -> None:
+        if not self._available():
+            for entry_id, _facts in items:
+                self._remember(entry_id=entry_id)
+            return
+        try:
+            self._catch_up()
+            self.redis.index_entries(items)
+        except redis.RedisError as exc:
+            for entry_id, _facts in items:
+                self._remember(entry_id=entry_id)
+            self._failed("index_entries", exc)
 
     def set_visibility(self, member_id: int) -> None:
         if not self._available():

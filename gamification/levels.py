@@ -3,12 +3,10 @@ is that a level was reached (to notify once)."""
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
+from .memo import SharedMemo
 from .models import Level
-
-CACHE_KEY = "gamification:levels:v1"
 
 
 @dataclass(frozen=True)
@@ -26,12 +24,14 @@ class LevelInfo:
         return None if self.next_threshold is None else max(0, self.next_threshold - points)
 
 
+_levels = SharedMemo(
+    "gamification:levels:v1",
+    lambda: list(Level.objects.order_by("threshold").values_list("number", "name", "name_en", "threshold")),
+)
+
+
 def all_levels() -> list[tuple[int, str, str, int]]:
-    levels = cache.get(CACHE_KEY)
-    if levels is None:
-        levels = list(Level.objects.order_by("threshold").values_list("number", "name", "name_en", "threshold"))
-        cache.set(CACHE_KEY, levels, 300)
-    return levels
+    return _levels.get()
 
 
 def level_for(points: int) -> LevelInfo | None:
@@ -49,9 +49,5 @@ def levels_between(old_points: int, new_points: int) -> list[int]:
     return [number for number, _n, _e, threshold in all_levels() if old_points < threshold <= new_points]
 
 
-def _forget(**kwargs):
-    cache.delete(CACHE_KEY)
-
-
-post_save.connect(_forget, sender=Level, dispatch_uid="levels.cache.save")
-post_delete.connect(_forget, sender=Level, dispatch_uid="levels.cache.delete")
+post_save.connect(_levels.forget, sender=Level, dispatch_uid="levels.cache.save")
+post_delete.connect(_levels.forget, sender=Level, dispatch_uid="levels.cache.delete")

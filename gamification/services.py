@@ -7,8 +7,8 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from people import services as people_services
 from people.models import Member
 
-from . import levels
+from . import leaderboards, ledger_pg, levels
+from .memo import SharedMemo
 from .models import ActiveWeek, BoardEntry, LevelReached, PointRule, PointsEntry, PointsTotal, board_name_validator
 
 logger = logging.getLogger(__name__)
@@ -59,25 +60,17 @@ def _lock_total(member: Member) -> PointsTotal:
     return total
 
 
-RULES_CACHE_KEY = "gamification:rules:v1"
+_rules = SharedMemo("gamification:rules:v1", lambda: {rule.action: rule for rule in PointRule.objects.all()})
 
 
 def rule_for(action: str) -> PointRule | None:
-    """The action's rule, from a short-lived cache (every award needs it); saving or
-    deleting a rule clears the cache."""
-    rules = cache.get(RULES_CACHE_KEY)
-    if rules is None:
-        rules = {rule.action: rule for rule in PointRule.objects.all()}
-        cache.set(RULES_CACHE_KEY, rules, 300)
-    return rules.get(action)
+    """The action's rule (every award needs it): from the process and the shared cache;
+    saving or deleting a rule clears both."""
+    return _rules.get().get(action)
 
 
-def _forget_rules(**kwargs):
-    cache.delete(RULES_CACHE_KEY)
-
-
-post_save.connect(_forget_rules, sender=PointRule, dispatch_uid="gamification.rules.save")
-post_delete.connect(_forget_rules, sender=PointRule, dispatch_uid="gamification.rules.delete")
+post_save.connect(_rules.forget, sender=PointRule, dispatch_uid="gamification.rules.save")
+post_delete.connect(_rules.forget, sender=PointRule, dispatch_uid="gamification.rules.delete")
 
 
 def record_action(
@@ -111,6 +104,10 @@ def record_action(
     if (rule.valid_from and occurred_at < rule.valid_from) or (rule.valid_until and occurred_at >= rule.valid_until):
         return Award(entry=None, created=False, skipped=Skipped.OUTSIDE_WINDOW)
 
+    if _one_statement_applies(rule):
+        return _record_in_one_statement(
+            member=member, rule=rule, ref=ref, occurred_at=occurred_at, boards=boards, label=label, url=url
+        )
     try:
         with transaction.atomic():
             total = _lock_total(member)
@@ -138,6 +135,76 @@ def record_action(
         if existing is None:
             raise
         return Award(entry=existing, created=False, skipped=Skipped.DUPLICATE)
+    return Award(entry=entry, created=True, levels_reached=reached)
+
+
+def _one_statement_applies(rule: PointRule) -> bool:
+    return (
+        connection.vendor == "postgresql"
+        and not rule.cooldown_seconds
+        and rule.daily_cap is None
+        and getattr(settings, "GAMIFICATION_ONE_STATEMENT_AWARDS", True)
+    )
+
+
+def _record_in_one_statement(
+    *,
+    member: Member,
+    rule: PointRule,
+    ref: str,
+    occurred_at: datetime.datetime,
+    boards: list[str],
+    label: str,
+    url: str,
+) -> Award:
+    """``record_action`` on PostgreSQL for a rule without cheat guards: see ``ledger_pg``.
+    Inside a caller's transaction it simply joins it; on its own the statement is its own
+    transaction, so an award costs one round trip."""
+    params = {
+        "member": member.pk,
+        "action": rule.action,
+        "ref": ref,
+        "points": rule.points,
+        "occurred_at": occurred_at,
+        "now": timezone.now(),
+        "label": label[:200],
+        "url": url[:500],
+        "boards": boards,
+        "week": week_start(occurred_at),
+    }
+    with connection.cursor() as cursor:
+        row = ledger_pg.execute(cursor, params)
+    if row is None:
+        existing = PointsEntry.objects.filter(member=member, action=rule.action, ref=ref).first()
+        if existing is None:
+            raise PointsEntry.DoesNotExist(f"member {member.pk} not found")
+        return Award(entry=existing, created=False, skipped=Skipped.DUPLICATE)
+    entry_id, new_total, department_id, location_id, visibility, is_active, reached = row
+    entry = PointsEntry(
+        pk=entry_id,
+        member=member,
+        action=rule.action,
+        ref=ref,
+        points=rule.points,
+        occurred_at=occurred_at,
+        created_at=params["now"],
+        label=params["label"],
+        url=params["url"],
+    )
+    reached = tuple(reached)
+    if reached:
+        _notify_level(member=member, total=new_total, number=reached[-1])
+    facts = leaderboards.EntryFacts(
+        member_id=member.pk,
+        points=rule.points,
+        occurred_at=occurred_at,
+        department_id=department_id,
+        location_id=location_id,
+        visibility=visibility,
+        active=is_active,
+        boards=tuple(boards),
+    )
+    _after_commit_of(entry=entry, department_id=department_id, location_id=location_id, boards=boards, facts=facts)
     return Award(entry=entry, created=True, levels_reached=reached)
 
 
@@ -204,56 +271,65 @@ def _apply(*, member: Member, total: PointsTotal, entry: PointsEntry, boards: li
         if created:
             reached.append(number)
     if reached:
-        info = levels.level_for(total.total)
-        people_services.notify(
-            member=member,
-            kind="level_reached",
-            title=_("New level: %(level)s"),
-            body=_("You reached level %(number)s with %(points)s points."),
-            params={
-                "level": _LevelName(info) if info else reached[-1],
-                "number": reached[-1],
-                "points": total.total,
-            },
-            url=reverse("gamification:points"),
-            dedupe_key=f"level:{reached[-1]}",
-        )
-    board_keys = [f"department-{member.department_id}" if member.department_id else None]
-    board_keys += [f"location-{member.location_id}" if member.location_id else None]
-    affected = ["all", *[b for b in board_keys if b], *boards]
-    affected += [f"prize-{pk}" for pk in _open_prizes_counting(entry.action, entry.occurred_at)]
-    entry_id, member_id = entry.pk, member.pk
-    transaction.on_commit(lambda: _after_commit(entry_id=entry_id, member_id=member_id, boards=affected))
+        _notify_level(member=member, total=total.total, number=reached[-1])
+    _after_commit_of(entry=entry, department_id=member.department_id, location_id=member.location_id, boards=boards)
     return tuple(reached)
+
+
+def _notify_level(*, member: Member, total: int, number: int) -> None:
+    info = levels.level_for(total)
+    people_services.notify(
+        member=member,
+        kind="level_reached",
+        title=_("New level: %(level)s"),
+        body=_("You reached level %(number)s with %(points)s points."),
+        params={"level": _LevelName(info) if info else number, "number": number, "points": total},
+        url=reverse("gamification:points"),
+        dedupe_key=f"level:{number}",
+    )
+
+
+def _after_commit_of(
+    *,
+    entry: PointsEntry,
+    department_id: int | None,
+    location_id: int | None,
+    boards: list[str],
+    facts: "leaderboards.EntryFacts | None" = None,
+) -> None:
+    """Once the award is committed: index it, let the boards it moved broadcast soon and have
+    the member's badges evaluated. Nothing of this happens for a rolled-back award."""
+    affected = ["all"]
+    affected += [f"department-{department_id}"] if department_id else []
+    affected += [f"location-{location_id}"] if location_id else []
+    affected += [*boards, *(f"prize-{pk}" for pk in _open_prizes_counting(entry.action, entry.occurred_at))]
+    entry_id, member_id = entry.pk, entry.member_id
+    transaction.on_commit(lambda: _after_commit(entry_id=entry_id, member_id=member_id, boards=affected, facts=facts))
+
+
+def _load_open_prizes() -> list:
+    from .models import PrizePeriod, PrizeStatus
+
+    return list(
+        PrizePeriod.objects.filter(status=PrizeStatus.OPEN).values_list("pk", "formula", "starts_at", "ends_at")
+    )
+
+
+_open_prizes = SharedMemo("gamification:open-prizes:v1", _load_open_prizes, timeout=60)
 
 
 def _open_prizes_counting(action: str, occurred_at: datetime.datetime) -> list[int]:
     """Open prize periods whose published formula counts this action at this time: their
     live standings move too."""
-    from .models import PrizePeriod, PrizeStatus
-
-    periods = cache.get(OPEN_PRIZES_CACHE_KEY)
-    if periods is None:
-        periods = list(
-            PrizePeriod.objects.filter(status=PrizeStatus.OPEN).values_list("pk", "formula", "starts_at", "ends_at")
-        )
-        cache.set(OPEN_PRIZES_CACHE_KEY, periods, 60)
     return [
         pk
-        for pk, formula, starts_at, ends_at in periods
+        for pk, formula, starts_at, ends_at in _open_prizes.get()
         if starts_at <= occurred_at < ends_at and isinstance(formula, dict) and formula.get(action)
     ]
 
 
-OPEN_PRIZES_CACHE_KEY = "gamification:open-prizes:v1"
-
-
-def _forget_open_prizes(**kwargs):
-    cache.delete(OPEN_PRIZES_CACHE_KEY)
-
-
-post_save.connect(_forget_open_prizes, sender="gamification.PrizePeriod", dispatch_uid="gamification.prizes.save")
-post_delete.connect(_forget_open_prizes, sender="gamification.PrizePeriod", dispatch_uid="gamification.prizes.delete")
+post_save.connect(_open_prizes.forget, sender="gamification.PrizePeriod", dispatch_uid="gamification.prizes.save")
+post_delete.connect(_open_prizes.forget, sender="gamification.PrizePeriod", dispatch_uid="gamification.prizes.delete")
 
 
 class _LevelName:
@@ -268,19 +344,16 @@ class _LevelName:
         return self.info.display_name(get_language())
 
 
-def _after_commit(*, entry_id: int, member_id: int, boards: list[str]) -> None:
-    from . import leaderboards, tasks
+def _after_commit(*, entry_id: int, member_id: int, boards: list[str], facts=None) -> None:
+    from . import badges
 
     try:
-        leaderboards.index_entry(entry_id)
+        leaderboards.index_entry(entry_id, facts=facts)
     except Exception:  # the ledger is the truth; the index is repaired by the drift check
         logger.warning("Could not index points entry %s", entry_id, exc_info=True)
     for board in boards:
         leaderboards.schedule_broadcast(board)
-    try:
-        tasks.evaluate_badges.delay(member_id)
-    except Exception:
-        logger.warning("Could not queue badge evaluation for member %s", member_id, exc_info=True)
+    badges.evaluate_soon(member_id)
 
 
 def set_leaderboard_visibility(*, member: Member, visibility: str) -> None:

@@ -17,6 +17,18 @@ def evaluate_badges(member_id: int) -> int:
 
 
 @shared_task(acks_late=True)
+def evaluate_due_badges() -> int:
+    """Evaluate the members who earned points since the last run (see
+    ``badges.evaluate_soon``); runs again at once while members are waiting."""
+    from . import badges
+
+    awarded, more = badges.evaluate_due()
+    if more:
+        evaluate_due_badges.apply_async()
+    return awarded
+
+
+@shared_task(acks_late=True)
 def sweep_badges() -> int:
     """Periodic safety net: evaluate badges for everyone with points (criteria with a
     period, or badges a Master created later)."""

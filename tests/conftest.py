@@ -53,7 +53,10 @@ def _english_unless_asked():
 def _clean_cache():
     from django.core.cache import cache
 
+    from gamification import memo
+
     cache.clear()
+    memo.forget_all()  # process-local copies of rules, levels and coalescing windows
     yield
 
 

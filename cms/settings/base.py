@@ -207,6 +207,14 @@ CELERY_BEAT_SCHEDULE = {
     "send-invitation-reminders": {"task": "people.tasks.send_invitation_reminders", "schedule": crontab(minute=15)},
 }
 
+# --- Gamification ---------------------------------------------------------------------
+# Awards index the Redis boards and mark badges due in pipelines at most this many seconds
+# after the award (0: at once, one round trip per award).
+GAMIFICATION_BATCH_SECONDS = env.float("GAMIFICATION_BATCH_SECONDS", default=0.05)
+# The award statement is prepared on the server; switch off behind a connection pooler
+# that cannot keep prepared statements (PgBouncer in transaction mode before 1.21).
+GAMIFICATION_PREPARED_AWARDS = env.bool("GAMIFICATION_PREPARED_AWARDS", default=True)
+
 # --- Invitations ------------------------------------------------------------------------
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 INVITATION_REMINDER_DAYS = env.int("INVITATION_REMINDER_DAYS", default=4)

@@ -21,3 +21,6 @@ if REDIS_URL:
 # Live board broadcasts are tested on purpose (tests/gamification); elsewhere they would
 # only start timer threads that outlive the test's database.
 LEADERBOARD_BROADCASTS = False
+# Index and badge marks are flushed at once in the caller's thread, so a test reads its own
+# award straight away; the batching thread is tested on purpose (tests/gamification).
+GAMIFICATION_BATCH_SECONDS = 0

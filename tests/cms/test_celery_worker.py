@@ -61,3 +61,26 @@ def test_badge_evaluation_runs_in_the_worker(worker):
     assert evaluate_badges.delay(member.pk).get(timeout=20) in (0, 1)
     assert evaluate_badges.delay(member.pk).get(timeout=20) == 0
     assert BadgeAward.objects.filter(member=member, badge=badge).count() == 1
+
+
+def test_awards_get_their_badges_from_one_coalesced_task_in_the_worker(worker, settings):
+    """With a worker, an award marks its member due and one task a second evaluates them."""
+    import time
+
+    from gamification import badges
+    from gamification.models import BadgeAward, BadgeClass, PointRule
+    from gamification.services import record_action
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    badges._redis(settings.REDIS_URL).delete(badges.DUE_KEY)
+    members = [MemberFactory() for _ in range(3)]
+    PointRule.objects.create(action="worker_due", label="Worker due", points=3)
+    BadgeClass.objects.create(
+        slug="worker-due", name="Due", description="Did it once", criterion="action_count", action="worker_due"
+    )
+    for member in members:
+        record_action(member, "worker_due", "1")
+    deadline = time.monotonic() + 20
+    while BadgeAward.objects.count() < 3 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert sorted(BadgeAward.objects.values_list("member_id", flat=True)) == sorted(m.pk for m in members)
