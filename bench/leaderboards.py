@@ -326,29 +326,36 @@ def measure_boards(backend, me_ids: list[int], *, budget: float, max_samples: in
     return results
 
 
-def measure_record_action(*, seconds: float, max_calls: int, seed: int) -> dict:
+def measure_record_action(*, seconds: float, max_calls: int, seed: int, daily_cap: int | None = None) -> dict:
+    """Awards in a loop, 50 % with a challenge board. ``daily_cap`` gives the rule a cheat
+    guard, which takes the member's lock and reads their earlier lines (the portable path)."""
     from django.db import reset_queries
 
+    from gamification import batching
     from gamification.models import PointRule
     from gamification.services import record_action
     from people.models import Member
 
+    action = "bench_action" if daily_cap is None else "bench_capped"
     PointRule.objects.update_or_create(
-        action="bench_action", defaults={"label": "Bench", "points": 3, "active": True, "cooldown_seconds": 0}
+        action=action,
+        defaults={"label": "Bench", "points": 3, "active": True, "cooldown_seconds": 0, "daily_cap": daily_cap},
     )
     ids = sample_members(2000, seed + 3)
     members = list(Member.objects.filter(pk__in=ids))
     run = uuid.uuid4().hex[:8]
     for i in range(20):  # warm up
-        record_action(members[i % len(members)], "bench_action", f"bench:{run}:warm:{i}")
+        record_action(members[i % len(members)], action, f"bench:{run}:warm:{i}")
     calls, started = 0, time.perf_counter()
     deadline = started + seconds
     while calls < max_calls and time.perf_counter() < deadline:
         member = members[calls % len(members)]
         boards = ("challenge-1",) if calls % 2 else ()
-        record_action(member, "bench_action", f"bench:{run}:{calls}", boards=boards)
+        record_action(member, action, f"bench:{run}:{calls}", boards=boards)
         calls += 1
     elapsed = time.perf_counter() - started
+    batching.drain_all()  # what the index thread still holds, before anyone compares
+    time.sleep(0.5)
     reset_queries()
     return {"calls": calls, "seconds": round(elapsed, 2), "per_second": round(calls / elapsed, 1)}
 
@@ -411,6 +418,9 @@ def worker(args) -> dict:
         assert leaderboards.get_backend().name == "redis"
         result["record_redis"] = measure_record_action(
             seconds=args.record_seconds, max_calls=args.record_calls, seed=args.seed + 10
+        )
+        result["record_redis_capped"] = measure_record_action(
+            seconds=args.record_seconds, max_calls=args.record_calls, seed=args.seed + 20, daily_cap=10_000
         )
         check = backend.compare_and_repair(sample=5)
         result["after_record_check"] = {"differing": check.get("differing", []), "checked": check.get("checked")}

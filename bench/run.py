@@ -214,9 +214,11 @@ def render(results: list[dict], info: dict, sizes: list[tuple[int, int]], args) 
                 lines.append(f"| all, {label} | {op_label} | " + " | ".join(cells) + " |")
         lines += [
             "",
-            "`record_action` in one process (real calls: rule, locked total, ledger line, 50 % with a "
-            "challenge board, levels, then after commit the board index, broadcast scheduling and the "
-            "badge task queued on the Redis broker):",
+            "`record_action` in one process, real calls, 50 % with a challenge board: ledger line, total, "
+            "board lines, active week and levels (on PostgreSQL one prepared statement for a rule without "
+            "cheat guards), then after commit the board index and badge marks (batched to Redis by a "
+            "thread), broadcast scheduling (coalesced). The capped rule (a daily cap) takes the portable "
+            "path: lock the member's total, read the earlier lines, then write:",
             "",
             "| configuration | calls | calls/s |",
             "|---|---|---|",
@@ -225,6 +227,7 @@ def render(results: list[dict], info: dict, sizes: list[tuple[int, int]], args) 
             ("SQLite, SQL boards", sqlite, "record_sql"),
             ("PostgreSQL, SQL boards", postgres, "record_sql"),
             ("PostgreSQL + Redis boards", postgres, "record_redis"),
+            ("PostgreSQL + Redis boards, rule with a daily cap", postgres, "record_redis_capped"),
         ):
             if result and key in result:
                 r = result[key]
