@@ -178,8 +178,9 @@ def register(*, member: Member, session: SessionPage, now: datetime.datetime | N
         else:
             raise SessionFull(_("This session is full and has no waiting list."))
         last = Registration.objects.filter(session_id=locked.pk).aggregate(last=Max("position"))["last"] or 0
+        # Stamped after the lock was granted, so the times follow the order of the line.
         registration = Registration.objects.create(
-            session_id=locked.pk, member=member, status=status, position=last + 1, created_at=now
+            session_id=locked.pk, member=member, status=status, position=last + 1, created_at=timezone.now()
         )
     return RegistrationResult(registration, created=True)
 

@@ -42,6 +42,7 @@ def make_session(
             ends_at=fields.pop("ends_at", None) or start + duration,
             capacity=capacity,
             waiting_list=waiting_list,
+            live=publish,
             **fields,
         )
     )

@@ -17,6 +17,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from cms.demo.content import AMBASSADOR_TO_CREATOR_PATH
+from cms.demo.sessions import seed as seed_sessions
 from cms.models import HomePage, ProgrammeSettings
 from courses.models import CourseIndexPage, CoursePage, LearningPath, LessonPage, PathCourse
 from learning import services as learning_services
@@ -170,6 +171,7 @@ class Command(BaseCommand):
         self.progress(members)
         self.activity(members)
         self.rewards()
+        seed_sessions(members)
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready: {Member.objects.count()} members; password {PASSWORD!r}.")
         )

@@ -1,0 +1,81 @@
+"""Many members registering and cancelling at the same moment on PostgreSQL: the capacity
+is never exceeded and the waiting list keeps the order of arrival."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from learning.models import Registration
+from learning.sessions import services
+from tests.factories import MemberFactory
+from tests.learning.session_factories import make_session
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
+
+
+def run_at_once(functions):
+    barrier = threading.Barrier(len(functions))
+    errors = []
+
+    def runner(fn):
+        try:
+            barrier.wait()
+            fn()
+        except Exception as exc:  # collected and re-raised in the test
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=runner, args=(fn,)) for fn in functions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return errors
+
+
+def test_fifty_members_registering_for_ten_places_at_once(require_postgres):
+    session = make_session(capacity=10)
+    members = MemberFactory.create_batch(50)
+    arrived = []
+    lock = threading.Lock()
+
+    def register(member):
+        def go():
+            result = services.register(member=member, session=session)
+            with lock:
+                arrived.append((result.registration.position, member.pk))
+
+        return go
+
+    errors = run_at_once([register(m) for m in members])
+    assert errors == []
+    registrations = list(Registration.objects.filter(session=session).order_by("position"))
+    statuses = [r.status for r in registrations]
+    assert statuses.count("registered") == 10
+    assert statuses.count("waitlisted") == 40
+    # Order kept: positions 1..50 without gaps, the first ten by arrival have the places
+    # and the waiting list is in the order the lock was granted.
+    assert [r.position for r in registrations] == list(range(1, 51))
+    assert statuses == ["registered"] * 10 + ["waitlisted"] * 40
+    assert [r.created_at for r in registrations] == sorted(r.created_at for r in registrations)
+    assert sorted(arrived) == [(r.position, r.member_id) for r in registrations]
+
+
+def test_cancellations_and_registrations_at_once_never_exceed_the_capacity(require_postgres):
+    session = make_session(capacity=5)
+    holders = MemberFactory.create_batch(5)
+    waiting = MemberFactory.create_batch(5)
+    for member in holders + waiting:
+        services.register(member=member, session=session)
+    newcomers = MemberFactory.create_batch(10)
+    errors = run_at_once(
+        [lambda m=m: services.cancel(member=m, session=session) for m in holders[:3]]
+        + [lambda m=m: services.register(member=m, session=session) for m in newcomers]
+    )
+    assert errors == []
+    registered = Registration.objects.filter(session=session, status="registered")
+    assert registered.count() == 5
+    # The three freed places went to the first three who were waiting, in order.
+    assert set(registered.values_list("member_id", flat=True)) == {m.pk for m in holders[3:] + waiting[:3]}
