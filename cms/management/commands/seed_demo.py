@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
+from cms.demo.challenges import seed as seed_challenges
 from cms.demo.content import AMBASSADOR_TO_CREATOR_PATH
 from cms.demo.sessions import seed as seed_sessions
 from cms.models import HomePage, ProgrammeSettings
@@ -172,6 +173,7 @@ class Command(BaseCommand):
         self.activity(members)
         self.rewards()
         seed_sessions(members)
+        seed_challenges(members)
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready: {Member.objects.count()} members; password {PASSWORD!r}.")
         )
