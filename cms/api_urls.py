@@ -5,6 +5,7 @@ from challenges import api as challenges_api
 from cms import api_privacy
 from cms.api import not_found
 from cms.api_me import MeView
+from cms.reports import api as reports_api
 from gamification import api as gamification_api
 from gamification import api_badges, api_prizes
 from learning import api as learning_api
@@ -30,6 +31,11 @@ urlpatterns = [
     path("me/export/", api_privacy.MyDataExportView.as_view(), name="api-me-export"),
     path("me/erase/", api_privacy.EraseMeView.as_view(), name="api-me-erase"),
     path("invitations/", people_api.InvitationView.as_view(), name="api-invitations"),
+    path("reports/participation/", reports_api.ParticipationView.as_view(), name="api-report-participation"),
+    path("reports/participation.<str:fmt>", reports_api.ParticipationExportView.as_view(), name="api-report-export"),
+    path("reports/people/", reports_api.PeopleView.as_view(), name="api-report-people"),
+    path("reports/reach/", reports_api.ReachView.as_view(), name="api-report-reach"),
+    path("reports/exports/<int:pk>/", reports_api.ExportStatusView.as_view(), name="api-report-export-status"),
     path("leaderboards/<str:board>/", gamification_api.LeaderboardView.as_view(), name="api-leaderboard"),
     path("me/progress/", learning_api.ProgressView.as_view(), name="api-progress"),
     path("calendar/", sessions_api.ContentCalendarView.as_view(), name="api-content-calendar"),

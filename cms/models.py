@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -61,3 +62,34 @@ class ProgrammeSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("programme settings")
+
+
+class ReportExport(models.Model):
+    """A report export too large to build during the request: Celery builds the file and
+    the member who asked downloads it (only they may)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    requested_by = models.ForeignKey(
+        "people.Member", on_delete=models.CASCADE, related_name="report_exports", verbose_name=_("requested by")
+    )
+    table = models.CharField(_("table"), max_length=30)
+    fmt = models.CharField(_("format"), max_length=4)
+    params = models.JSONField(default=dict)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    file = models.FileField(upload_to="report-exports/", blank=True)
+    rows = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("report export")
+        verbose_name_plural = _("report exports")
+        indexes = [models.Index(fields=["requested_by", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.table}.{self.fmt} ({self.get_status_display()})"

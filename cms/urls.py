@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include(gamification_urls)),
     path("", include(challenges_urls)),
     path("welcome/", onboarding.onboarding, name="onboarding"),
+    path("reports/", include("cms.reports.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("cms.api_urls")),

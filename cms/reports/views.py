@@ -1,0 +1,97 @@
+"""Report pages: HR and Social Masters (whole organisation), Social Activators (their own
+department); everyone else 403. Figures come from the same selectors as the API."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from cms.models import ProgrammeSettings, ReportExport
+from people.errors import ServiceError
+from people.models import Department, Location
+
+from . import charts, exports, present, selectors
+
+
+def _context(request):
+    selectors.own_department_only(request.user)  # 403 for everyone else
+    params = {k: request.GET.get(k, "") for k in ("from", "to", "department", "location")}
+    try:
+        scope = selectors.scope_for(member=request.user, params=params)
+        error = None
+    except ServiceError as exc:
+        scope = selectors.scope_for(member=request.user, params={"department": params["department"]})
+        error = exc.message
+    forced = selectors.own_department_only(request.user)
+    return {
+        "scope": scope,
+        "error": error,
+        "params": params,
+        "query": "&".join(f"{k}={v}" for k, v in params.items() if v),
+        "departments": Department.objects.filter(pk=forced) if forced else Department.objects.all(),
+        "locations": Location.objects.all(),
+        "own_department_only": forced is not None,
+        "settings_": ProgrammeSettings.load(),
+        "formats": exports.FORMATS,
+    }
+
+
+@login_required
+def dashboard(request):
+    context = _context(request)
+    data = present.as_dict(selectors.participation(context["scope"]))
+    context["report"] = data
+    context["charts"] = [
+        charts.line_chart(label=s["label"], weeks=data["trends"]["weeks"], values=s["values"])
+        for s in data["trends"]["series"]
+    ]
+    funnel = data["funnel"]
+    if funnel:
+        widest = max(funnel["invited"], 1)
+        context["funnel_steps"] = [
+            (label, funnel[key], round(100 * funnel[key] / widest))
+            for key, label in (
+                ("invited", _("Invited")),
+                ("joined", _("Joined")),
+                ("active", _("Active (30 days)")),
+                ("creators", _("Creators")),
+            )
+        ]
+    return render(request, "cms/reports/dashboard.html", context)
+
+
+@login_required
+def people(request):
+    context = _context(request)
+    try:
+        page = max(1, int(request.GET.get("page") or 1))
+    except ValueError:
+        page = 1
+    try:
+        context["result"] = selectors.per_person(context["scope"], page=page)
+    except selectors.PerPersonOff as exc:
+        context["off"] = exc.message
+    else:
+        count = context["result"]["count"]
+        context["page"] = page
+        context["has_next"] = page * selectors.PEOPLE_PAGE_SIZE < count
+    return render(request, "cms/reports/people.html", context)
+
+
+@login_required
+def reach(request):
+    context = _context(request)
+    context["reach"] = selectors.reach(context["scope"])
+    return render(request, "cms/reports/reach.html", context)
+
+
+@login_required
+def download(request, pk):
+    """A prepared export; only the member who asked for it may download it."""
+    export = get_object_or_404(ReportExport, pk=pk, requested_by=request.user, status=ReportExport.Status.READY)
+    if not selectors.may_see_reports(request.user):
+        raise PermissionDenied
+    if not export.file:
+        raise Http404
+    return FileResponse(export.file.open("rb"), as_attachment=True, filename=export.file.name.rsplit("/", 1)[-1])
