@@ -18,9 +18,9 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from cms.api import Pagination
 from people.models import Department, Location, Role
 
 from . import selectors, services
@@ -211,7 +211,7 @@ class ChallengeViewSet(viewsets.ViewSet):
         state = request.query_params.get("state")
         if state:
             qs = qs.filter(state=state)
-        paginator = Pagination()
+        paginator = api_settings.DEFAULT_PAGINATION_CLASS()
         page = paginator.paginate_queryset(qs, request, view=self)
         return paginator.get_paginated_response(ChallengeSerializer(page, many=True, context={"request": request}).data)
 
@@ -334,7 +334,7 @@ class StoryViewSet(viewsets.ViewSet):
                 .select_related("creator", "department", "challenge")
                 .prefetch_related("images")
             )
-        paginator = Pagination()
+        paginator = api_settings.DEFAULT_PAGINATION_CLASS()
         page = paginator.paginate_queryset(qs, request, view=self)
         return paginator.get_paginated_response(StorySerializer(page, many=True, context={"request": request}).data)
 
@@ -447,7 +447,7 @@ class ReviewQueueView(APIView):
         member = request.user
         if not (member.is_master or member.is_editor):
             raise PermissionDenied(_("The review queue is for Social Editors."))
-        paginator = Pagination()
+        paginator = api_settings.DEFAULT_PAGINATION_CLASS()
         page = paginator.paginate_queryset(selectors.review_queue(editor=member), request, view=self)
         return paginator.get_paginated_response(StorySerializer(page, many=True, context={"request": request}).data)
 
@@ -457,7 +457,7 @@ class SuggestionsView(APIView):
 
     @extend_schema(responses=SuggestionSerializer(many=True))
     def get(self, request):
-        paginator = Pagination()
+        paginator = api_settings.DEFAULT_PAGINATION_CLASS()
         page = paginator.paginate_queryset(selectors.suggestion_feed(member=request.user), request, view=self)
         context = {"request": request, "disclosure": services.disclosure_line()}
         return paginator.get_paginated_response(SuggestionSerializer(page, many=True, context=context).data)

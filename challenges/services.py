@@ -626,10 +626,30 @@ def submit_story(
                 stored.append(story.video.name)
             story.save()
             _store_images(story, cleaned, stored)
+            _notify_editors(story)
     except BaseException:
         _delete_files(stored)
         raise
     return story
+
+
+def _notify_editors(story: Story) -> None:
+    """In-app only: the queue (and its count in the admin menu) is where editors work; an
+    e-mail per story would be noise for a role of a few hours a month."""
+    if not story.department_id:
+        return
+    editors = Member.objects.filter(role=Role.EDITOR, department_id=story.department_id, is_active=True)
+    for editor in editors:
+        people_services.notify(
+            member=editor,
+            kind="story_submitted",
+            title=_("A story is waiting for review"),
+            body=_("%(name)s sent in “%(story)s”."),
+            params={"name": story.creator.name, "story": str(story)[:80]},
+            url=reverse("challenges:review_queue"),
+            dedupe_key=f"story-submitted:{story.pk}:{story.submitted_at.timestamp():.0f}",
+            email=False,
+        )
 
 
 def _store_images(story: Story, cleaned, stored: list, start: int = 0) -> None:
@@ -682,6 +702,7 @@ def resubmit_story(
             locked.submitted_at = timezone.now()
             locked.save()
             _store_images(locked, cleaned, stored, start=existing)
+            _notify_editors(locked)
     except BaseException:
         _delete_files(stored)
         raise

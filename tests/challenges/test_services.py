@@ -243,6 +243,8 @@ def test_review_queue_oldest_first(creator, editor, department):
     assert list(selectors.review_queue(editor=editor)) == [first, second]
     assert elsewhere in selectors.review_queue(editor=MemberFactory(role=Role.MASTER))
     assert selectors.review_queue_count(editor=editor) == 2
+    told = Notification.objects.filter(member=editor, kind="story_submitted")
+    assert told.count() == 2 and told.filter(email_due_at__isnull=True).count() == 2
 
 
 def test_compliments(master, creator, editor, ambassador):
