@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 
 from people.models import Member
 
@@ -313,12 +314,11 @@ def linkedin(request):
 def content_calendar(request):
     month = selectors.parse_month(request.GET.get("month", ""))
     first = month[0] if month else timezone.localdate().replace(day=1)
-    view = selectors.month_view(first=first)
-    return render(
-        request,
-        "learning/sessions/content_calendar.html",
-        {"month": view, "kinds": CalendarEntry.Kind.choices, "today": timezone.localdate()},
-    )
+    context = {"month": selectors.month_view(first=first), "today": timezone.localdate()}
+    # Apps above learning add their actions (e.g. "turn into a challenge") without learning knowing them.
+    for fn in hooks.get_hooks("content_calendar_context"):
+        context.update(fn(request=request) or {})
+    return render(request, "learning/sessions/content_calendar.html", context)
 
 
 @login_required

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from learning.models import CalendarEntry, LinkedInChecklistItem, Registration, SessionKind
+from learning.models import CalendarEntry, LinkedInChecklistItem, SessionKind
 from learning.sessions import services
 from people.models import Role
 from tests.factories import MemberFactory
