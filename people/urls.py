@@ -10,6 +10,7 @@ urlpatterns = [
     path("notifications/", views.notifications, name="notifications"),
     path("language/", views.set_language, name="language"),
     path("join/<str:token>/", views.join, name="join"),
+    path("invitations/", views.invite, name="invite"),
 ]
 
 auth_urlpatterns = [

@@ -3,16 +3,19 @@ switch, which anyone may use."""
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import selectors, services
+from . import invitations, selectors, services
 from .errors import ServiceError
 from .forms import ProfileForm
+from .models import Invitation
 
 
 @login_required
@@ -61,10 +64,6 @@ def set_language(request):
 def join(request, token):
     """The invitation's join link: anyone holding a valid, unexpired link. Shows the
     Master's message and video and creates the account; onboarding follows."""
-    from django.contrib.auth import login
-
-    from . import invitations
-
     try:
         invitation = invitations.invitation_for_token(token)
     except ServiceError as exc:
@@ -84,3 +83,39 @@ def join(request, token):
                 login(request, member, backend="django.contrib.auth.backends.ModelBackend")
                 return redirect("onboarding")
     return render(request, "people/join.html", {"invitation": invitation, "errors": errors})
+
+
+@login_required
+def invite(request):
+    """Invite people by e-mail from a CSV file or pasted lines. Social Masters only; all
+    rows or none, with the problems listed per line."""
+    if not request.user.is_master:
+        raise PermissionDenied
+    errors, problem = [], None
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        text = request.POST.get("rows", "")
+        try:
+            if upload is not None:
+                if upload.size > 2 * 1024 * 1024:
+                    raise invitations.InvitationError(_("The file is larger than 2 MB."))
+                rows = invitations.rows_from_csv(upload.read())
+            else:
+                rows = invitations.rows_from_csv("name,email,department,location\n" + text)
+            created = invitations.invite(
+                rows=rows,
+                by=request.user,
+                message=request.POST.get("message", ""),
+                video_url=request.POST.get("video_url", "").strip(),
+            )
+        except invitations.InvitationError as exc:
+            problem, errors = exc.message, exc.errors
+        else:
+            messages.success(request, _("%(count)s invitation(s) sent.") % {"count": len(created)})
+            return redirect("people:invite")
+    recent = Invitation.objects.select_related("department", "location")[:50]
+    return render(
+        request,
+        "people/invite.html",
+        {"problem": problem, "errors": errors, "recent": recent, "data": request.POST},
+    )

@@ -1,0 +1,47 @@
+"""The pilot group builder. Social Masters only; the size limit is a programme setting."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from cms.models import ProgrammeSettings
+from people import pilot
+from people.errors import ServiceError
+from people.models import Member
+
+
+def _ids(values) -> list[int]:
+    return [int(v) for v in values if str(v).isdigit() and 0 < int(v) < 2**31]
+
+
+@login_required
+def builder(request):
+    if not request.user.is_master:
+        raise PermissionDenied
+    limit = ProgrammeSettings.load().pilot_group_limit
+    if request.method == "POST":
+        add = _ids(request.POST.getlist("add"))
+        email = request.POST.get("email", "").strip().lower()
+        if email:
+            found = Member.objects.filter(email=email).values_list("pk", flat=True).first()
+            if found is None:
+                messages.error(request, _("No member with that e-mail address."))
+                return redirect("pilot")
+            add.append(found)
+        try:
+            size = pilot.change_pilot(add=add, remove=_ids(request.POST.getlist("remove")), by=request.user, limit=limit)
+        except ServiceError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("The pilot group now has %(size)s members.") % {"size": size})
+        return redirect("pilot")
+    data = pilot.composition()
+    context = {
+        "composition": data,
+        "limit": limit,
+        "suggestions": pilot.suggestions(limit=limit, composition_data=data),
+        "members": pilot.people().filter(in_pilot=True).select_related("department", "location"),
+    }
+    return render(request, "cms/pilot.html", context)

@@ -1,0 +1,188 @@
+"""The pilot group: its composition next to the whole organisation, suggestions that
+balance it (each with its reasons), and adding/removing members within the limit."""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Case, CharField, Count, Q, Value, When
+from django.utils.translation import gettext_lazy as _
+
+from . import audit
+from .errors import ServiceError
+from .models import AgeBand, AuditAction, Gender, Member, Role
+
+
+class PilotFull(ServiceError):
+    status_code = 409
+
+
+NETWORK_BANDS = [
+    ("lt100", _("fewer than 100"), Q(network_size__lt=100)),
+    ("100", _("100–499"), Q(network_size__gte=100, network_size__lt=500)),
+    ("500", _("500–999"), Q(network_size__gte=500, network_size__lt=1000)),
+    ("1000", _("1,000 or more"), Q(network_size__gte=1000)),
+]
+LARGE_NETWORK = 500
+NOT_GIVEN = _("Not given")
+
+
+def _network_band():
+    return Case(
+        *[When(condition, then=Value(key)) for key, _label, condition in NETWORK_BANDS],
+        default=Value(""),
+        output_field=CharField(),
+    )
+
+
+def people():
+    """Everyone who could be in the pilot: active accounts, not erased."""
+    return Member.objects.filter(is_active=True, erased_at__isnull=True)
+
+
+DIMENSIONS = [
+    ("department", _("Department"), "department__name"),
+    ("location", _("Location"), "location__name"),
+    ("role", _("Role"), "role"),
+    ("gender", _("Gender"), "gender"),
+    ("age_band", _("Age"), "age_band"),
+    ("network", _("Network size"), "network_band"),
+]
+
+
+def _labels(dimension: str) -> dict:
+    if dimension == "role":
+        return dict(Role.choices)
+    if dimension == "gender":
+        return {**dict(Gender.choices), "": NOT_GIVEN}
+    if dimension == "age_band":
+        return {**dict(AgeBand.choices), "": NOT_GIVEN}
+    if dimension == "network":
+        return {**{key: label for key, label, _c in NETWORK_BANDS}, "": NOT_GIVEN}
+    return {}
+
+
+def _share(part: int, whole: int) -> float:
+    return round(100 * part / whole, 1) if whole else 0.0
+
+
+def composition() -> dict:
+    """Per dimension: how the pilot and the organisation divide, one query per dimension.
+    Gender and age only count where members chose to give them."""
+    qs = people().annotate(network_band=_network_band()).order_by()
+    totals = qs.aggregate(org=Count("id"), pilot=Count("id", filter=Q(in_pilot=True)))
+    result = {"pilot_size": totals["pilot"], "organisation_size": totals["org"], "dimensions": []}
+    for key, label, path in DIMENSIONS:
+        rows = qs.values(path).annotate(org=Count("id"), pilot=Count("id", filter=Q(in_pilot=True)))
+        labels = _labels(key)
+        items = []
+        for row in rows:
+            value = row[path]
+            name = labels.get(value, value) if labels else (value or NOT_GIVEN)
+            items.append(
+                {
+                    "value": value,
+                    "label": str(name if value is not None else NOT_GIVEN),
+                    "pilot": row["pilot"],
+                    "pilot_percent": _share(row["pilot"], totals["pilot"]),
+                    "organisation": row["org"],
+                    "organisation_percent": _share(row["org"], totals["org"]),
+                }
+            )
+        items.sort(key=lambda i: (-i["organisation"], i["label"]))
+        result["dimensions"].append({"key": key, "label": str(label), "items": items})
+    return result
+
+
+@dataclass
+class Suggestion:
+    member: Member
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def _gaps(dimension: dict) -> dict:
+    """Values under-represented in the pilot: share in the organisation minus share in the pilot."""
+    return {
+        item["value"]: item["organisation_percent"] - item["pilot_percent"]
+        for item in dimension["items"]
+        if item["value"] not in (None, "") and item["organisation_percent"] - item["pilot_percent"] >= 2
+    }
+
+
+def suggestions(*, limit: int, count: int = 10, composition_data: dict | None = None) -> list[Suggestion]:
+    """Members not yet in the pilot who would balance it, best first, each with the reasons:
+    departments and locations (and, where given, gender and age) that are under-represented,
+    and larger networks. One query for the candidates."""
+    data = composition_data or composition()
+    if data["pilot_size"] >= limit:
+        return []
+    by_key = {d["key"]: d for d in data["dimensions"]}
+    labels = {d["key"]: {i["value"]: i for i in d["items"]} for d in data["dimensions"]}
+    department_gaps = _gaps(by_key["department"])
+    location_gaps = _gaps(by_key["location"])
+    gender_gaps = _gaps(by_key["gender"])
+    age_gaps = _gaps(by_key["age_band"])
+    candidates = (
+        people()
+        .filter(in_pilot=False)
+        .filter(
+            Q(department__name__in=list(department_gaps))
+            | Q(location__name__in=list(location_gaps))
+            | Q(network_size__gte=LARGE_NETWORK)
+        )
+        .select_related("department", "location")
+        .order_by("-network_size", "id")[:500]
+    )
+    found = []
+    for member in candidates:
+        score, reasons = 0.0, []
+        department = member.department.name if member.department else None
+        location = member.location.name if member.location else None
+        for gaps, value, dim in (
+            (department_gaps, department, "department"),
+            (location_gaps, location, "location"),
+            (gender_gaps, member.gender, "gender"),
+            (age_gaps, member.age_band, "age_band"),
+        ):
+            if value in gaps:
+                item = labels[dim][value]
+                score += gaps[value]
+                reasons.append(
+                    str(
+                        _("%(value)s is under-represented: %(pilot)s%% of the pilot, %(org)s%% of the organisation.")
+                        % {"value": item["label"], "pilot": item["pilot_percent"], "org": item["organisation_percent"]}
+                    )
+                )
+        if member.network_size and member.network_size >= LARGE_NETWORK:
+            score += min(member.network_size / 100, 20)
+            reasons.append(
+                str(
+                    _("Large network: about %(size)s connections, so shares reach further.")
+                    % {"size": member.network_size}
+                )
+            )
+        if reasons:
+            found.append(Suggestion(member=member, score=score, reasons=reasons))
+    found.sort(key=lambda s: (-s.score, s.member.pk))
+    return found[: min(count, limit - data["pilot_size"])]
+
+
+def change_pilot(*, add: list[int] = (), remove: list[int] = (), by: Member, limit: int) -> int:
+    """Add and remove members; refuses (and changes nothing) beyond ``limit``.
+
+    Locks the current pilot rows, so two Masters adding at the same moment are serialised
+    and the second one counts the first one's additions. Returns the new pilot size."""
+    with transaction.atomic():
+        list(Member.objects.select_for_update().filter(in_pilot=True).values_list("pk", flat=True))
+        added = people().filter(pk__in=list(add), in_pilot=False).update(in_pilot=True) if add else 0
+        removed = Member.objects.filter(pk__in=list(remove), in_pilot=True).update(in_pilot=False) if remove else 0
+        size = Member.objects.filter(in_pilot=True).count()
+        if size > limit:
+            raise PilotFull(
+                _("The pilot group is limited to %(limit)s members; remove someone first.") % {"limit": limit}
+            )
+        if added or removed:
+            audit.record(
+                actor=by, action=AuditAction.PILOT_CHANGED, added=sorted(add)[:200], removed=sorted(remove)[:200]
+            )
+    return size
