@@ -12,6 +12,7 @@ urlpatterns = [
     path("certificates/", views.verify_certificate, name="verify_certificate"),
     path("certificates/<str:code>/", views.certificate, name="certificate"),
     # Sessions (the pages themselves are Wagtail pages under the session overview).
+    path("session/", session_views.overview, name="sessions"),
     path("session/<int:pk>/register/", session_views.register, name="session_register"),
     path("session/<int:pk>/cancel/", session_views.cancel, name="session_cancel"),
     path("session/<int:pk>/feedback/", session_views.feedback, name="session_feedback"),

@@ -26,7 +26,15 @@ from wagtail import hooks
 
 from people.models import Member
 
-from ..models import ActionItem, CalendarEntry, CalendarFeed, LinkedInChecklistItem, Registration, SessionPage
+from ..models import (
+    ActionItem,
+    CalendarEntry,
+    CalendarFeed,
+    LinkedInChecklistItem,
+    Registration,
+    SessionIndexPage,
+    SessionPage,
+)
 from . import ics, selectors, services
 
 
@@ -50,6 +58,14 @@ def _calendar_response(body: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def overview(request):
+    """A stable address for the navigation: the session overview page, wherever it sits."""
+    index = SessionIndexPage.objects.live().first()
+    if index is None:
+        raise Http404(_("There is no session overview yet."))
+    return redirect(index.get_url(request) or "/")
 
 
 # --- registration ------------------------------------------------------------------------------

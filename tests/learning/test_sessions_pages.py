@@ -257,3 +257,11 @@ def test_only_masters_turn_entries_into_challenges():
     )
     response = client_for(MemberFactory(role=Role.MASTER)).post(f"/content-calendar/{past.pk}/challenge/", follow=True)
     assert "has passed" in response.content.decode()
+
+
+def test_navigation_reaches_the_session_overview(logged_in):
+    assert logged_in.get("/session/").status_code == 404
+    index = session_index()
+    response = logged_in.get("/session/")
+    assert response.status_code == 302 and response["Location"] == index.url
+    assert 'href="/session/"' in logged_in.get("/learn/").content.decode()
