@@ -42,6 +42,8 @@ class ProfileForm(forms.ModelForm):
             "language",
             "avatar",
             "network_size",
+            "gender",
+            "age_band",
             "email_notifications",
             "email_outside_office_hours",
         ]

@@ -52,10 +52,13 @@ grant(
         "wagtaildocs.add_document",
         "wagtaildocs.change_document",
         "wagtaildocs.choose_document",
+        "people.view_invitation",
+        "people.delete_invitation",
+        "people.view_auditlog",
     ],
 )
 grant(EDITORS, ["wagtailadmin.access_admin"])
-grant(HR, ["wagtailadmin.access_admin"])
+grant(HR, ["wagtailadmin.access_admin", "people.view_auditlog"])
 
 
 def groups_for(*, role: str, is_hr: bool) -> list[str]:

@@ -20,7 +20,7 @@ def line_chart(*, label: str, weeks: list, values: list[int]) -> str:
     points = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, v) for i, v in enumerate(values)))
     dots = format_html_join(
         "",
-        '<circle cx="{}" cy="{}" r="3"><title>{}: {}</title></circle>',
+        '<circle cx="{}" cy="{}" r="3" fill="#0a66c2"><title>{}: {}</title></circle>',
         (
             (f"{x:.1f}", f"{y:.1f}", weeks[i].isoformat(), values[i])
             for i, (x, y) in enumerate(point(i, v) for i, v in enumerate(values))
@@ -28,18 +28,18 @@ def line_chart(*, label: str, weeks: list, values: list[int]) -> str:
     )
     ticks = format_html_join(
         "",
-        '<text x="{}" y="{}" class="tick">{}</text>',
+        '<text x="{}" y="{}" font-size="10" fill="#555">{}</text>',
         (
             (f"{point(i, 0)[0]:.1f}", HEIGHT - 6, weeks[i].strftime("%d-%m"))
             for i in range(0, len(weeks), max(1, len(weeks) // 6))
         ),
     )
     return format_html(
-        '<svg class="chart" viewBox="0 0 {w} {h}" role="img" aria-label="{label}">'
+        '<svg class="chart" width="100%" viewBox="0 0 {w} {h}" role="img" aria-label="{label}">'
         "<title>{label}</title>"
-        '<line x1="{pl}" y1="{base}" x2="{w}" y2="{base}" class="axis"/>'
-        '<text x="2" y="{ty}" class="tick">{top}</text><text x="2" y="{base}" class="tick">0</text>'
-        '<polyline fill="none" points="{points}" class="line"/>{dots}{ticks}</svg>',
+        '<line x1="{pl}" y1="{base}" x2="{w}" y2="{base}" stroke="#ccc"/>'
+        '<text x="2" y="{ty}" font-size="10" fill="#555">{top}</text><text x="2" y="{base}" font-size="10" fill="#555">0</text>'
+        '<polyline fill="none" points="{points}" stroke="#0a66c2" stroke-width="2"/>{dots}{ticks}</svg>',
         w=WIDTH,
         h=HEIGHT,
         label=label,

@@ -140,3 +140,45 @@ def test_erasing_twice_is_refused(member, password):
     with pytest.raises(privacy.AlreadyErased):
         privacy.erase_member(member=member, by=other)
     assert AuditLog.objects.filter(action=AuditAction.MEMBER_ERASED).count() == 1
+
+
+def test_profile_page_offers_download_and_erasure(client, member, password):
+    client.force_login(member)
+    assert b'data-testid="my-data"' in client.get("/profile/").content
+    download = client.get("/profile/my-data/")
+    assert download.status_code == 200 and download.json()["profile"]["email"] == member.email
+    assert client.get("/profile/erase/").status_code == 200
+    wrong = client.post("/profile/erase/", {"password": "nope"})
+    assert wrong.status_code == 200 and b"not correct" in wrong.content
+    response = client.post("/profile/erase/", {"password": password})
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.erased_at is not None
+
+
+def test_a_master_erases_a_member_on_request_with_their_own_password(client, member):
+    master = MemberFactory(role=Role.MASTER)
+    client.force_login(master)
+    listing = client.get("/admin/users/")
+    assert f"/members/{member.pk}/erase/".encode() in listing.content
+    assert client.get(f"/members/{member.pk}/data/").status_code == 200
+    assert client.post(f"/members/{member.pk}/erase/", {"password": "wrong"}).status_code == 200
+    member.refresh_from_db()
+    assert member.erased_at is None
+    response = client.post(f"/members/{member.pk}/erase/", {"password": "correct horse battery"})
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.erased_at is not None
+    actions = set(AuditLog.objects.filter(actor=master, target_id=member.pk).values_list("action", flat=True))
+    assert actions == {AuditAction.DATA_EXPORTED, AuditAction.MEMBER_ERASED}
+
+
+@pytest.mark.parametrize(
+    "who", [{"role": Role.AMBASSADOR}, {"role": Role.EDITOR}, {"is_hr": True}, {"role": Role.ACTIVATOR}]
+)
+def test_only_masters_erase_or_export_others(client, member, who):
+    client.force_login(MemberFactory(**who))
+    assert client.get(f"/members/{member.pk}/data/").status_code == 403
+    assert client.post(f"/members/{member.pk}/erase/", {"password": "correct horse battery"}).status_code == 403
+    member.refresh_from_db()
+    assert member.erased_at is None
