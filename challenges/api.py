@@ -52,6 +52,7 @@ class ChallengeSerializer(serializers.ModelSerializer):
     locations = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     roles = serializers.ListField(source="role_list", child=serializers.CharField(), read_only=True)
     my_entries = serializers.IntegerField(read_only=True, default=0)
+    standings = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
 
     class Meta:
@@ -88,6 +89,10 @@ class ChallengeSerializer(serializers.ModelSerializer):
         from django.urls import reverse
 
         return self.context["request"].build_absolute_uri(reverse("challenges:detail", args=[obj.pk]))
+
+    def get_standings(self, obj) -> list[dict]:
+        """Everyone's scores for the challenge's managers; members see the winners only."""
+        return obj.standings if services.can_manage(self.context["request"].user, obj) else []
 
 
 class ChallengeWriteSerializer(serializers.Serializer):

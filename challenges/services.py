@@ -161,6 +161,8 @@ def _apply_fields(challenge: Challenge, *, by: Member, fields: dict) -> tuple[li
     departments = fields.pop("departments", None)
     locations = fields.pop("locations", None)
     roles = fields.pop("roles", None)
+    if "brief" in fields:
+        fields["brief"] = clean_brief(fields["brief"])
     for name, value in fields.items():
         setattr(challenge, name, value)
     if roles is not None:
@@ -200,6 +202,20 @@ def _apply_fields(challenge: Challenge, *, by: Member, fields: dict) -> tuple[li
     ):
         raise InvalidInput(_("Choose at least one location for the audience."))
     return departments, locations
+
+
+def clean_brief(brief: str) -> str:
+    """The brief as safe rich text: HTML from the API or the admin is reduced to the tags
+    rich text allows (no scripts, no javascript: links); plain text becomes paragraphs."""
+    from django.utils.html import escape
+    from wagtail.whitelist import Whitelister
+
+    brief = (brief or "").strip()
+    if not brief:
+        return ""
+    if "<" not in brief:
+        return "".join(f"<p>{escape(part).replace(chr(10), '<br>')}</p>" for part in re.split(r"\n\s*\n", brief))
+    return Whitelister().clean(brief)
 
 
 def create_challenge(

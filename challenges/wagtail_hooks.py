@@ -1,17 +1,32 @@
 """Wagtail admin: challenges, stories and the decision log (Masters; Editors read stories),
 sharing settings, and the review queue with its count in the menu."""
 
+from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import selectors
-from .models import Challenge, ReviewDecision, Story
+from . import selectors, services
+from .models import Challenge, ChallengeState, ReviewDecision, Story
+
+
+class ChallengeAdminForm(WagtailAdminModelForm):
+    """What members entered for does not change under them: an open or finished challenge
+    is read-only here, as it is in the services."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and self.instance.state not in (ChallengeState.DRAFT, ChallengeState.SCHEDULED):
+            raise forms.ValidationError(_("An open or finished challenge can no longer be changed."))
+        if "brief" in cleaned:
+            cleaned["brief"] = services.clean_brief(cleaned["brief"])
+        return cleaned
 
 
 class ChallengeViewSet(SnippetViewSet):
@@ -24,35 +39,48 @@ class ChallengeViewSet(SnippetViewSet):
     list_display = ["title", "state", "kind", "audience", "opens_at", "closes_at"]
     list_filter = ["state", "kind", "audience", "participation", "winner_rule"]
     search_fields = ["title"]
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("brief"),
-        FieldPanel("example"),
-        FieldPanel("kind"),
-        FieldPanel("participation"),
-        MultiFieldPanel(
-            [FieldPanel("audience"), FieldPanel("departments"), FieldPanel("locations")],
-            heading=_("Audience"),
-        ),
-        FieldPanel("open_to_all_members"),
-        FieldPanel("opens_at"),
-        FieldPanel("closes_at"),
-        FieldPanel("points_per_entry"),
-        FieldPanel("winner_bonus"),
-        FieldPanel("entries_per_member"),
-        FieldPanel("winner_rule"),
-        FieldPanel("badge"),
-        FieldPanel("department"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("title"),
+            FieldPanel("brief"),
+            FieldPanel("example"),
+            FieldPanel("kind"),
+            FieldPanel("participation"),
+            MultiFieldPanel(
+                [FieldPanel("audience"), FieldPanel("departments"), FieldPanel("locations")],
+                heading=_("Audience"),
+            ),
+            FieldPanel("open_to_all_members"),
+            FieldPanel("opens_at"),
+            FieldPanel("closes_at"),
+            FieldPanel("points_per_entry"),
+            FieldPanel("winner_bonus"),
+            FieldPanel("entries_per_member"),
+            FieldPanel("winner_rule"),
+            FieldPanel("badge"),
+            FieldPanel("department"),
+        ],
+        base_form_class=ChallengeAdminForm,
+    )
 
 
 class StoryViewSet(SnippetViewSet):
+    """Masters see every story; an Editor only their own department's."""
+
     model = Story
     icon = "doc-full"
     menu_label = _("Stories")
     list_display = ["__str__", "creator", "status", "department", "challenge", "submitted_at"]
     list_filter = ["status", "department", "challenge", "language"]
     panels = [FieldPanel("title"), FieldPanel("text"), FieldPanel("caption"), FieldPanel("caption_fixed")]
+
+    def get_queryset(self, request):
+        stories = Story.objects.select_related("creator", "department", "challenge")
+        if request.user.is_master:
+            return stories
+        return (
+            stories.filter(department_id=request.user.department_id) if request.user.department_id else stories.none()
+        )
 
 
 class ReviewDecisionViewSet(SnippetViewSet):

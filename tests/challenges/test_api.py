@@ -249,3 +249,12 @@ def test_schema_documents_the_endpoints(master):
         "/api/v1/review-queue/",
     ):
         assert path in paths
+
+
+def test_standings_for_managers_winners_for_everyone(master, creator, editor):
+    challenge = make_challenge(master)
+    approved_story(creator, editor, challenge=challenge)
+    services.close_challenge(by=master, challenge=challenge)
+    member_view = client_for(creator).get(f"/api/v1/challenges/{challenge.pk}/").json()
+    assert member_view["standings"] == [] and member_view["winners"][0]["member_id"] == creator.pk
+    assert client_for(master).get(f"/api/v1/challenges/{challenge.pk}/").json()["standings"]

@@ -438,3 +438,13 @@ def test_weekly_digest_with_cap_once_per_week(creator, editor, department):
     assert len(digest.story_ids) == 2
     notification = Notification.objects.get(member=reader, kind="suggestions_digest")
     assert notification.body.count("•") == 2
+
+
+def test_brief_is_made_safe(master):
+    challenge = make_challenge(
+        master, state="draft", brief='<p onclick="x()">Hi <script>alert(1)</script><a href="javascript:x()">l</a></p>'
+    )
+    assert "<script" not in challenge.brief and "onclick" not in challenge.brief
+    assert "javascript:" not in challenge.brief
+    text_only = make_challenge(master, state="draft", brief="One\n\nTwo")
+    assert text_only.brief == "<p>One</p><p>Two</p>"

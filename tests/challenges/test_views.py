@@ -192,3 +192,38 @@ def test_admin_snippets_for_masters_only(master, creator, editor):
     response = client_for(editor).get("/admin/snippets/challenges/challenge/")
     assert response.status_code in (302, 403)
     assert client_for(creator).get("/admin/snippets/challenges/story/").status_code in (302, 403)
+
+
+def test_admin_refuses_to_change_an_open_challenge(master):
+    challenge = make_challenge(master, title="Running")
+    url = f"/admin/snippets/challenges/challenge/edit/{challenge.pk}/"
+    api = client_for(master)
+    assert api.get(url).status_code == 200
+    response = api.post(
+        url,
+        {
+            "title": "Changed",
+            "brief": "{}",
+            "kind": "story",
+            "participation": "individual",
+            "audience": "everyone",
+            "opens_at": "2030-01-01 09:00",
+            "closes_at": "2030-01-08 09:00",
+            "points_per_entry": 1,
+            "winner_bonus": 1,
+            "entries_per_member": 1,
+            "winner_rule": "most_points",
+        },
+    )
+    assert response.status_code == 200
+    assert "can no longer be changed" in response.content.decode()
+    challenge.refresh_from_db()
+    assert challenge.title == "Running"
+
+
+def test_editors_see_only_their_departments_stories_in_the_admin(creator, editor, other_department):
+    services.submit_story(member=creator, title="Ours", text="x")
+    elsewhere = MemberFactory(role=Role.CREATOR, department=other_department)
+    services.submit_story(member=elsewhere, title="Theirs", text="y")
+    page = client_for(editor).get("/admin/snippets/challenges/story/").content.decode()
+    assert "Ours" in page and "Theirs" not in page
