@@ -10,6 +10,7 @@
 """
 
 import datetime
+import io
 
 import segno
 from django.contrib import messages
@@ -180,8 +181,11 @@ def registration_qr(request, code):
         member=request.user, session=registration.session
     ):
         raise Http404
-    svg = segno.make(registration.code, error="m").svg_inline(scale=6, title=registration.code)
-    return HttpResponse(svg, content_type="image/svg+xml")
+    out = io.BytesIO()
+    segno.make(registration.code, error="m").save(out, kind="svg", scale=6, border=2, title=registration.code)
+    response = HttpResponse(out.getvalue(), content_type="image/svg+xml")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 @login_required

@@ -38,5 +38,5 @@
       setTimeout(tick, 400);
     };
     tick();
-  }).catch(() => say(root.dataset.no_camera || root.dataset.noCamera));
+  }).catch(() => say(root.dataset.noCamera));
 })();
