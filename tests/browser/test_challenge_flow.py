@@ -64,6 +64,7 @@ def test_launch_submit_approve_share_click(live_server, new_context, artifacts, 
     log_in(page, base, "c@example.com")
     page.goto(f"{base}/challenges/{challenge.pk}/")
     assert page.get_by_test_id("countdown").is_visible()
+    assert re.search(r"\d\d:\d\d:\d\d", page.locator("[data-testid=countdown] .ticker").inner_text())
     with page.expect_navigation():
         page.get_by_test_id("submit-entry").click()
     photo = io.BytesIO()

@@ -227,3 +227,37 @@ def test_editors_see_only_their_departments_stories_in_the_admin(creator, editor
     services.submit_story(member=elsewhere, title="Theirs", text="y")
     page = client_for(editor).get("/admin/snippets/challenges/story/").content.decode()
     assert "Ours" in page and "Theirs" not in page
+
+
+def _queries(client, url, django_assert_max_num_queries, limit=40):
+    with django_assert_max_num_queries(limit) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_page_query_counts_do_not_grow(django_assert_max_num_queries, master, creator, editor, ambassador):
+    challenge = make_challenge(master, entries_per_member=50)
+    first = approved_story(creator, editor, challenge=challenge, images=[upload()])
+    services.give_compliment(by=master, story=first)
+    services.share_story(member=ambassador, story=first, network="x")
+    services.submit_story(member=creator, text="waiting")
+    pages = {
+        ambassador: ["/share/", "/challenges/"],
+        editor: ["/review/"],
+        creator: ["/stories/mine/", f"/challenges/{challenge.pk}/"],
+        master: ["/challenges/manage/", f"/challenges/manage/{challenge.pk}/"],
+    }
+    before = {
+        (m.pk, url): _queries(client_for(m), url, django_assert_max_num_queries)
+        for m, urls in pages.items()
+        for url in urls
+    }
+    for n in range(6):
+        story = approved_story(creator, editor, challenge=challenge, text=f"More {n}", images=[upload()])
+        services.give_compliment(by=master, story=story)
+        services.share_story(member=ambassador, story=story, network="linkedin")
+        services.submit_story(member=creator, text=f"waiting {n}")
+        make_challenge(master, title=f"Another {n}")
+    for member, urls in pages.items():
+        for url in urls:
+            assert _queries(client_for(member), url, django_assert_max_num_queries) <= before[(member.pk, url)], url
