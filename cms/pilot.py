@@ -31,7 +31,9 @@ def builder(request):
                 return redirect("pilot")
             add.append(found)
         try:
-            size = pilot.change_pilot(add=add, remove=_ids(request.POST.getlist("remove")), by=request.user, limit=limit)
+            size = pilot.change_pilot(
+                add=add, remove=_ids(request.POST.getlist("remove")), by=request.user, limit=limit
+            )
         except ServiceError as exc:
             messages.error(request, exc.message)
         else:

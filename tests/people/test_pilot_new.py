@@ -94,3 +94,16 @@ def test_invitation_page_reports_bad_lines(client, org):
     assert "Line 3" in response.content.decode() and "not an e-mail address" in response.content.decode()
     response = client.post("/invitations/", {"rows": "Ok Person,ok@example.com,Sales,Utrecht\n", "message": "Hoi"})
     assert response.status_code == 302
+
+
+def test_demo_programme_seed_is_idempotent():
+    from cms.demo.programme import seed
+
+    members = [MemberFactory(network_size=i * 10) for i in range(30)]
+    seed(members)
+    seed(members)
+    assert Member.objects.filter(in_pilot=True).count() <= 20
+    from people.models import Invitation
+
+    assert Invitation.objects.count() == 8
+    assert ProgrammeSettings.load().employee_count == 400

@@ -18,6 +18,7 @@ from wagtail.models import Locale, Page, Site
 
 from cms.demo.challenges import seed as seed_challenges
 from cms.demo.content import AMBASSADOR_TO_CREATOR_PATH
+from cms.demo.programme import seed as seed_programme
 from cms.demo.sessions import seed as seed_sessions
 from cms.models import HomePage, ProgrammeSettings
 from courses.models import CourseIndexPage, CoursePage, LearningPath, LessonPage, PathCourse
@@ -174,6 +175,7 @@ class Command(BaseCommand):
         self.rewards()
         seed_sessions(members)
         seed_challenges(members)
+        seed_programme(members)
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready: {Member.objects.count()} members; password {PASSWORD!r}.")
         )
