@@ -79,3 +79,36 @@ def test_cancellations_and_registrations_at_once_never_exceed_the_capacity(requi
     assert registered.count() == 5
     # The three freed places went to the first three who were waiting, in order.
     assert set(registered.values_list("member_id", flat=True)) == {m.pk for m in holders[3:] + waiting[:3]}
+
+
+def test_a_request_that_cannot_get_the_lock_in_time_is_told_to_retry(require_postgres, monkeypatch):
+    from django.db import connections, transaction
+
+    from learning.models import SessionPage
+
+    session = make_session(capacity=5)
+    member = MemberFactory()
+    holding = threading.Event()
+    release = threading.Event()
+
+    def hold_the_lock():
+        try:
+            with transaction.atomic():
+                SessionPage.objects.select_for_update(of=("self",)).filter(pk=session.pk).values_list("pk").first()
+                holding.set()
+                release.wait(10)
+        finally:
+            connections["default"].close()
+
+    holder = threading.Thread(target=hold_the_lock)
+    holder.start()
+    try:
+        assert holding.wait(10)
+        monkeypatch.setattr(services, "LOCK_TIMEOUT", "200ms")
+        with pytest.raises(services.Busy) as exc:
+            services.register(member=member, session=session)
+        assert exc.value.status_code == 503
+    finally:
+        release.set()
+        holder.join(10)
+    assert services.register(member=member, session=session).registration.status == "registered"

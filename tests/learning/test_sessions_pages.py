@@ -265,3 +265,35 @@ def test_navigation_reaches_the_session_overview(logged_in):
     response = logged_in.get("/session/")
     assert response.status_code == 302 and response["Location"] == index.url
     assert 'href="/session/"' in logged_in.get("/learn/").content.decode()
+
+
+def test_session_page_query_count_and_materials_after_the_session(logged_in, member, django_assert_max_num_queries):
+    session = make_session("Talk", materials="<p>Slides: example.com/slides</p>", hosts=[MemberFactory()])
+    for other in MemberFactory.create_batch(5):
+        services.register(member=other, session=session)
+    services.register(member=member, session=session)
+    with django_assert_max_num_queries(25):
+        page = logged_in.get(session.url).content.decode()
+    assert 'data-testid="materials"' not in page
+    move(
+        session,
+        starts_at=timezone.now() - datetime.timedelta(hours=2),
+        ends_at=timezone.now() - datetime.timedelta(hours=1),
+    )
+    page = logged_in.get(session.url).content.decode()
+    assert "example.com/slides" in page and 'data-testid="feedback"' in page
+
+
+def test_masters_manage_the_checklist_and_calendar_in_the_admin():
+    master = MemberFactory(role=Role.MASTER)
+    client = client_for(master)
+    assert client.get("/admin/snippets/learning/linkedinchecklistitem/").status_code == 200
+    assert client.get("/admin/snippets/learning/calendarentry/add/").status_code == 200
+    response = client.post(
+        "/admin/snippets/learning/calendarentry/add/",
+        {"title": "Beurs", "title_en": "", "kind": "trade_fair", "starts_on": "2031-05-02", "ends_on": "2031-05-01"},
+    )
+    assert response.status_code == 200 and "cannot be before the first" in response.content.decode()
+    assert not CalendarEntry.objects.filter(title="Beurs").exists()
+    ambassador = client_for(MemberFactory())
+    assert ambassador.get("/admin/snippets/learning/calendarentry/").status_code in (302, 403)
