@@ -43,7 +43,7 @@ def dashboard(request):
     data = present.as_dict(selectors.participation(context["scope"]))
     context["report"] = data
     context["charts"] = [
-        charts.line_chart(label=s["label"], weeks=data["trends"]["weeks"], values=s["values"])
+        (s["label"], charts.line_chart(label=s["label"], weeks=data["trends"]["weeks"], values=s["values"]))
         for s in data["trends"]["series"]
     ]
     funnel = data["funnel"]
