@@ -487,9 +487,15 @@ def _ask_judge(challenge: Challenge) -> None:
 
 
 def standings(challenge: Challenge) -> list[dict]:
-    """Points earned inside the challenge (its board), ranked; equal scores share a rank.
-    Teams: departments on their members' points."""
+    """Points earned inside the challenge (its board: approvals, entry points, shares and
+    clicks of its stories), ranked; equal scores share a rank. Teams: departments on their
+    members' points."""
     entries = BoardEntry.objects.filter(board=challenge.board)
+    if not challenge.is_team and challenge.kind != ChallengeKind.SHARE:
+        # Colleagues who shared an entry earn points on the board too, but only those who
+        # took part with an approved entry can win; in a share challenge sharing is taking part.
+        entrants = Story.objects.filter(challenge=challenge, status=StoryStatus.APPROVED).values("creator_id")
+        entries = entries.filter(member_id__in=entrants)
     if challenge.is_team:
         rows = list(
             entries.filter(member__department__isnull=False)

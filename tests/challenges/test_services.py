@@ -448,3 +448,19 @@ def test_brief_is_made_safe(master):
     assert "javascript:" not in challenge.brief
     text_only = make_challenge(master, state="draft", brief="One\n\nTwo")
     assert text_only.brief == "<p>One</p><p>Two</p>"
+
+
+def test_sharers_score_but_only_entrants_win_unless_it_is_a_share_challenge(master, creator, editor, ambassador):
+    photo = make_challenge(master, title="Photo")
+    vacancy = make_challenge(master, title="Share our vacancy", kind="share")
+    entry = approved_story(creator, editor, challenge=photo)
+    post = approved_story(
+        MemberFactory(role=Role.MASTER, department=creator.department), editor, challenge=vacancy, text="We are hiring"
+    )
+    for network in ("linkedin", "x", "facebook", "whatsapp", "email"):  # 25 points each challenge
+        services.share_story(member=ambassador, story=entry, network=network)
+        services.share_story(member=ambassador, story=post, network=network)
+    photo = services.close_challenge(by=master, challenge=photo)
+    assert [w["member_id"] for w in photo.winners] == [creator.pk]
+    vacancy = services.close_challenge(by=master, challenge=vacancy)
+    assert ambassador.pk in [w["member_id"] for w in vacancy.winners]
