@@ -31,7 +31,7 @@ class ProgrammeSettings(BaseGenericSetting):
         null=True,
         blank=True,
         help_text=_(
-            "Everyone in the organisation, for the share of active employees against the 10% goal. "
+            "Everyone in the organisation, for the share of active employees against the goal of ten percent. "
             "Empty: members plus open invitations."
         ),
     )

@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
             name="employee_count",
             field=models.PositiveIntegerField(
                 blank=True,
-                help_text="Everyone in the organisation, for the share of active employees against the 10% goal. Empty: members plus open invitations.",
+                help_text="Everyone in the organisation, for the share of active employees against the goal of ten percent. Empty: members plus open invitations.",
                 null=True,
                 verbose_name="number of employees",
             ),
