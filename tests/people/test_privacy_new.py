@@ -5,6 +5,7 @@ from django.apps import apps
 from django.db import models
 from django.db.models.functions import Cast
 
+from challenges.models import Story
 from cms import privacy
 from gamification.leaderboards import parse_board, sql_backend
 from gamification.models import Nomination, PointRule, PointsEntry, PointsTotal, PrizePeriod
@@ -68,6 +69,14 @@ def build_activity(member, master):
     record_action(member, "lesson_completed", "extra")
     correct_points(member=member, points=5, reason=f"Great talk by {NAME}", by=master)
     notify(member=member, kind="hello", title=f"Hello {NAME}")
+    from challenges.models import Compliment
+
+    story = Story.objects.create(
+        creator=member, title=f"{NAME} at the fair", text=f"I am {NAME}", original_text=f"By {NAME}", status="approved"
+    )
+    other_story = Story.objects.create(creator=master, title="Master's story", status="approved")
+    Compliment.objects.create(story=other_story, by=member, message=f"Great! {NAME}")
+    assert story.pk
     period = PrizePeriod.objects.create(title="Q", starts_at="2020-01-01T00:00Z", ends_at="2099-01-01T00:00Z")
     Nomination.objects.create(period=period, nominator=master, nominee=member, reason=f"{NAME} inspires us")
 
@@ -99,6 +108,7 @@ def test_erasure_leaves_no_personal_data_and_keeps_totals(person, make_member, c
         "courses": CourseCompletion.objects.count(),
         "members": Member.objects.count(),
         "accepted": Invitation.objects.filter(accepted_at__isnull=False).count(),
+        "stories": Story.objects.filter(status="approved").count(),
     }
     client.force_login(person)
     response = client.post("/api/v1/me/erase/", {"password": "a long secret pass 42"}, content_type="application/json")
@@ -116,6 +126,7 @@ def test_erasure_leaves_no_personal_data_and_keeps_totals(person, make_member, c
         "courses": CourseCompletion.objects.count(),
         "members": Member.objects.count(),
         "accepted": Invitation.objects.filter(accepted_at__isnull=False).count(),
+        "stories": Story.objects.filter(status="approved").count(),
     } == totals
     board = [row.member_id for row in sql_backend().top(parse_board("all"), "all", 10, include_hidden=True)]
     assert person.pk not in board
