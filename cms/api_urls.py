@@ -21,7 +21,6 @@ router.register("me/points", gamification_api.PointsViewSet, basename="my-points
 router.register("badges", api_badges.BadgeViewSet, basename="badge")
 router.register("prizes", api_prizes.PrizeViewSet, basename="prize")
 router.register("sessions", sessions_api.SessionViewSet, basename="session")
-router.register("me/linkedin-checklist", sessions_api.LinkedInChecklistViewSet, basename="linkedin-checklist")
 router.register("challenges", challenges_api.ChallengeViewSet, basename="challenge")
 router.register("stories", challenges_api.StoryViewSet, basename="story")
 
@@ -39,6 +38,12 @@ urlpatterns = [
     path("leaderboards/<str:board>/", gamification_api.LeaderboardView.as_view(), name="api-leaderboard"),
     path("me/progress/", learning_api.ProgressView.as_view(), name="api-progress"),
     path("calendar/", sessions_api.ContentCalendarView.as_view(), name="api-content-calendar"),
+    path("me/linkedin-checklist/", sessions_api.LinkedInChecklistView.as_view(), name="api-linkedin-checklist"),
+    path(
+        "me/linkedin-checklist/<str:item>/",
+        sessions_api.LinkedInChecklistItemView.as_view(),
+        name="api-linkedin-checklist-item",
+    ),
     path("review-queue/", challenges_api.ReviewQueueView.as_view(), name="api-review-queue"),
     path("suggestions/", challenges_api.SuggestionsView.as_view(), name="api-suggestions"),
     *router.urls,

@@ -263,6 +263,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "SessionKindEnum": "learning.models.SessionKind",
+        "RegistrationStatusEnum": "learning.models.Registration.Status",
+    },
     "PREPROCESSING_HOOKS": ["cms.api.only_public_api"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

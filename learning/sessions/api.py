@@ -118,6 +118,7 @@ class SessionViewSet(viewsets.GenericViewSet):
     """Kennissessies, LinkedIn-profile workshops, meetups and webinars."""
 
     serializer_class = SessionSerializer
+    queryset = SessionPage.objects.none()  # for the schema; requests use the selectors
     lookup_value_converter = "int"
 
     def _session(self, pk) -> SessionPage:
@@ -206,11 +207,11 @@ class SessionViewSet(viewsets.GenericViewSet):
 
     @extend_schema(
         request=inline_serializer(
-            "FeedbackRequest",
+            "SessionFeedbackRequest",
             {"rating": serializers.IntegerField(min_value=1, max_value=5), "comment": serializers.CharField()},
         ),
         responses=inline_serializer(
-            "Feedback", {"rating": serializers.IntegerField(), "comment": serializers.CharField()}
+            "SessionFeedback", {"rating": serializers.IntegerField(), "comment": serializers.CharField()}
         ),
     )
     @action(detail=True, methods=["post"])
@@ -248,18 +249,21 @@ class ChecklistSerializer(serializers.Serializer):
         return obj.profile.profile_url if obj.profile else ""
 
 
-class LinkedInChecklistViewSet(viewsets.ViewSet):
-    """My LinkedIn profile checklist: steps, ticks, %, what's next."""
+def _checklist_response(request) -> Response:
+    checklist = selectors.linkedin_checklist(member=request.user, language=request.user.language)
+    return Response(ChecklistSerializer(checklist).data)
 
-    lookup_value_converter = "int"
 
-    def _state(self, request):
-        checklist = selectors.linkedin_checklist(member=request.user, language=request.user.language)
-        return Response(ChecklistSerializer(checklist).data)
+class LinkedInChecklistView(APIView):
+    """My LinkedIn profile checklist: steps, ticks, %, what's next. Only my own."""
 
     @extend_schema(responses=ChecklistSerializer)
-    def list(self, request):
-        return self._state(request)
+    def get(self, request):
+        return _checklist_response(request)
+
+
+class LinkedInChecklistItemView(APIView):
+    """Tick or untick one step of my checklist (optionally with my public profile URL)."""
 
     @extend_schema(
         request=inline_serializer(
@@ -268,8 +272,8 @@ class LinkedInChecklistViewSet(viewsets.ViewSet):
         ),
         responses=ChecklistSerializer,
     )
-    def update(self, request, pk=None):
-        item = get_object_or_404(LinkedInChecklistItem.objects.filter(active=True), pk=_int(pk))
+    def put(self, request, item):
+        item = get_object_or_404(LinkedInChecklistItem.objects.filter(active=True), pk=_int(item))
         data = request.data if isinstance(request.data, dict) else {}
         done = data.get("done")
         if not isinstance(done, bool):
@@ -278,7 +282,7 @@ class LinkedInChecklistViewSet(viewsets.ViewSet):
         if profile_url is not None and not isinstance(profile_url, str):
             raise services.InvalidInput(_("profile_url must be text."))
         services.tick_linkedin_item(member=request.user, item=item, done=done, profile_url=profile_url)
-        return self._state(request)
+        return _checklist_response(request)
 
 
 class CalendarEntrySerializer(serializers.Serializer):
