@@ -47,6 +47,19 @@ def _int(value) -> int:
     return number if 0 < number <= MAX_ID else 0
 
 
+def paginated(name: str, serializer) -> serializers.Serializer:
+    """The schema of a page of results, as the default pagination answers."""
+    return inline_serializer(
+        name,
+        {
+            "count": serializers.IntegerField(),
+            "next": serializers.URLField(allow_null=True),
+            "previous": serializers.URLField(allow_null=True),
+            "results": serializer(many=True),
+        },
+    )
+
+
 class ChallengeSerializer(serializers.ModelSerializer):
     departments = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     locations = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
@@ -182,10 +195,13 @@ class SuggestionSerializer(StorySerializer):
         return services.caption_for(story=obj, disclosure=self.context["disclosure"])
 
 
-class ChallengeViewSet(viewsets.ViewSet):
+class ChallengeViewSet(viewsets.GenericViewSet):
     """Challenges for my audience; Masters and Activators launch and run them."""
 
     lookup_value_converter = "int"
+    queryset = Challenge.objects.none()  # for the schema; reads go through the selectors
+    serializer_class = ChallengeSerializer
+    filter_backends = []
     parser_classes = [JSONParser, FormParser, MultiPartParser]
 
     def _get(self, request, pk) -> Challenge:
@@ -216,9 +232,8 @@ class ChallengeViewSet(viewsets.ViewSet):
         state = request.query_params.get("state")
         if state:
             qs = qs.filter(state=state)
-        paginator = api_settings.DEFAULT_PAGINATION_CLASS()
-        page = paginator.paginate_queryset(qs, request, view=self)
-        return paginator.get_paginated_response(ChallengeSerializer(page, many=True, context={"request": request}).data)
+        page = self.paginate_queryset(qs)
+        return self.get_paginated_response(ChallengeSerializer(page, many=True, context={"request": request}).data)
 
     @extend_schema(responses=ChallengeSerializer)
     def retrieve(self, request, pk=None):
@@ -305,10 +320,13 @@ def _files(request, name) -> list:
     return request.FILES.getlist(name) if hasattr(request, "FILES") else []
 
 
-class StoryViewSet(viewsets.ViewSet):
+class StoryViewSet(viewsets.GenericViewSet):
     """Submit stories, see mine, review, compliment and share."""
 
     lookup_value_converter = "int"
+    queryset = Story.objects.none()  # for the schema; reads go through the selectors
+    serializer_class = StorySerializer
+    filter_backends = []
     parser_classes = [MultiPartParser, FormParser, JSONParser]
 
     def _story(self, request, pk) -> Story:
@@ -339,9 +357,8 @@ class StoryViewSet(viewsets.ViewSet):
                 .select_related("creator", "department", "challenge")
                 .prefetch_related("images")
             )
-        paginator = api_settings.DEFAULT_PAGINATION_CLASS()
-        page = paginator.paginate_queryset(qs, request, view=self)
-        return paginator.get_paginated_response(StorySerializer(page, many=True, context={"request": request}).data)
+        page = self.paginate_queryset(qs)
+        return self.get_paginated_response(StorySerializer(page, many=True, context={"request": request}).data)
 
     @extend_schema(responses=StorySerializer)
     def retrieve(self, request, pk=None):
@@ -447,7 +464,7 @@ class StoryViewSet(viewsets.ViewSet):
 class ReviewQueueView(APIView):
     """Stories waiting for review in my department, oldest first (Editors; Masters all)."""
 
-    @extend_schema(responses=StorySerializer(many=True))
+    @extend_schema(responses=paginated("PaginatedReviewQueue", StorySerializer))
     def get(self, request):
         member = request.user
         if not (member.is_master or member.is_editor):
@@ -460,7 +477,7 @@ class ReviewQueueView(APIView):
 class SuggestionsView(APIView):
     """My feed of approved stories to share ("Deel dit / Share this")."""
 
-    @extend_schema(responses=SuggestionSerializer(many=True))
+    @extend_schema(responses=paginated("PaginatedSuggestions", SuggestionSerializer))
     def get(self, request):
         paginator = api_settings.DEFAULT_PAGINATION_CLASS()
         page = paginator.paginate_queryset(selectors.suggestion_feed(member=request.user), request, view=self)
