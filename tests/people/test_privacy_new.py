@@ -193,3 +193,34 @@ def test_only_masters_erase_or_export_others(client, member, who):
     assert client.post(f"/members/{member.pk}/erase/", {"password": "correct horse battery"}).status_code == 403
     member.refresh_from_db()
     assert member.erased_at is None
+
+
+def test_erasure_takes_the_member_off_the_redis_boards(redis_url, settings, django_capture_on_commit_callbacks):
+    import uuid as uuid_module
+
+    import redis
+
+    from gamification.leaderboards_redis import FallbackBackend, RedisBackend
+
+    settings.LEADERBOARD_KEY_PREFIX = f"h6erase:{uuid_module.uuid4().hex[:10]}"
+    settings.LEADERBOARD_BACKEND = "redis"
+    FallbackBackend.reset()
+    backend = RedisBackend(redis.Redis.from_url(redis_url), prefix=settings.LEADERBOARD_KEY_PREFIX)
+    try:
+        PointRule.objects.create(action="h6_points", label="P", points=10)
+        gone, stays = MemberFactory(), MemberFactory()
+        backend.rebuild()
+        with django_capture_on_commit_callbacks(execute=True):
+            record_action(gone, "h6_points", "1")
+            record_action(stays, "h6_points", "1")
+        board = parse_board("all")
+        assert {row.member_id for row in backend.top(board, "all", 10)} == {gone.pk, stays.pk}
+        with django_capture_on_commit_callbacks(execute=True):
+            privacy.erase_member(member=gone, by=gone, password="correct horse battery")
+        assert [row.member_id for row in backend.top(board, "all", 10)] == [stays.pk]
+        assert [row.member_id for row in backend.top(board, "all", 10, include_hidden=True)] == [stays.pk]
+    finally:
+        FallbackBackend.reset()
+        client = redis.Redis.from_url(redis_url)
+        for key in client.scan_iter(match=f"{settings.LEADERBOARD_KEY_PREFIX}:*"):
+            client.delete(key)
