@@ -52,3 +52,27 @@ def test_set_role_by_a_person_is_audited_but_promotion_is_not(member):
     other = MemberFactory()
     promote(member=other, to_role=Role.CREATOR)
     assert not AuditLog.objects.filter(target_id=other.pk).exists()
+
+
+@pytest.mark.parametrize("who,expected", [({"role": Role.MASTER}, 200), ({"is_hr": True}, 200)])
+def test_masters_and_hr_read_the_audit_log_in_the_admin(client, who, expected):
+    from people.roles import ensure_role_groups
+
+    ensure_role_groups()
+    target = MemberFactory()
+    AuditLog.objects.create(action=AuditAction.MEMBER_ERASED, target_id=target.pk)
+    client.force_login(MemberFactory(**who))
+    response = client.get(reverse("wagtailsnippets_people_auditlog:list"))
+    assert response.status_code == expected
+    assert "Member erased" in response.content.decode()
+    # Nobody adds or edits audit entries.
+    assert client.get(reverse("wagtailsnippets_people_auditlog:add")).status_code in (302, 403)
+
+
+@pytest.mark.parametrize("who", [{"role": Role.EDITOR}, {"role": Role.AMBASSADOR}, {"role": Role.ACTIVATOR}])
+def test_others_cannot_read_the_audit_log(client, who):
+    from people.roles import ensure_role_groups
+
+    ensure_role_groups()
+    client.force_login(MemberFactory(**who))
+    assert client.get(reverse("wagtailsnippets_people_auditlog:list")).status_code in (302, 403)
