@@ -369,3 +369,23 @@ def test_meetup_action_items_are_evaluated_at_the_next_meetup():
         services.add_action_item(meetup=second, by=owner, owner=owner, what="x")
     with pytest.raises(services.WrongState):
         services.add_action_item(meetup=make_session(hosts=[host]), by=host, owner=owner, what="x")
+
+
+def test_report_selectors_count_attendance_per_department_and_checklist_percent():
+    from learning.models import LinkedInChecklistItem
+    from learning.sessions import selectors
+
+    sales, it = DepartmentFactory(name="Sales"), DepartmentFactory(name="IT")
+    host = MemberFactory()
+    session = make_session(hosts=[host], starts_in=datetime.timedelta(minutes=10))
+    seller, coder, absent = MemberFactory(department=sales), MemberFactory(department=it), MemberFactory(department=it)
+    for member in (seller, coder, absent):
+        registration = services.register(member=member, session=session).registration
+        if member is not absent:
+            services.check_in(session=session, registration=registration, by=host)
+    assert selectors.attendance_by_department() == {sales.pk: 1, it.pk: 1}
+    items = list(LinkedInChecklistItem.objects.filter(locale__language_code="en").order_by("sort_order"))
+    for item in items[:3]:
+        services.tick_linkedin_item(member=seller, item=item, done=True)
+    assert selectors.linkedin_percent_by_member() == {seller.pk: 30}
+    assert selectors.linkedin_percent_by_member(member_ids=[coder.pk]) == {}
