@@ -34,7 +34,7 @@ def _domain() -> str:
     return settings.BASE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "socialshift"
 
 
-def session_event(session, *, show_link: bool) -> icalendar.Event:
+def session_event(session, *, show_link: bool, tentative: bool = False) -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", f"session-{session.pk}@{_domain()}")
     event.add("dtstamp", timezone.now().astimezone(datetime.UTC))
@@ -52,7 +52,8 @@ def session_event(session, *, show_link: bool) -> icalendar.Event:
     if location:
         event.add("location", location)
     event.add("url", url)
-    event.add("status", "CANCELLED" if session.cancelled else "CONFIRMED")
+    # A place on the waiting list is not a place yet: calendars show it as tentative.
+    event.add("status", "CANCELLED" if session.cancelled else "TENTATIVE" if tentative else "CONFIRMED")
     event.add("sequence", int((session.last_published_at or session.first_published_at or timezone.now()).timestamp()))
     return event
 
@@ -65,10 +66,11 @@ def session_calendar(session, *, show_link: bool = False) -> bytes:
 
 
 def feed_calendar(sessions_with_access, *, name: str) -> bytes:
-    """``sessions_with_access``: (session, show_link) pairs."""
+    """``sessions_with_access``: (session, has a place or hosts) pairs; without a place the
+    online link stays out and the event is tentative."""
     calendar = _calendar(name)
-    for session, show_link in sessions_with_access:
-        calendar.add_component(session_event(session, show_link=show_link))
+    for session, has_place in sessions_with_access:
+        calendar.add_component(session_event(session, show_link=has_place, tentative=not has_place))
     calendar.add_missing_timezones()
     return calendar.to_ical()
 

@@ -82,6 +82,8 @@ def test_personal_feed_lists_my_sessions_and_can_be_revoked(client, logged_in, m
     events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
     assert set(events) == {"Mine", "Waiting"}
     assert "meet.example.com/mine" in str(events["Mine"]["description"])
+    assert str(events["Mine"]["status"]) == "CONFIRMED"
+    assert str(events["Waiting"]["status"]) == "TENTATIVE"
     assert calendar.walk("VTIMEZONE")
     page = logged_in.get("/calendar/")
     assert feed.secret in page.content.decode()
