@@ -66,7 +66,7 @@ PERSONAL_DATA = [
     PersonalData("action_items", "learning.ActionItem", "owner", ("what",)),
     PersonalData("collected_stories", "learning.CollectedStory", "member", ("summary",)),
     PersonalData("linkedin_profile", "learning.LinkedInProfile", "member", ("profile_url",)),
-    PersonalData("points", "gamification.PointsEntry", "member", ("reason",)),
+    PersonalData("points", "gamification.PointsEntry", "member", ("reason", "label")),
     PersonalData("badges", "gamification.BadgeAward", "member", ("reason", "revocation_reason")),
     PersonalData("levels", "gamification.LevelReached", "member"),
     PersonalData("active_weeks", "gamification.ActiveWeek", "member"),

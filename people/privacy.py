@@ -2,7 +2,10 @@
 removes. ``cms.privacy`` assembles this with every other app's part."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Value
+from django.db.models.functions import Replace
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Invitation, LeaderboardVisibility, Member, Notification
 
@@ -58,6 +61,7 @@ def anonymise(member: Member) -> None:
     from wagtail.models import ModelLogEntry
     from wagtail.users.models import UserProfile
 
+    old_names = {n for n in (member.display_name, member.get_full_name(), member.email) if n and len(n) >= 4}
     if member.avatar:
         member.avatar.delete(save=False)
     member.email = erased_email(member.pk)
@@ -73,6 +77,12 @@ def anonymise(member: Member) -> None:
     member.set_unusable_password()
     member.save()
     Notification.objects.filter(member=member).delete()
+    # Other members' notifications name them too ("a new story by …").
+    for old in old_names:
+        for column in ("title", "body"):
+            Notification.objects.filter(**{f"{column}__contains": old}).update(
+                **{column: Replace(column, Value(old), Value(str(_("a former member"))))}
+            )
     Token.objects.filter(user=member).delete()
     Invitation.objects.filter(member=member).update(email=member.email, name="", message="", nonce="erased")
     profile = UserProfile.objects.filter(user=member).first()

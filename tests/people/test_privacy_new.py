@@ -69,6 +69,7 @@ def build_activity(member, master):
     record_action(member, "lesson_completed", "extra")
     correct_points(member=member, points=5, reason=f"Great talk by {NAME}", by=master)
     notify(member=member, kind="hello", title=f"Hello {NAME}")
+    notify(member=master, kind="story", title=f"A new story by {NAME}", body=f"{NAME} wrote something")
     from challenges.models import Compliment
 
     story = Story.objects.create(
@@ -119,6 +120,7 @@ def test_erasure_leaves_no_personal_data_and_keeps_totals(person, make_member, c
     assert not person.is_active and person.erased_at and not person.has_usable_password()
     assert person.network_size is None
     assert Notification.objects.filter(member=person).count() == 0
+    assert Notification.objects.get(member=master, kind="story").title == "A new story by a former member"
     assert {
         "points": PointsTotal.objects.get(member=person).total,
         "ledger": PointsEntry.objects.count(),
