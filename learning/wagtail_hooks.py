@@ -73,7 +73,7 @@ from wagtail.admin.menu import MenuItem  # noqa: E402
 from wagtail.snippets.models import register_snippet  # noqa: E402
 from wagtail.snippets.views.snippets import SnippetViewSet  # noqa: E402
 
-from .models import CalendarEntry, LinkedInChecklistItem  # noqa: E402
+from .models import CalendarEntry, LinkedInChecklistItem, SessionPage  # noqa: E402
 
 
 class LinkedInChecklistViewSet(SnippetViewSet):
@@ -108,3 +108,14 @@ class MastersOnlyMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def session_attendance_menu_item():
     return MastersOnlyMenuItem(_("Session attendance"), reverse("learning:attendance"), icon_name="group", order=930)
+
+
+@hooks.register("register_page_header_buttons")
+def session_check_in_button(page, user, view_name, next_url=None):
+    """From a session in the admin straight to its check-in list (attendance, no-shows)."""
+    from wagtail.admin.widgets import Button
+
+    if page.specific_class is SessionPage and user.is_master:
+        yield Button(
+            _("Check-in list"), reverse("learning:check_in_list", args=[page.pk]), icon_name="group", priority=80
+        )

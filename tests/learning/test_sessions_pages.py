@@ -297,3 +297,10 @@ def test_masters_manage_the_checklist_and_calendar_in_the_admin():
     assert not CalendarEntry.objects.filter(title="Beurs").exists()
     ambassador = client_for(MemberFactory())
     assert ambassador.get("/admin/snippets/learning/calendarentry/").status_code in (302, 403)
+
+
+def test_the_admin_links_a_session_to_its_check_in_list():
+    master = MemberFactory(role=Role.MASTER)
+    session = make_session()
+    page = client_for(master).get(f"/admin/pages/{session.pk}/edit/").content.decode()
+    assert f"/session/{session.pk}/check-in/" in page
