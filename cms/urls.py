@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from challenges import urls as challenges_urls
-from cms import onboarding, pilot, privacy_views
+from cms import content_calendar, onboarding, pilot, privacy_views
 from gamification import urls as gamification_urls
 from learning import urls as learning_urls
 from people import urls as people_urls
@@ -19,6 +19,11 @@ urlpatterns = [
     path("", include(gamification_urls)),
     path("", include(challenges_urls)),
     path("welcome/", onboarding.onboarding, name="onboarding"),
+    path(
+        "content-calendar/<int:pk>/challenge/",
+        content_calendar.turn_into_challenge_view,
+        name="content_calendar_challenge",
+    ),
     path("reports/", include("cms.reports.urls")),
     path("pilot/", pilot.builder, name="pilot"),
     path("profile/my-data/", privacy_views.my_data, name="my-data"),
