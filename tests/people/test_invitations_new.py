@@ -119,7 +119,7 @@ def test_accepting_creates_the_member_and_leads_to_onboarding(client, master, or
         rows=[{"name": "Fenna", "email": "fenna@example.com", "department": "Sales", "line": 2}], by=master
     )[0]
     url = f"/join/{invitations.token_for(invitation)}/"
-    page = client.get(url)
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
     assert page.status_code == 200 and b"Fenna" in page.content
     response = client.post(
         url, {"name": "Fenna V", "password": "a long secret pass 42", "password2": "a long secret pass 42"}
@@ -159,7 +159,7 @@ def test_expired_and_tampered_links_are_refused(client, master):
         import time
 
         time.sleep(1.1)
-        response = client.get(f"/join/{token}/")
+        response = client.get(f"/join/{token}/", HTTP_ACCEPT_LANGUAGE="en")
         assert response.status_code == 404 and b"expired" in response.content
 
 
