@@ -84,6 +84,7 @@ class PeopleView(APIView):
         except ValueError:
             page = 1
         result = selectors.per_person(scope, page=page)
+        selectors.per_person_viewed(member=request.user, scope=scope, page=page)
         result["columns"] = [{"key": c.key, "label": str(c.label), "percent": c.percent} for c in result["columns"]]
         return Response(result)
 

@@ -16,8 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import ProgrammeSettings
+from people import audit
 from people.errors import ServiceError
-from people.models import Department, Invitation, Location, Member
+from people.models import AuditAction, Department, Invitation, Location, Member
 
 from . import metrics
 from .metrics import Scope
@@ -325,6 +326,17 @@ PERSON_METRICS = {
 def people_queryset(scope: Scope):
     qs = Member.objects.filter(date_joined__lte=scope.end, erased_at__isnull=True)
     return qs.filter(**metrics.member_filter(scope, None))
+
+
+def per_person_viewed(*, member, scope: Scope, page: int) -> None:
+    """Looking at individuals' participation is recorded, like exports are."""
+    audit.record(
+        actor=member,
+        action=AuditAction.PER_PERSON_VIEWED,
+        department=scope.department_id,
+        location=scope.location_id,
+        page=page,
+    )
 
 
 def per_person(scope: Scope, *, page: int = 1, page_size: int = PEOPLE_PAGE_SIZE) -> dict:

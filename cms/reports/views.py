@@ -73,6 +73,7 @@ def people(request):
     except selectors.PerPersonOff as exc:
         context["off"] = exc.message
     else:
+        selectors.per_person_viewed(member=request.user, scope=context["scope"], page=page)
         count = context["result"]["count"]
         context["page"] = page
         context["has_next"] = page * selectors.PEOPLE_PAGE_SIZE < count

@@ -225,6 +225,7 @@ def test_per_person_shows_completions_not_texts_or_network(client, org):
     assert first["lessons"] == 2 and first["courses"] == 1 and first["shares"] == 1
     assert "clicks" not in first and "network_size" not in first and "email" not in first
     assert "Our trade fair" not in str(result)
+    assert AuditLog.objects.filter(action=AuditAction.PER_PERSON_VIEWED).count() == 1
 
 
 def test_works_council_setting_turns_per_person_views_off(client, org):
