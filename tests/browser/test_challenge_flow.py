@@ -18,6 +18,17 @@ from tests.factories import PASSWORD, DepartmentFactory, MemberFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
+def ensure_point_rules():
+    import importlib
+
+    from gamification.models import PointRule
+
+    for action, label, label_en, points, cap in importlib.import_module("challenges.migrations.0002_point_rules").RULES:
+        PointRule.objects.get_or_create(
+            action=action, defaults={"label": label, "label_en": label_en, "points": points, "daily_cap": cap}
+        )
+
+
 def log_in(page, base_url, email):
     page.goto(base_url + "/login/")
     page.fill("#id_username", email)
@@ -32,6 +43,7 @@ def local(moment):
 
 def test_launch_submit_approve_share_click(live_server, new_context, artifacts, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+    ensure_point_rules()  # a flush by an earlier transactional test may have removed them
     settings.BASE_URL = live_server.url
     sales = DepartmentFactory(name="Sales")
     MemberFactory(email="m@example.com", role=Role.MASTER, department=sales)
