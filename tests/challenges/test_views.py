@@ -261,3 +261,16 @@ def test_page_query_counts_do_not_grow(django_assert_max_num_queries, master, cr
     for member, urls in pages.items():
         for url in urls:
             assert _queries(client_for(member), url, django_assert_max_num_queries) <= before[(member.pk, url)], url
+
+
+def test_feed_speaks_dutch_and_settings_are_in_the_admin(master, department):
+    dutch = MemberFactory(department=department, language="nl")
+    page = client_for(dutch).get("/share/").content.decode()
+    assert "Deel dit" in page
+    assert client_for(master).get("/admin/settings/challenges/sharingsettings/", follow=True).status_code == 200
+    assert client_for(MemberFactory(role=Role.EDITOR)).get(
+        "/admin/settings/challenges/sharingsettings/"
+    ).status_code in (
+        302,
+        403,
+    )
