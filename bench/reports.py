@@ -239,7 +239,7 @@ def main():
         command = [sys.executable, __file__, "--worker", "--db", db, "--members", str(args.members)]
         command += ["--entries", str(args.entries)]
         print(f"{db}: {args.members:,} members …", flush=True)
-        output = subprocess.run(command, env=env, cwd=ROOT, check=True, capture_output=True, text=True).stdout
+        output = subprocess.run(command, env=env, cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True).stdout
         results.append(json.loads(output.strip().splitlines()[-1]))
     Path(args.out).write_text(render(results) + "\n")
     print(render(results))
