@@ -464,3 +464,15 @@ def test_sharers_score_but_only_entrants_win_unless_it_is_a_share_challenge(mast
     assert [w["member_id"] for w in photo.winners] == [creator.pk]
     vacancy = services.close_challenge(by=master, challenge=vacancy)
     assert ambassador.pk in [w["member_id"] for w in vacancy.winners]
+
+
+def test_beat_schedule_names_registered_tasks(settings):
+    from cms.celery import app
+
+    app.loader.import_default_modules()
+    mine = [
+        entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values() if entry["task"].startswith("challenges.")
+    ]
+    assert len(mine) == 3
+    for name in mine:
+        assert name in app.tasks
