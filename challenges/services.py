@@ -145,17 +145,11 @@ CHALLENGE_FIELDS = {
 }
 
 
+AUDIENCE_FIELDS = {"departments", "locations", "roles"}
+
+
 def _apply_fields(challenge: Challenge, *, by: Member, fields: dict) -> tuple[list, list]:
-    unknown = (
-        set(fields)
-        - CHALLENGE_FIELDS
-        - {"title", "brief", "kind", "opens_at", "closes_at"}
-        - {
-            "departments",
-            "locations",
-            "roles",
-        }
-    )
+    unknown = set(fields) - CHALLENGE_FIELDS - {"title", "brief", "kind", "opens_at", "closes_at"} - AUDIENCE_FIELDS
     if unknown:
         raise TypeError(f"Unknown challenge fields: {', '.join(sorted(unknown))}")
     departments = fields.pop("departments", None)
@@ -167,8 +161,11 @@ def _apply_fields(challenge: Challenge, *, by: Member, fields: dict) -> tuple[li
         setattr(challenge, name, value)
     if roles is not None:
         challenge.set_roles(roles)
-    if not (challenge.title or "").strip():
+    challenge.title = (challenge.title or "").strip()
+    if not challenge.title:
         raise InvalidInput(_("A challenge needs a title."))
+    if len(challenge.title) > 160:
+        raise InvalidInput(_("Keep the title to 160 characters."))
     if challenge.kind not in ChallengeKind.values:
         raise InvalidInput(_("Choose a kind of challenge."))
     if challenge.participation not in Participation.values:
