@@ -143,6 +143,10 @@ class StorySerializer(serializers.ModelSerializer):
     video = serializers.SerializerMethodField()
     public_url = serializers.SerializerMethodField()
     was_edited = serializers.BooleanField(read_only=True)
+    original_text = serializers.CharField(
+        read_only=True, allow_null=True, help_text="Only for the creator and editors."
+    )
+    feedback = serializers.CharField(read_only=True, allow_null=True, help_text="Only for the creator and editors.")
 
     class Meta:
         model = Story
@@ -168,6 +172,16 @@ class StorySerializer(serializers.ModelSerializer):
             "public_url",
         ]
         read_only_fields = fields
+
+    def to_representation(self, instance):
+        """The editor's feedback and the creator's original text are between the two of
+        them: other members see the story as it was approved."""
+        data = super().to_representation(instance)
+        viewer = self.context["request"].user
+        if instance.creator_id != viewer.pk and not services.can_review(viewer, instance):
+            data["original_text"] = None
+            data["feedback"] = None
+        return data
 
     def get_video(self, obj) -> str | None:
         return self.context["request"].build_absolute_uri(obj.video.url) if obj.video else None

@@ -258,3 +258,13 @@ def test_standings_for_managers_winners_for_everyone(master, creator, editor):
     member_view = client_for(creator).get(f"/api/v1/challenges/{challenge.pk}/").json()
     assert member_view["standings"] == [] and member_view["winners"][0]["member_id"] == creator.pk
     assert client_for(master).get(f"/api/v1/challenges/{challenge.pk}/").json()["standings"]
+
+
+def test_feedback_and_original_only_for_creator_and_editors(creator, editor, ambassador):
+    story = services.submit_story(member=creator, text="Mine")
+    story = services.review_story(editor=editor, story=story, decision="approve", text="Edited", feedback="Nice")
+    other = client_for(ambassador).get(f"/api/v1/stories/{story.pk}/").json()
+    assert other["text"] == "Edited" and other["original_text"] is None and other["feedback"] is None
+    own = client_for(creator).get(f"/api/v1/stories/{story.pk}/").json()
+    assert (own["original_text"], own["feedback"]) == ("Mine", "Nice")
+    assert client_for(editor).get(f"/api/v1/stories/{story.pk}/").json()["original_text"] == "Mine"
