@@ -49,10 +49,16 @@ def member_filter(scope: Scope, path: str | None) -> dict:
 
 
 def grouped(qs: QuerySet, *, path: str | None, scope: Scope, group: str, value) -> dict:
-    """One aggregate query: ``value`` per group (``{"total": n}`` for the total)."""
+    """One aggregate query: ``value`` per group (``{"total": n}`` for the total). Group
+    ``"place"`` is per (department, location) pair, which ``rollup`` turns into both tables
+    with one scan: a member is in one department and one location, so even counts of
+    distinct members add up."""
     qs = qs.filter(**member_filter(scope, path)).order_by()
     if group == "total":
         return {"total": qs.aggregate(v=value)["v"] or 0}
+    if group == "place":
+        keys = [f"{path}__{f}" if path else f for f in ("department_id", "location_id")]
+        return {(d, loc): v for d, loc, v in qs.values(*keys).annotate(v=value).values_list(*keys, "v")}
     field = GROUP_FIELDS[group]
     key = (f"{path}_id" if path else "id") if group == "member" else (f"{path}__{field}" if path else field)
     return dict(qs.values(key).annotate(v=value).values_list(key, "v"))
@@ -178,6 +184,16 @@ METRICS = [
 
 def available_metrics(keys: set[str] | None = None) -> list[Metric]:
     return [m for m in METRICS if m.available and (keys is None or m.key in keys)]
+
+
+def rollup(raw: dict[str, dict], position: int) -> dict[str, dict]:
+    """Per-place figures summed per department (``position`` 0) or location (1)."""
+    result: dict[str, dict] = {}
+    for metric_key, values in raw.items():
+        target = result.setdefault(metric_key, {})
+        for place, value in values.items():
+            target[place[position]] = target.get(place[position], 0) + value
+    return result
 
 
 def compute(scope: Scope, group: str, keys: set[str] | None = None) -> dict[str, dict]:

@@ -284,8 +284,9 @@ def trends(scope: Scope) -> dict:
 def participation(scope: Scope) -> Report:
     settings = ProgrammeSettings.load()
     item_count = metrics.linkedin_item_count()
-    by_department = metrics.compute(scope, "department")
-    by_location = metrics.compute(scope, "location")
+    by_place = metrics.compute(scope, "place")
+    by_department = metrics.rollup(by_place, 0)
+    by_location = metrics.rollup(by_place, 1)
     departments = dict(Department.objects.values_list("id", "name"))
     locations = dict(Location.objects.values_list("id", "name"))
     department_rows, total = group_rows(by_department, "department", departments)
