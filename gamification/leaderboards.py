@@ -279,33 +279,43 @@ BROADCAST_EVERY = 1  # second; at most one broadcast per board per interval (coa
 
 
 def schedule_broadcast(board: str) -> None:
-    """Ask for a board broadcast soon; many awards within a second make one broadcast
-    (``first_in`` answers yes once per interval across processes)."""
-    if not getattr(settings, "LEADERBOARD_BROADCASTS", True):
+    """Ask for a board broadcast soon; many awards within a second make one broadcast.
+    Boards are handed to the batching thread, which asks ``first_in`` (yes once per interval
+    across processes) and schedules the due ones with one task message per batch: an award
+    moves three or four boards, and a message per board cost more than the award."""
+    if getattr(settings, "LEADERBOARD_BROADCASTS", True):
+        _broadcast_batcher.add(board)
+
+
+def _schedule_broadcasts(boards: list[str]) -> None:
+    due = [board for board in sorted(set(boards)) if first_in(f"leaderboard:broadcast:{board}", BROADCAST_EVERY)]
+    if not due:
         return
-    if first_in(f"leaderboard:broadcast:{board}", BROADCAST_EVERY):
-        from .tasks import broadcast_board
-
-        try:
-            if settings.CELERY_TASK_ALWAYS_EAGER:
-                # No worker to honour the countdown: wait in a thread instead, so that the
-                # awards of the coming second are in the one broadcast.
-                timer = threading.Timer(BROADCAST_EVERY, _broadcast_in_thread, args=[board])
-                timer.daemon = True
-                timer.start()
-            else:
-                broadcast_board.apply_async(args=[board], countdown=BROADCAST_EVERY)
-        except Exception:
-            logger.warning("Could not schedule broadcast of board %s", board, exc_info=True)
-
-
-def _broadcast_in_thread(board: str) -> None:
-    from .tasks import broadcast_board
+    from .tasks import broadcast_boards
 
     try:
-        broadcast_board(board)
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            # No worker to honour the countdown: wait in a thread instead, so that the
+            # awards of the coming second are in the one broadcast.
+            timer = threading.Timer(BROADCAST_EVERY, _broadcast_in_thread, args=[due])
+            timer.daemon = True
+            timer.start()
+        else:
+            broadcast_boards.apply_async(args=[due], countdown=BROADCAST_EVERY)
     except Exception:
-        logger.warning("Broadcast of board %s failed", board, exc_info=True)
+        logger.warning("Could not schedule broadcast of boards %s", due, exc_info=True)
+
+
+_broadcast_batcher = Batcher("leaderboard-broadcasts", _schedule_broadcasts)
+
+
+def _broadcast_in_thread(boards: list[str]) -> None:
+    from .tasks import broadcast_boards
+
+    try:
+        broadcast_boards(boards)
+    except Exception:
+        logger.warning("Broadcast of boards %s failed", boards, exc_info=True)
     finally:
         connection.close()
 

@@ -1,10 +1,14 @@
 """Celery tasks: thin, safe to run twice (late acknowledgement is on for all tasks)."""
 
+import logging
+
 from asgiref.sync import async_to_sync
 from celery import shared_task
 from channels.layers import get_channel_layer
 
 from people.models import Member
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(acks_late=True)
@@ -45,6 +49,16 @@ def broadcast_board(board: str) -> None:
     layer = get_channel_layer()
     if layer is not None:
         async_to_sync(layer.group_send)(leaderboards.group_name(board), leaderboards.public_top(board))
+
+
+@shared_task(acks_late=True)
+def broadcast_boards(boards: list[str]) -> None:
+    """``broadcast_board`` for each board an award batch moved (one message for all)."""
+    for board in boards:
+        try:
+            broadcast_board(board)
+        except Exception:  # one board's failure must not keep the others quiet
+            logger.warning("Broadcast of board %s failed", board, exc_info=True)
 
 
 @shared_task(acks_late=True)

@@ -241,15 +241,35 @@ def test_concurrent_awards_respect_the_daily_cap(require_postgres):
 @override_settings(LEADERBOARD_BROADCASTS=True)
 def test_many_awards_in_a_second_make_one_broadcast(member, rule, django_capture_on_commit_callbacks):
     with (
-        mock.patch.object(tasks.broadcast_board, "apply_async") as apply_async,
+        mock.patch.object(tasks.broadcast_boards, "apply_async") as apply_async,
         override_settings(CELERY_TASK_ALWAYS_EAGER=False),
         django_capture_on_commit_callbacks(execute=True),
     ):
         for i in range(5):
             record_action(member, "test_action", f"burst:{i}")
-    boards = [call.kwargs["args"][0] for call in apply_async.call_args_list]
+    boards = [board for call in apply_async.call_args_list for board in call.kwargs["args"][0]]
     assert boards.count("all") == 1
     assert all(call.kwargs["countdown"] == leaderboards.BROADCAST_EVERY for call in apply_async.call_args_list)
+
+
+@override_settings(LEADERBOARD_BROADCASTS=True, GAMIFICATION_BATCH_SECONDS=0.05)
+def test_the_boards_an_award_batch_moved_go_out_in_one_message(make_member, rule, django_capture_on_commit_callbacks):
+    from tests.factories import DepartmentFactory, LocationFactory
+
+    department, location = DepartmentFactory(), LocationFactory()
+    members = [make_member(department=department, location=location) for _ in range(3)]
+    with (
+        mock.patch.object(tasks.broadcast_boards, "apply_async") as apply_async,
+        override_settings(CELERY_TASK_ALWAYS_EAGER=False),
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            for person in members:
+                record_action(person, "test_action", "1", boards=["challenge-4"])
+        leaderboards._broadcast_batcher.drain()
+    boards = [board for call in apply_async.call_args_list for board in call.kwargs["args"][0]]
+    expected = ["all", "challenge-4", f"department-{department.pk}", f"location-{location.pk}"]
+    assert sorted(boards) == expected  # each once, whatever the thread had taken by then
+    assert apply_async.call_count <= 2
 
 
 @override_settings(LEADERBOARD_BROADCASTS=True)
