@@ -1,0 +1,51 @@
+"""``record_action`` throughput alone, on a database the leaderboard benchmark already loaded
+(``python bench/run.py`` leaves ``bench_socialshift`` behind): a quick re-measure after a
+change to the award path, without reloading millions of ledger lines.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_socialshift \\
+    REDIS_URL=redis://127.0.0.1:6379/14 python bench/record_action.py --seconds 15
+
+Prints JSON: plain rule and capped rule, with the number of members and ledger lines."""
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--seconds", type=float, default=15.0)
+    p.add_argument("--calls", type=int, default=50_000)
+    p.add_argument("--seed", type=int, default=42)
+    args = p.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+    os.environ["DEBUG"] = "false"
+    os.environ["LOG_LEVEL"] = "ERROR"
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    from bench.leaderboards import KEY_PREFIX, measure_record_action
+    from gamification.models import PointsEntry
+    from people.models import Member
+
+    settings.LEADERBOARD_KEY_PREFIX = KEY_PREFIX
+    result = {
+        "members": Member.objects.count(),
+        "entries": PointsEntry.objects.count(),
+        "redis": bool(settings.REDIS_URL),
+        "plain": measure_record_action(seconds=args.seconds, max_calls=args.calls, seed=args.seed + 10),
+        "capped": measure_record_action(
+            seconds=args.seconds, max_calls=args.calls, seed=args.seed + 20, daily_cap=10_000
+        ),
+    }
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
