@@ -3,7 +3,8 @@
 Each app's part is one line in ``PERSONAL_DATA`` (model, the field pointing at the member,
 the free texts erasure blanks). Models that are not installed (yet) are skipped, so the
 registry can name every app. Erasure keeps rows (and so every count and total) and removes
-what identifies the person; see ``people.privacy.anonymise``."""
+what identifies the person (texts, and the photos and videos in ``PERSONAL_FILES``); see
+``people.privacy.anonymise``."""
 
 from dataclasses import dataclass
 
@@ -87,6 +88,48 @@ PERSONAL_DATA = [
 ]
 
 
+@dataclass(frozen=True)
+class PersonalFiles:
+    """Uploaded files that show the member (a story's photos and video). Erasure removes
+    them from storage: rows that cannot exist without their file are deleted, other
+    file fields are blanked."""
+
+    model: str
+    member_field: str
+    file_field: str
+    delete_rows: bool = False
+
+
+PERSONAL_FILES = [
+    PersonalFiles("challenges.StoryImage", "story__creator", "image", delete_rows=True),
+    PersonalFiles("challenges.Story", "creator", "video"),
+]
+
+
+def _erase_files(member: Member) -> None:
+    """Inside the erasure's transaction; the files themselves go once it commits, so a
+    rolled-back erasure loses nothing."""
+    doomed = []
+    for item in PERSONAL_FILES:
+        try:
+            model = apps.get_model(item.model)
+        except LookupError:
+            continue
+        rows = model.objects.filter(**{item.member_field: member})
+        storage = model._meta.get_field(item.file_field).storage
+        doomed += [(storage, name) for name in rows.values_list(item.file_field, flat=True) if name]
+        if item.delete_rows:
+            rows.delete()
+        else:
+            rows.update(**{item.file_field: ""})
+
+    def delete_files():
+        for storage, name in doomed:
+            storage.delete(name)
+
+    transaction.on_commit(delete_files)
+
+
 def _registered():
     for item in PERSONAL_DATA:
         model = item.model_class()
@@ -127,6 +170,7 @@ def erase_member(*, member: Member, by: Member, password: str | None = None) -> 
             fields = item.fields_to_erase(model)
             if fields:
                 model.objects.filter(**{item.member_field: locked}).update(**dict.fromkeys(fields, ""))
+        _erase_files(locked)
         people_privacy.anonymise(locked)
         gamification_services.set_leaderboard_visibility(member=locked, visibility=LeaderboardVisibility.HIDDEN)
         audit.record(actor=by, action=AuditAction.MEMBER_ERASED, target=locked.pk, own=by.pk == member.pk)

@@ -226,3 +226,26 @@ def test_erasure_takes_the_member_off_the_redis_boards(redis_url, settings, djan
         client = redis.Redis.from_url(redis_url)
         for key in client.scan_iter(match=f"{settings.LEADERBOARD_KEY_PREFIX}:*"):
             client.delete(key)
+
+
+def test_erasure_removes_the_photos_and_video_of_the_members_stories(
+    member, password, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from django.core.files.base import ContentFile
+
+    from challenges.models import StoryImage
+    from tests.challenges.conftest import png_bytes
+
+    settings.MEDIA_ROOT = tmp_path
+    story = Story.objects.create(creator=member, title="At the fair", status="approved")
+    story.video.save("fair.mp4", ContentFile(b"\x00\x00\x00\x18ftypmp42video"), save=True)
+    name = StoryImage._meta.get_field("image").storage.save("stories/images/fair.png", ContentFile(png_bytes()))
+    image = StoryImage.objects.create(story=story, image=name, width=40, height=30)
+    files = [tmp_path / story.video.name, tmp_path / image.image.name]
+    assert all(f.exists() for f in files)
+    with django_capture_on_commit_callbacks(execute=True):
+        privacy.erase_member(member=member, by=member, password=password)
+    assert not any(f.exists() for f in files)
+    story.refresh_from_db()
+    assert story.video.name == "" and not story.images.exists()
+    assert Story.objects.filter(creator=member).count() == 1  # the count stays
