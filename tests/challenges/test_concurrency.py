@@ -1,16 +1,14 @@
 """Simultaneous requests on PostgreSQL: double approve, double share, retried clicks,
 parallel entries and a challenge closed twice at once never award twice."""
 
-import threading
-
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from challenges import services
 from challenges.models import Challenge, ReviewDecision, Share, ShareClick, Story
 from gamification.models import PointsEntry
 from people.models import Role
+from tests.concurrency import run_at_once
 from tests.factories import MemberFactory
 
 from .conftest import approved_story, make_challenge
@@ -18,27 +16,6 @@ from .conftest import approved_story, make_challenge
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0"
-
-
-def run_at_once(functions):
-    barrier = threading.Barrier(len(functions))
-    errors = []
-
-    def runner(fn):
-        try:
-            barrier.wait()
-            fn()
-        except Exception as exc:  # collected and checked by the test
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=runner, args=(fn,)) for fn in functions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return errors
 
 
 def test_concurrent_shares_award_once(require_postgres, creator, editor, ambassador):

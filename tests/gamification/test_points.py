@@ -5,7 +5,7 @@ from unittest import mock
 import pytest
 from asgiref.sync import async_to_sync
 from channels.testing import WebsocketCommunicator
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Sum
 from django.test import override_settings
 from django.utils import timezone
@@ -16,6 +16,7 @@ from gamification.models import ActiveWeek, LevelReached, PointRule, PointsEntry
 from gamification.services import Skipped, record_action, streak_from_weeks
 from learning import services as learning
 from people.models import Notification, Role
+from tests.concurrency import run_at_once
 from tests.factories import MemberFactory, correct_answers, lessons_of, make_course, make_path
 
 pytestmark = pytest.mark.django_db
@@ -188,32 +189,11 @@ def test_leaderboard_page(logged_in, member, rule):
 # --- concurrency on PostgreSQL ----------------------------------------------------------
 
 
-def run_at_once(fn, times):
-    barrier = threading.Barrier(times)
-    errors = []
-
-    def runner():
-        try:
-            barrier.wait()
-            fn()
-        except Exception as exc:
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=runner) for _ in range(times)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return errors
-
-
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_duplicates_award_once(require_postgres):
     member = MemberFactory()
     PointRule.objects.create(action="share", label="Share", points=5)
-    assert run_at_once(lambda: record_action(member, "share", "story:1"), 12) == []
+    assert run_at_once([lambda: record_action(member, "share", "story:1")] * 12) == []
     assert PointsEntry.objects.filter(member=member).count() == 1
     assert PointsTotal.objects.get(member=member).total == 5
 
@@ -230,7 +210,7 @@ def test_concurrent_awards_respect_the_daily_cap(require_postgres):
             n = next(counter)
         record_action(member, "click", f"visitor:{n}")
 
-    assert run_at_once(click, 10) == []
+    assert run_at_once([click] * 10) == []
     assert PointsEntry.objects.filter(member=member).count() == 3
     assert PointsTotal.objects.get(member=member).total == 3
 

@@ -1,38 +1,15 @@
 """Simultaneous requests on PostgreSQL: the same lesson twice, the last two lessons at once,
 the same quiz twice. Each must complete, certify and promote exactly once."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from learning import services
 from learning.models import CourseCompletion, LessonCompletion, PathCompletion, QuizAttempt
 from people.models import Member, Notification, Role
+from tests.concurrency import run_at_once
 from tests.factories import MemberFactory, correct_answers, lessons_of, make_course, make_path
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
-
-
-def run_at_once(functions):
-    barrier = threading.Barrier(len(functions))
-    errors = []
-
-    def runner(fn):
-        try:
-            barrier.wait()
-            fn()
-        except Exception as exc:  # collected and re-raised in the test
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=runner, args=(fn,)) for fn in functions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return errors
 
 
 def test_the_same_lesson_completed_by_ten_requests_at_once(require_postgres):

@@ -4,35 +4,14 @@ is never exceeded and the waiting list keeps the order of arrival."""
 import threading
 
 import pytest
-from django.db import connection
 
 from learning.models import Registration
 from learning.sessions import services
+from tests.concurrency import run_at_once
 from tests.factories import MemberFactory
 from tests.learning.session_factories import make_session
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
-
-
-def run_at_once(functions):
-    barrier = threading.Barrier(len(functions))
-    errors = []
-
-    def runner(fn):
-        try:
-            barrier.wait()
-            fn()
-        except Exception as exc:  # collected and re-raised in the test
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=runner, args=(fn,)) for fn in functions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return errors
 
 
 def test_fifty_members_registering_for_ten_places_at_once(require_postgres):
