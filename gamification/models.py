@@ -67,7 +67,10 @@ class PointsEntry(models.Model):
     """One line of the append-only ledger, the source of truth for every total and board.
     The same (member, action, ref) is recorded once; corrections are new (negative) lines."""
 
-    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="points_entries")
+    # No index of its own: every index below starts with the member (written on every award).
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="points_entries", db_index=False
+    )
     action = models.CharField(max_length=64)
     ref = models.CharField(max_length=200)
     points = models.IntegerField()
@@ -98,7 +101,9 @@ class PointsEntry(models.Model):
 class BoardEntry(models.Model):
     """An entry's points also count on a board the caller named (e.g. ``challenge-7``)."""
 
-    entry = models.ForeignKey(PointsEntry, on_delete=models.CASCADE, related_name="board_entries")
+    entry = models.ForeignKey(
+        PointsEntry, on_delete=models.CASCADE, related_name="board_entries", db_index=False
+    )  # the (entry, board) constraint's index serves it
     board = models.CharField(max_length=64, validators=[board_name_validator])
     member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     points = models.IntegerField()
@@ -132,7 +137,9 @@ class PointsTotal(models.Model):
 class ActiveWeek(models.Model):
     """A week (starting Monday, local time) in which a member earned points: streaks."""
 
-    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="active_weeks")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="active_weeks", db_index=False
+    )  # the (member, week) constraint's index serves it
     week = models.DateField()
 
     class Meta:
@@ -163,7 +170,9 @@ class Level(models.Model):
 
 
 class LevelReached(models.Model):
-    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="levels_reached")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="levels_reached", db_index=False
+    )  # the (member, number) constraint's index serves it
     number = models.PositiveSmallIntegerField()
     reached_at = models.DateTimeField(default=timezone.now)
 
