@@ -21,6 +21,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
+from people.ids import id_from
 from people.models import Department, Location, Role
 
 from . import selectors, services
@@ -35,16 +36,6 @@ from .models import (
     StoryStatus,
     WinnerRule,
 )
-
-MAX_ID = 2**63 - 1
-
-
-def _int(value) -> int:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return 0
-    return number if 0 < number <= MAX_ID else 0
 
 
 def paginated(name: str, serializer) -> serializers.Serializer:
@@ -219,7 +210,7 @@ class ChallengeViewSet(viewsets.GenericViewSet):
     parser_classes = [JSONParser, FormParser, MultiPartParser]
 
     def _get(self, request, pk) -> Challenge:
-        return get_object_or_404(selectors.visible_challenges(member=request.user), pk=_int(pk))
+        return get_object_or_404(selectors.visible_challenges(member=request.user), pk=id_from(pk))
 
     def _managed(self, request, pk) -> Challenge:
         challenge = self._get(request, pk)
@@ -345,7 +336,7 @@ class StoryViewSet(viewsets.GenericViewSet):
 
     def _story(self, request, pk) -> Story:
         """A story the member may see: their own, an approved one, or one they may review."""
-        story = get_object_or_404(Story.objects.select_related("creator", "challenge"), pk=_int(pk))
+        story = get_object_or_404(Story.objects.select_related("creator", "challenge"), pk=id_from(pk))
         if (
             story.creator_id == request.user.pk
             or story.status == StoryStatus.APPROVED
@@ -389,7 +380,7 @@ class StoryViewSet(viewsets.GenericViewSet):
         data = serializer.validated_data
         challenge = None
         if data.get("challenge"):
-            challenge = Challenge.objects.filter(pk=_int(data["challenge"])).first()
+            challenge = Challenge.objects.filter(pk=id_from(data["challenge"])).first()
             if challenge is None:
                 raise services.NotFound(_("This challenge is not open for you."))
         images = _files(request, "images") or list(data.get("images") or [])

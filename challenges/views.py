@@ -24,6 +24,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from people.errors import ServiceError
+from people.ids import id_from
 from people.models import Department, Location, Role
 
 from . import selectors, services
@@ -115,7 +116,7 @@ def submit_story(request):
     challenge = None
     challenge_id = request.GET.get("challenge") or request.POST.get("challenge")
     if challenge_id:
-        challenge = get_object_or_404(selectors.open_challenges(member=member), pk=_int(challenge_id))
+        challenge = get_object_or_404(selectors.open_challenges(member=member), pk=id_from(challenge_id))
     elif not services.is_creator(member):
         raise PermissionDenied
     form = StoryForm(request.POST or None, request.FILES or None)
@@ -137,13 +138,6 @@ def submit_story(request):
             return redirect("challenges:my_stories")
     status = 400 if request.method == "POST" else 200
     return render(request, "challenges/submit.html", {"form": form, "challenge": challenge}, status=status)
-
-
-def _int(value) -> int:
-    try:
-        return max(int(value), 0)
-    except (TypeError, ValueError):
-        return 0
 
 
 @login_required

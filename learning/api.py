@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 
 from courses.models import CoursePage, LessonPage
 from courses.quiz import public_quiz
+from people.ids import id_from
 
 from . import selectors, services
 
@@ -113,7 +114,7 @@ class CourseViewSet(viewsets.ViewSet):
 
     @extend_schema(responses=CourseDetailSerializer)
     def retrieve(self, request, pk=None):
-        course = get_object_or_404(CoursePage.objects.live(), pk=_int(pk))
+        course = get_object_or_404(CoursePage.objects.live(), pk=id_from(pk))
         progress = selectors.course_progress(member=request.user, course=course)
         return Response(CourseDetailSerializer(progress, context=_context(request)).data)
 
@@ -122,21 +123,9 @@ class CourseViewSet(viewsets.ViewSet):
     )
     @action(detail=True, methods=["post"])
     def enrol(self, request, pk=None):
-        course = get_object_or_404(CoursePage.objects.live(), pk=_int(pk))
+        course = get_object_or_404(CoursePage.objects.live(), pk=id_from(pk))
         services.enrol(member=request.user, course=course)
         return Response({"enrolled": True})
-
-
-MAX_ID = 2**63 - 1
-
-
-def _int(value) -> int:
-    """A page id from the URL; anything that cannot be one becomes 0 (which finds nothing)."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return 0
-    return number if 0 < number <= MAX_ID else 0
 
 
 class CompleteResultSerializer(serializers.Serializer):
@@ -205,7 +194,7 @@ class LessonViewSet(viewsets.ViewSet):
     lookup_value_converter = "int"
 
     def _lesson(self, pk) -> LessonPage:
-        return get_object_or_404(LessonPage.objects.live(), pk=_int(pk))
+        return get_object_or_404(LessonPage.objects.live(), pk=id_from(pk))
 
     @extend_schema(request=None, responses=CompleteResultSerializer)
     @action(detail=True, methods=["post"])

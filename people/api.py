@@ -11,6 +11,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from . import invitations, selectors, services
+from .ids import MAX_ID
 from .models import Invitation, Member, Notification
 from .permissions import IsMaster
 
@@ -122,7 +123,7 @@ class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         ):
             return Response({"detail": _("'ids' must be a list of numbers.")}, status=status.HTTP_400_BAD_REQUEST)
         if ids is not None:
-            ids = [i for i in ids if 0 < i < 2**63]
+            ids = [i for i in ids if 0 < i <= MAX_ID]
         return Response({"marked": services.mark_read(member=request.user, notification_ids=ids)})
 
 

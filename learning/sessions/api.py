@@ -24,7 +24,8 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ..api import _int
+from people.ids import id_from
+
 from ..models import LinkedInChecklistItem, Registration, SessionKind, SessionPage
 from . import selectors, services
 
@@ -122,7 +123,7 @@ class SessionViewSet(viewsets.GenericViewSet):
     lookup_value_converter = "int"
 
     def _session(self, pk) -> SessionPage:
-        return get_object_or_404(selectors.with_counts(SessionPage.objects.live(), self.request.user), pk=_int(pk))
+        return get_object_or_404(selectors.with_counts(SessionPage.objects.live(), self.request.user), pk=id_from(pk))
 
     @extend_schema(
         parameters=[
@@ -273,7 +274,7 @@ class LinkedInChecklistItemView(APIView):
         responses=ChecklistSerializer,
     )
     def put(self, request, item):
-        item = get_object_or_404(LinkedInChecklistItem.objects.filter(active=True), pk=_int(item))
+        item = get_object_or_404(LinkedInChecklistItem.objects.filter(active=True), pk=id_from(item))
         data = request.data if isinstance(request.data, dict) else {}
         done = data.get("done")
         if not isinstance(done, bool):
