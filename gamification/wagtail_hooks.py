@@ -96,7 +96,7 @@ def badge_award_urls():
         path("gamification/badge-awards/", badge_views.AwardIndexView.as_view(), name="gamification_badge_awards"),
         path("gamification/badge-awards/new/", badge_views.AwardBadgeView.as_view(), name="gamification_badge_award"),
         path(
-            "gamification/badge-awards/<int:pk>/revoke/",
+            "gamification/badge-awards/<id:pk>/revoke/",
             badge_views.RevokeBadgeView.as_view(),
             name="gamification_badge_revoke",
         ),

@@ -11,3 +11,19 @@ def id_from(value) -> int:
     except (TypeError, ValueError):
         return 0
     return number if 0 < number <= MAX_ID else 0
+
+
+class IdConverter:
+    """``<id:pk>`` in URLs: like ``<int:…>``, but a number no row can have is no match (404)
+    instead of reaching the database (SQLite raises on integers over 64 bits)."""
+
+    regex = "[0-9]{1,19}"
+
+    def to_python(self, value: str) -> int:
+        number = int(value)
+        if not 0 < number <= MAX_ID:
+            raise ValueError(value)  # the resolver tries the next pattern: a 404 in the end
+        return number
+
+    def to_url(self, value) -> str:
+        return str(value)

@@ -8,5 +8,5 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("people/", views.people, name="people"),
     path("reach/", views.reach, name="reach"),
-    path("exports/<int:pk>/download/", views.download, name="export-download"),
+    path("exports/<id:pk>/download/", views.download, name="export-download"),
 ]
