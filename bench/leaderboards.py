@@ -331,9 +331,9 @@ def measure_record_action(*, seconds: float, max_calls: int, seed: int, daily_ca
     guard, which takes the member's lock and reads their earlier lines (the portable path)."""
     from django.db import reset_queries
 
-    from gamification import batching
     from gamification.models import PointRule
     from gamification.services import record_action
+    from people import batching
     from people.models import Member
 
     action = "bench_action" if daily_cap is None else "bench_capped"

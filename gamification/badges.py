@@ -7,9 +7,9 @@ member is notified once (the notification's dedupe key backs that up).
 """
 
 import datetime
-import functools
 import logging
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -25,8 +25,7 @@ from people import services as people_services
 from people.models import Member
 
 from . import levels
-from .batching import Batcher
-from .memo import first_in
+from .coalesce import CoalescedSet
 from .models import BadgeAward, BadgeClass, BadgeCriterion, LevelReached, PointRule, PointsEntry, PointsTotal
 from .services import streak
 
@@ -166,56 +165,47 @@ def sweep() -> int:
 
 # --- evaluating after awards -------------------------------------------------------------
 
-DUE_KEY = "gamification:badges:due"
 DUE_EVERY = 1  # second: one evaluation run for all members who earned points meanwhile
 
 
-@functools.cache
-def _redis(url: str):
-    import redis
+def _schedule_due_run(countdown: float) -> None:
+    from . import tasks
 
-    return redis.Redis.from_url(url, socket_timeout=2)
+    tasks.evaluate_due_badges.apply_async(countdown=countdown)
 
 
-def evaluate_soon(member_id: int) -> None:
-    """Have ``member_id``'s badges evaluated after an award. With Redis and a worker, the
-    member joins a set that one task per second works through (a Celery message per award
+due = CoalescedSet("gamification:badges:due", DUE_EVERY, _schedule_due_run)
+
+
+def evaluate_soon(member_ids: Iterable[int]) -> None:
+    """Have these members' badges evaluated after their awards. With Redis and a worker, they
+    join the due set that one task per second works through (a Celery message per award
     would cost more than the award itself); without them, the task runs at once."""
     from . import tasks
 
+    member_ids = sorted(set(member_ids))
     if settings.CELERY_TASK_ALWAYS_EAGER or not settings.REDIS_URL:
-        try:
-            tasks.evaluate_badges.delay(member_id)
-        except Exception:  # the periodic sweep catches up
-            logger.warning("Could not evaluate badges for member %s", member_id, exc_info=True)
+        for member_id in member_ids:
+            try:
+                tasks.evaluate_badges.delay(member_id)
+            except Exception:  # the periodic sweep catches up
+                logger.warning("Could not evaluate badges for member %s", member_id, exc_info=True)
         return
-    _due_batcher.add(member_id)
-
-
-def _mark_due(member_ids: list[int]) -> None:
-    from . import tasks
-
-    _redis(settings.REDIS_URL).sadd(DUE_KEY, *member_ids)
-    if first_in(DUE_KEY, DUE_EVERY):
-        tasks.evaluate_due_badges.apply_async(countdown=DUE_EVERY)
-
-
-_due_batcher = Batcher("badges-due", _mark_due)
+    due.add(member_ids)
 
 
 def evaluate_due(*, limit: int = 1000) -> tuple[int, bool]:
     """Evaluate the members waiting in the due set (at most ``limit``); returns the number
     of new awards and whether members are left. A member taken from the set by a run that
     then dies is caught by the periodic sweep; evaluating twice awards nothing twice."""
-    client = _redis(settings.REDIS_URL)
-    member_ids = [int(m) for m in client.spop(DUE_KEY, limit) or []]
+    member_ids = [int(m) for m in due.take(limit)]
     awarded = 0
     for member in Member.objects.filter(pk__in=member_ids, is_active=True).order_by("pk"):
         try:
             awarded += len(evaluate_for(member))
         except Exception:  # one member's failure must not stop the others
             logger.exception("Badge evaluation failed for member %s", member.pk)
-    return awarded, bool(client.scard(DUE_KEY))
+    return awarded, bool(due.waiting())
 
 
 # --- awarding and revoking ------------------------------------------------------------

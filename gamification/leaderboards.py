@@ -15,6 +15,7 @@ ranking (1, 2, 2, 4); ties are listed by member id so the order is stable.
 import datetime
 import logging
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -24,7 +25,7 @@ from django.utils import timezone
 
 from people.models import LeaderboardVisibility, Member
 
-from .batching import Batcher
+from .coalesce import CoalescedSet
 from .memo import first_in
 from .models import BoardEntry, PointsEntry, PointsTotal, board_name_validator
 
@@ -194,24 +195,18 @@ class EntryFacts:
     boards: tuple[str, ...]
 
 
-def index_entry(entry_id: int, facts: EntryFacts | None = None) -> None:
-    """Count a committed ledger entry on the boards' index. With what the award read
-    (``facts``) it joins the next pipeline of the index batcher; without, it is read and
-    indexed at once."""
+def index_entry(entry_id: int) -> None:
+    """Count a committed ledger entry on the boards' index (read from the ledger)."""
     backend = get_backend()
-    if backend.name == "sql":
-        return  # SQL boards read the ledger itself
-    if facts is None:
+    if backend.name != "sql":  # SQL boards read the ledger itself
         backend.index_entry(entry_id)
-    else:
-        _index_batcher.add((entry_id, facts))
 
 
-def _index_batch(items: list[tuple[int, EntryFacts]]) -> None:
-    get_backend().index_entries(items)
-
-
-_index_batcher = Batcher("leaderboard-index", _index_batch)
+def index_entries(items: list[tuple[int, EntryFacts]]) -> None:
+    """Count committed entries whose facts the award already read: one Redis round trip."""
+    backend = get_backend()
+    if items and backend.name != "sql":
+        backend.index_entries(items)
 
 
 # --- presenting a board ------------------------------------------------------------------
@@ -278,35 +273,37 @@ def group_name(board: str) -> str:
 BROADCAST_EVERY = 1  # second; at most one broadcast per board per interval (coalescing)
 
 
-def schedule_broadcast(board: str) -> None:
-    """Ask for a board broadcast soon; many awards within a second make one broadcast.
-    Boards are handed to the batching thread, which asks ``first_in`` (yes once per interval
-    across processes) and schedules the due ones with one task message per batch: an award
-    moves three or four boards, and a message per board cost more than the award."""
-    if getattr(settings, "LEADERBOARD_BROADCASTS", True):
-        _broadcast_batcher.add(board)
+def _schedule_dirty_run(countdown: float) -> None:
+    from .tasks import broadcast_dirty_boards
+
+    broadcast_dirty_boards.apply_async(countdown=countdown)
 
 
-def _schedule_broadcasts(boards: list[str]) -> None:
-    due = [board for board in sorted(set(boards)) if first_in(f"leaderboard:broadcast:{board}", BROADCAST_EVERY)]
-    if not due:
+dirty_boards = CoalescedSet("gamification:boards:dirty", BROADCAST_EVERY, _schedule_dirty_run)
+
+
+def schedule_broadcasts(boards: Iterable[str]) -> None:
+    """Ask for broadcasts of these boards soon; many awards within a second make one broadcast
+    per board. With a worker, the boards join the dirty set that one task per second
+    broadcasts (a message per board or per award cost more than the award). Without one
+    (eager Celery), each board waits out its second in a timer thread."""
+    if not getattr(settings, "LEADERBOARD_BROADCASTS", True):
         return
-    from .tasks import broadcast_boards
-
     try:
-        if settings.CELERY_TASK_ALWAYS_EAGER:
-            # No worker to honour the countdown: wait in a thread instead, so that the
-            # awards of the coming second are in the one broadcast.
+        if settings.REDIS_URL and not settings.CELERY_TASK_ALWAYS_EAGER:
+            dirty_boards.add(boards)
+            return
+        due = [board for board in sorted(set(boards)) if first_in(f"leaderboard:broadcast:{board}", BROADCAST_EVERY)]
+        if due:
             timer = threading.Timer(BROADCAST_EVERY, _broadcast_in_thread, args=[due])
             timer.daemon = True
             timer.start()
-        else:
-            broadcast_boards.apply_async(args=[due], countdown=BROADCAST_EVERY)
     except Exception:
-        logger.warning("Could not schedule broadcast of boards %s", due, exc_info=True)
+        logger.warning("Could not schedule broadcasts", exc_info=True)
 
 
-_broadcast_batcher = Batcher("leaderboard-broadcasts", _schedule_broadcasts)
+def schedule_broadcast(board: str) -> None:
+    schedule_broadcasts([board])
 
 
 def _broadcast_in_thread(boards: list[str]) -> None:

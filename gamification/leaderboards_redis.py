@@ -94,23 +94,54 @@ def bucket_expiry(period: str, moment: datetime.datetime) -> int:
     return int((start + keep).timestamp())
 
 
+@functools.lru_cache(maxsize=64)
+def _local_day_buckets(day: datetime.date, tz_name: str) -> tuple[tuple[str, int], tuple[str, int]]:
+    # Every award of a day falls in the same week and month: worked out once per day, not per
+    # award (timezone arithmetic was a tenth of the cost of indexing an award).
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+    return tuple((bucket(p, moment), bucket_expiry(p, moment)) for p in ("week", "month"))
+
+
+def _buckets_of(moment: datetime.datetime) -> tuple[tuple[str, int], tuple[str, int]]:
+    """(week bucket, its expiry), (month bucket, its expiry) of ``moment``."""
+    return _local_day_buckets(timezone.localtime(moment).date(), timezone.get_current_timezone_name())
+
+
 def board_kind(name: str) -> str:
     return name.partition("-")[0]
 
 
-# KEYS: marker, registry, z_1..z_n, delta_1..delta_n; ARGV: marker ttl, member, points, n,
-# expireat_1..expireat_n. Adds the points once per entry (the marker), atomically.
+# KEYS: marker, registry, rebuild lock. ARGV: marker ttl, member, points, key head
+# ("<p>:z:"), number of scopes (1: everyone only, for a hidden member; 2: and public), week
+# bucket, its expiry, month bucket, its expiry, then the board names. Adds the points once per
+# entry (the marker), atomically, to every (board, bucket, scope) key.
+#
+# The script names the sorted-set keys itself rather than receiving them: an award moves about
+# twenty keys, and sending their names (and their delta and expiry arguments) cost more in the
+# web process than the award's database statement. That needs a standalone Redis (or one
+# shard): these keys were never in one cluster slot anyway. A key is registered and given its
+# expiry when the member's score in it equals the points just added, which is always the case
+# when the key is new; delta keys are only looked at while a rebuild holds its lock.
 INDEX_SCRIPT = """
 if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return 0 end
-local n = tonumber(ARGV[4])
-for i = 1, n do
-  local key = KEYS[2 + i]
-  redis.call('ZINCRBY', key, ARGV[3], ARGV[2])
-  local expire_at = tonumber(ARGV[4 + i])
-  if expire_at > 0 then redis.call('EXPIREAT', key, expire_at) end
-  redis.call('SADD', KEYS[2], key)
-  local delta = KEYS[2 + n + i]
-  if redis.call('EXISTS', delta) == 1 then redis.call('ZINCRBY', delta, ARGV[3], ARGV[2]) end
+local member, points, head = ARGV[2], tonumber(ARGV[3]), ARGV[4]
+local scopes = {'everyone', 'public'}
+local nscopes = tonumber(ARGV[5])
+local buckets = {{'all', 0}, {ARGV[6], tonumber(ARGV[7])}, {ARGV[8], tonumber(ARGV[9])}}
+local rebuilding = redis.call('EXISTS', KEYS[3]) == 1
+for i = 10, #ARGV do
+  for _, b in ipairs(buckets) do
+    for s = 1, nscopes do
+      local key = head .. ARGV[i] .. ':' .. b[1] .. ':' .. scopes[s]
+      if tonumber(redis.call('ZINCRBY', key, points, member)) == points then
+        redis.call('SADD', KEYS[2], key)
+        if b[2] > 0 then redis.call('EXPIREAT', key, b[2]) end
+      end
+      if rebuilding and redis.call('EXISTS', key .. ':delta') == 1 then
+        redis.call('ZINCRBY', key .. ':delta', points, member)
+      end
+    end
+  end
 end
 return 1
 """
@@ -260,22 +291,14 @@ class RedisBackend:
 
     # --- writes ----------------------------------------------------------------------------
 
-    def _entry_keys(self, *, occurred_at, department_id, location_id, hidden, boards) -> tuple[list[str], list[int]]:
+    def _entry_boards(self, *, department_id, location_id, boards) -> list[str]:
         names = ["all"]
         if department_id:
             names.append(f"department-{department_id}")
         if location_id:
             names.append(f"location-{location_id}")
         names += [b for b in boards if b and board_kind(b) not in NOT_INDEXED]
-        periods = [("all", 0)] + [(bucket(p, occurred_at), bucket_expiry(p, occurred_at)) for p in ("week", "month")]
-        scopes = ("everyone",) if hidden else SCOPES
-        keys, expiries = [], []
-        for name in names:
-            for bucket_name, expire_at in periods:
-                for scope in scopes:
-                    keys.append(self.key(name, bucket_name, scope))
-                    expiries.append(expire_at)
-        return keys, expiries
+        return names
 
     @staticmethod
     @functools.cache
@@ -308,18 +331,25 @@ class RedisBackend:
         return bool(self._index_script(keys=keys, args=args, client=self.client))
 
     def _index_call(self, entry_id: int, facts: leaderboards.EntryFacts) -> tuple[list, list]:
-        keys, expiries = ([], [])
-        if facts.active:
-            keys, expiries = self._entry_keys(
-                occurred_at=facts.occurred_at,
-                department_id=facts.department_id,
-                location_id=facts.location_id,
-                hidden=facts.visibility == LeaderboardVisibility.HIDDEN,
-                boards=sorted(facts.boards),
+        week, month = _buckets_of(facts.occurred_at)
+        names = []
+        if facts.active:  # inactive members are on no board, as in SQL
+            names = self._entry_boards(
+                department_id=facts.department_id, location_id=facts.location_id, boards=sorted(facts.boards)
             )
+        scopes = 1 if facts.visibility == LeaderboardVisibility.HIDDEN else len(SCOPES)
         return (
-            [self.marker_key(entry_id), self.registry_key, *keys, *[f"{k}:delta" for k in keys]],
-            [MARKER_TTL, encode_member(facts.member_id), facts.points, len(keys), *expiries],
+            [self.marker_key(entry_id), self.registry_key, self.lock_key],
+            [
+                MARKER_TTL,
+                encode_member(facts.member_id),
+                facts.points,
+                f"{self.prefix}:z:",
+                scopes,
+                *week,
+                *month,
+                *names,
+            ],
         )
 
     def index_entries(self, items: list[tuple[int, leaderboards.EntryFacts]]) -> None:
@@ -529,14 +559,18 @@ class RedisBackend:
         buckets = [bucket(p) for p in leaderboards.PERIODS]
         return [self.key(b, bk, scope) for b in sorted(boards) for bk in buckets for scope in SCOPES]
 
+    @property
+    def lock_key(self) -> str:
+        return f"{self.prefix}:rebuild-lock"
+
     def _lock(self) -> str:
         token = uuid.uuid4().hex
-        if not self.client.set(f"{self.prefix}:rebuild-lock", token, nx=True, ex=BUILD_TTL):
+        if not self.client.set(self.lock_key, token, nx=True, ex=BUILD_TTL):
             raise RebuildInProgress("Another rebuild of the leaderboards is running.")
         return token
 
     def _unlock(self, token: str) -> None:
-        self._unlock_script(keys=[f"{self.prefix}:rebuild-lock"], args=[token], client=self.client)
+        self._unlock_script(keys=[self.lock_key], args=[token], client=self.client)
 
     def rebuild(self, board_names: Iterable[str] | None = None) -> dict:
         """Rebuild the current boards (all boards, or ``board_names``) from the ledger.

@@ -17,8 +17,11 @@ Rules with a daily cap or a cooldown need to read the member's earlier lines whi
 the lock, so they keep the portable path in ``services.record_action``."""
 
 import functools
+import weakref
 
+import psycopg
 from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 from people.models import Member
 
@@ -79,15 +82,51 @@ WHERE m.{Member._meta.pk.column} = %(member)s
 """  # noqa: S608 (table and column names come from the models, values are parameters)
 
 
-def execute(cursor, params: dict) -> tuple | None:
+class _PreparedCursor(psycopg.Cursor):
+    """A server-side-binding cursor that prepares what it runs. Django's own cursors bind
+    on the client (``ClientCursor``), which never prepares, and Django turns psycopg's
+    automatic preparing off (``prepare_threshold=None``), under which even an explicit
+    ``prepare=True`` is ignored."""
+
+    def execute(self, query, params=None, *, prepare=None, binary=None):
+        return super().execute(query, params, prepare=True, binary=binary)
+
+
+# psycopg prepares on request only while the connection has a threshold; one this high means
+# "never by itself", so nothing but this statement is ever prepared on Django's connections.
+_ONLY_WHEN_ASKED = 2**31 - 1
+
+
+# One prepared cursor per database connection, kept: making a psycopg cursor per award cost a
+# tenth of the award. Weak keys: a closed connection takes its cursor with it.
+_cursors: "weakref.WeakKeyDictionary[psycopg.Connection, _PreparedCursor]" = weakref.WeakKeyDictionary()
+
+
+def _prepared_cursor():
+    db = connections[DEFAULT_DB_ALIAS]  # the proxy behind ``connection`` costs a lookup per attribute
+    db.ensure_connection()
+    db.validate_thread_sharing()
+    raw = db.connection
+    cursor = _cursors.get(raw)
+    if cursor is None or cursor.closed:
+        if raw.prepare_threshold is None:
+            raw.prepare_threshold = _ONLY_WHEN_ASKED
+        cursor = _cursors[raw] = _PreparedCursor(raw)
+    # Django's wrapper: the statement is logged and counted like any other, errors map to
+    # django.db's exceptions.
+    return db.make_debug_cursor(cursor) if db.queries_logged else db.make_cursor(cursor)
+
+
+def execute(params: dict) -> tuple | None:
     """Run the award and return its row (None: the same award was recorded before).
 
-    Prepared on the server: planning this statement takes longer than running it. Django
-    leaves prepared statements off for the sake of connection poolers, so this asks for it
-    on this one statement only; behind a pooler that cannot keep prepared statements
+    Prepared on the server: planning this statement takes longer than running it (measured:
+    0.3 ms to run, 0.6-0.9 ms to plan). Behind a pooler that cannot keep prepared statements
     (PgBouncer in transaction mode before 1.21) set ``GAMIFICATION_PREPARED_AWARDS=false``."""
-    if getattr(settings, "GAMIFICATION_PREPARED_AWARDS", True):
-        cursor.cursor.execute(award_sql(), params, prepare=True)
-    else:
-        cursor.execute(award_sql(), params)
+    if not getattr(settings, "GAMIFICATION_PREPARED_AWARDS", True):
+        with connection.cursor() as cursor:
+            cursor.execute(award_sql(), params)
+            return cursor.fetchone()
+    cursor = _prepared_cursor()  # not closed after use: it is kept for the next award
+    cursor.execute(award_sql(), params)
     return cursor.fetchone()

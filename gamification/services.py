@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from people import services as people_services
+from people.batching import Batcher
 from people.models import Member
 
 from . import leaderboards, ledger_pg, levels
@@ -172,8 +173,7 @@ def _record_in_one_statement(
         "boards": boards,
         "week": week_start(occurred_at),
     }
-    with connection.cursor() as cursor:
-        row = ledger_pg.execute(cursor, params)
+    row = ledger_pg.execute(params)
     if row is None:
         existing = PointsEntry.objects.filter(member=member, action=rule.action, ref=ref).first()
         if existing is None:
@@ -303,8 +303,8 @@ def _after_commit_of(
     affected += [f"department-{department_id}"] if department_id else []
     affected += [f"location-{location_id}"] if location_id else []
     affected += [*boards, *(f"prize-{pk}" for pk in _open_prizes_counting(entry.action, entry.occurred_at))]
-    entry_id, member_id = entry.pk, entry.member_id
-    transaction.on_commit(lambda: _after_commit(entry_id=entry_id, member_id=member_id, boards=affected, facts=facts))
+    item = (entry.pk, entry.member_id, affected, facts)
+    transaction.on_commit(lambda: _follow_ups.add(item))
 
 
 def _load_open_prizes() -> list:
@@ -344,16 +344,24 @@ class _LevelName:
         return self.info.display_name(get_language())
 
 
-def _after_commit(*, entry_id: int, member_id: int, boards: list[str], facts=None) -> None:
+def _follow_up(items: list[tuple[int, int, list[str], "leaderboards.EntryFacts | None"]]) -> None:
+    """What committed awards set off, for a batch of them (see ``people.batching``): index
+    them on the boards (one pipeline for those whose facts the award read), schedule the
+    broadcasts of the boards they moved and mark their members for badge evaluation."""
     from . import badges
 
     try:
-        leaderboards.index_entry(entry_id, facts=facts)
+        leaderboards.index_entries([(entry_id, facts) for entry_id, _m, _b, facts in items if facts is not None])
+        for entry_id, _member, _boards, facts in items:
+            if facts is None:
+                leaderboards.index_entry(entry_id)
     except Exception:  # the ledger is the truth; the index is repaired by the drift check
-        logger.warning("Could not index points entry %s", entry_id, exc_info=True)
-    for board in boards:
-        leaderboards.schedule_broadcast(board)
-    badges.evaluate_soon(member_id)
+        logger.warning("Could not index %s points entries", len(items), exc_info=True)
+    leaderboards.schedule_broadcasts(board for _e, _m, boards, _f in items for board in boards)
+    badges.evaluate_soon(member_id for _e, member_id, _b, _f in items)
+
+
+_follow_ups = Batcher("award-follow-ups", _follow_up)
 
 
 def set_leaderboard_visibility(*, member: Member, visibility: str) -> None:

@@ -62,6 +62,19 @@ def broadcast_boards(boards: list[str]) -> None:
 
 
 @shared_task(acks_late=True)
+def broadcast_dirty_boards(limit: int = 500) -> int:
+    """Broadcast the boards that awards moved since the last run (see
+    ``leaderboards.schedule_broadcasts``); returns how many."""
+    from . import leaderboards
+
+    boards = sorted(leaderboards.dirty_boards.take(limit))
+    broadcast_boards(boards)
+    if leaderboards.dirty_boards.waiting():
+        broadcast_dirty_boards.apply_async()
+    return len(boards)
+
+
+@shared_task(acks_late=True)
 def close_due_prizes() -> int:
     """Close the prize periods whose end date has passed; returns how many were closed."""
     from . import prizes

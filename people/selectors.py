@@ -1,3 +1,5 @@
+from django.db.models import Count
+
 from .models import Member, Notification
 
 
@@ -9,6 +11,17 @@ def notifications_for(*, member: Member, limit: int = 50):
 
 def unread_count(*, member_id: int) -> int:
     return Notification.objects.filter(member_id=member_id, read_at__isnull=True).count()
+
+
+def unread_counts(*, member_ids: list[int]) -> dict[int, int]:
+    """Unread notifications per member, for members who have any (one query)."""
+    rows = (
+        Notification.objects.filter(member_id__in=member_ids, read_at__isnull=True)
+        .values("member_id")
+        .annotate(unread=Count("id"))
+        .values_list("member_id", "unread")
+    )
+    return dict(rows)
 
 
 def member_with_relations(*, member_id: int) -> Member:

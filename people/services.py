@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from . import selectors
+from .batching import Batcher
 from .models import ROLE_RANK, Member, Notification, Role
 from .roles import ALL_ROLE_GROUPS, groups_for
 
@@ -159,28 +160,52 @@ def notify(
     except IntegrityError:
         return Notification.objects.get(member=member, dedupe_key=dedupe_key)
 
-    def after_commit():
-        push_unread_count(member_id=member.pk, latest=notification)
-        if due is not None and due <= timezone.now():
-            from .tasks import send_notification_email
-
-            send_notification_email.delay(notification.pk)
-
-    transaction.on_commit(after_commit)
+    latest = {"id": notification.pk, "title": notification.title, "url": notification.url, "kind": notification.kind}
+    email_now = due is not None and due <= now
+    member_id, notification_id = member.pk, notification.pk
+    transaction.on_commit(lambda: _pushes.add((member_id, latest, notification_id if email_now else None)))
     return notification
 
 
-def push_unread_count(*, member_id: int, latest: Notification | None = None) -> None:
+def push_unread_count(*, member_id: int) -> None:
+    """Tell the member's open pages their unread count (soon, with other pushes)."""
+    _pushes.add((member_id, None, None))
+
+
+def _push(items: list[tuple[int, dict | None, int | None]]) -> None:
+    """A batch of notification pushes: one unread count query and one event loop for all
+    members, then the e-mails that are due now (one task each: each is claimed once)."""
+    latest_for: dict[int, dict | None] = {}
+    for member_id, latest, _email in items:
+        if latest is not None or member_id not in latest_for:
+            latest_for[member_id] = latest
     layer = get_channel_layer()
-    if layer is None:
-        return
-    message = {"type": "notification.update", "unread": selectors.unread_count(member_id=member_id)}
-    if latest is not None:
-        message["latest"] = {"id": latest.pk, "title": latest.title, "url": latest.url, "kind": latest.kind}
-    try:
-        async_to_sync(layer.group_send)(notification_group(member_id), message)
-    except Exception:  # a live push is a courtesy: the in-app list already has it
-        logger.warning("Could not push notification to member %s", member_id, exc_info=True)
+    if layer is not None and latest_for:
+        counts = selectors.unread_counts(member_ids=list(latest_for))
+        messages = []
+        for member_id, latest in latest_for.items():
+            message = {"type": "notification.update", "unread": counts.get(member_id, 0)}
+            if latest is not None:
+                message["latest"] = latest
+            messages.append((notification_group(member_id), message))
+        try:
+            async_to_sync(_send_all)(layer, messages)
+        except Exception:  # a live push is a courtesy: the in-app list already has it
+            logger.warning("Could not push notifications to %s members", len(messages), exc_info=True)
+    emails = [email for _member, _latest, email in items if email is not None]
+    if emails:
+        from .tasks import send_notification_email
+
+        for notification_id in emails:
+            send_notification_email.delay(notification_id)
+
+
+async def _send_all(layer, messages: list[tuple[str, dict]]) -> None:
+    for group, message in messages:
+        await layer.group_send(group, message)
+
+
+_pushes = Batcher("notification-pushes", _push)
 
 
 def mark_read(*, member: Member, notification_ids: list[int] | None = None) -> int:
@@ -190,7 +215,8 @@ def mark_read(*, member: Member, notification_ids: list[int] | None = None) -> i
         qs = qs.filter(pk__in=notification_ids)
     changed = qs.update(read_at=timezone.now())
     if changed:
-        transaction.on_commit(lambda: push_unread_count(member_id=member.pk))
+        member_id = member.pk
+        transaction.on_commit(lambda: push_unread_count(member_id=member_id))
     return changed
 
 

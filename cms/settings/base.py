@@ -207,10 +207,14 @@ CELERY_BEAT_SCHEDULE = {
     "send-invitation-reminders": {"task": "people.tasks.send_invitation_reminders", "schedule": crontab(minute=15)},
 }
 
+# --- After-commit work ------------------------------------------------------------------
+# With Redis, what a committed award or notification sets off (board index, badge checks,
+# broadcasts, live pushes) leaves the process in batches at most this many seconds later
+# (people/batching.py). 0: at once, in the request's thread: the embedded default, where
+# there is no round trip to save and SQLite prefers one writer thread.
+AFTER_COMMIT_BATCH_SECONDS = env.float("AFTER_COMMIT_BATCH_SECONDS", default=0.05 if REDIS_URL else 0)
+
 # --- Gamification ---------------------------------------------------------------------
-# Awards index the Redis boards and mark badges due in pipelines at most this many seconds
-# after the award (0: at once, one round trip per award).
-GAMIFICATION_BATCH_SECONDS = env.float("GAMIFICATION_BATCH_SECONDS", default=0.05)
 # The award statement is prepared on the server; switch off behind a connection pooler
 # that cannot keep prepared statements (PgBouncer in transaction mode before 1.21).
 GAMIFICATION_PREPARED_AWARDS = env.bool("GAMIFICATION_PREPARED_AWARDS", default=True)

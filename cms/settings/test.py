@@ -23,4 +23,4 @@ if REDIS_URL:
 LEADERBOARD_BROADCASTS = False
 # Index and badge marks are flushed at once in the caller's thread, so a test reads its own
 # award straight away; the batching thread is tested on purpose (tests/gamification).
-GAMIFICATION_BATCH_SECONDS = 0
+AFTER_COMMIT_BATCH_SECONDS = 0

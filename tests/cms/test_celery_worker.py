@@ -72,7 +72,7 @@ def test_awards_get_their_badges_from_one_coalesced_task_in_the_worker(worker, s
     from gamification.services import record_action
 
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    badges._redis(settings.REDIS_URL).delete(badges.DUE_KEY)
+    badges.due.clear()
     members = [MemberFactory() for _ in range(3)]
     PointRule.objects.create(action="worker_due", label="Worker due", points=3)
     BadgeClass.objects.create(

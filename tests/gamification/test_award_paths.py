@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from gamification import badges, batching, leaderboards, memo, services, tasks
+from gamification import badges, leaderboards, memo, services, tasks
 from gamification.leaderboards import BoardKey, sql_backend
 from gamification.models import (
     ActiveWeek,
@@ -176,10 +176,9 @@ def test_first_in_answers_yes_once_per_window():
 
 @pytest.fixture
 def due_redis(redis_url):
-    client = badges._redis(redis_url)
-    client.delete(badges.DUE_KEY)
-    yield client
-    client.delete(badges.DUE_KEY)
+    badges.due.clear()
+    yield badges.due.client
+    badges.due.clear()
 
 
 def test_badges_are_evaluated_by_one_task_for_many_awards(member, make_member, due_redis, settings):
@@ -195,10 +194,10 @@ def test_badges_are_evaluated_by_one_task_for_many_awards(member, make_member, d
     others = [make_member() for _ in range(3)]
     settings.CELERY_TASK_ALWAYS_EAGER = False
     with mock.patch.object(tasks.evaluate_due_badges, "apply_async") as apply_async:
-        for person in [member, *others, member]:
-            badges.evaluate_soon(person.pk)
+        badges.evaluate_soon([member.pk, others[0].pk])
+        badges.evaluate_soon([o.pk for o in others[1:]] + [member.pk])
     apply_async.assert_called_once_with(countdown=badges.DUE_EVERY)
-    assert {int(m) for m in due_redis.smembers(badges.DUE_KEY)} == {member.pk, *(o.pk for o in others)}
+    assert {int(m) for m in due_redis.smembers(badges.due.key)} == {member.pk, *(o.pk for o in others)}
 
     for person in [member, *others]:
         record_action(person, "due_action", "x")  # eager off: nothing evaluated yet...
@@ -211,10 +210,10 @@ def test_badges_are_evaluated_by_one_task_for_many_awards(member, make_member, d
 
 def test_due_badges_are_worked_through_in_chunks(member, make_member, due_redis):
     ids = [member.pk, *(make_member().pk for _ in range(4))]
-    due_redis.sadd(badges.DUE_KEY, *ids)
+    due_redis.sadd(badges.due.key, *ids)
     awarded, more = badges.evaluate_due(limit=2)
     assert (awarded, more) == (0, True)
-    assert due_redis.scard(badges.DUE_KEY) == 3
+    assert due_redis.scard(badges.due.key) == 3
 
 
 # --- the batched Redis index -----------------------------------------------------------------
@@ -272,7 +271,7 @@ def test_a_batch_of_entries_is_indexed_in_one_pipeline_once(redis_boards, make_m
 def test_awards_reach_the_redis_boards_through_the_batching_thread(
     redis_boards, make_member, settings, django_capture_on_commit_callbacks
 ):
-    settings.GAMIFICATION_BATCH_SECONDS = 0.05
+    settings.AFTER_COMMIT_BATCH_SECONDS = 0.05
     PointRule.objects.create(action="threaded", label="Threaded", points=6)
     members = [make_member() for _ in range(5)]
     with django_capture_on_commit_callbacks(execute=True):
@@ -285,37 +284,6 @@ def test_awards_reach_the_redis_boards_through_the_batching_thread(
     assert _top(redis_boards) == [(r.member_id, r.points) for r in sql_backend().top(BoardKey("all"), "all", 10)]
 
 
-def test_a_batcher_flushes_on_exit_what_its_thread_still_holds(settings):
-    settings.GAMIFICATION_BATCH_SECONDS = 60
-    flushed = []
-    batcher = batching.Batcher("test", flushed.extend)
-    try:
-        batcher.add("a")
-        batcher.add("b")
-        deadline = time.monotonic() + 5
-        while len(batcher._pending) < 2 and time.monotonic() < deadline:
-            time.sleep(0.01)  # the thread took both and waits a minute for more
-        assert flushed == []
-        assert batcher.drain() == 2  # what atexit does
-        assert sorted(flushed) == ["a", "b"]
-        assert batcher.drain() == 0
-    finally:
-        batching._batchers.remove(batcher)
-
-
-def test_without_a_window_the_batcher_flushes_at_once(settings):
-    settings.GAMIFICATION_BATCH_SECONDS = 0
-    flushed = []
-    batcher = batching.Batcher("now", flushed.extend)
-    try:
-        batcher.add(1)
-        batcher.add(2)
-        assert flushed == [1, 2]
-        assert batcher._queue is None
-    finally:
-        batching._batchers.remove(batcher)
-
-
 def test_one_statement_award_on_a_member_without_a_total_row(require_postgres, member):
     PointRule.objects.create(action="first_ever", label="First", points=55)
     PointsTotal.objects.filter(member=member).delete()
@@ -323,3 +291,42 @@ def test_one_statement_award_on_a_member_without_a_total_row(require_postgres, m
     assert award.created and award.levels_reached == (2,)
     assert PointsTotal.objects.get(member=member).total == 55
     assert connection.vendor == "postgresql"
+
+
+def _prepared_statements() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [row[0] for row in cursor.fetchall()]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_award_statement_is_prepared_once_and_nothing_else_is(require_postgres, settings):
+    # Django's cursors bind on the client and Django switches psycopg's preparing off, so an
+    # award that merely asked for prepare=True was planned anew every time, unnoticed. Each
+    # run is a thread of its own: a new connection with nothing prepared yet.
+    PointRule.objects.create(action="prepared", label="Prepared", points=2)
+    members = [MemberFactory() for _ in range(3)]
+
+    def awards_then_prepared(tag):
+        try:
+            for i, person in enumerate(members * 2):
+                record_action(person, "prepared", f"{tag}{i}", boards=["challenge-3"] if i % 2 else ())
+            for _ in range(10):
+                list(PointsEntry.objects.filter(member=members[0]))  # ORM queries stay unprepared
+            return _prepared_statements()
+        finally:
+            connection.close()
+
+    def in_a_new_connection(tag):
+        result = []
+        thread = threading.Thread(target=lambda: result.append(awards_then_prepared(tag)))
+        thread.start()
+        thread.join(30)
+        return result[0]
+
+    statements = in_a_new_connection("on")
+    assert len(statements) == 1
+    assert "INSERT INTO gamification_pointsentry" in statements[0]
+    settings.GAMIFICATION_PREPARED_AWARDS = False  # behind a pooler that cannot keep them
+    assert in_a_new_connection("off") == []
+    assert PointsTotal.objects.get(member=members[0]).total == 8

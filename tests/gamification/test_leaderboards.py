@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from gamification import leaderboards
 from gamification.leaderboards import BoardKey, Row, parse_board, period_start, sql_backend
+from gamification.leaderboards_redis import encode_member
 from gamification.models import PointRule, PointsEntry
 from gamification.services import correct_points, record_action
 from people.models import LeaderboardVisibility, Role
@@ -461,6 +462,43 @@ def test_rebuild_from_scratch_equals_the_live_index(redis_url, key_prefix, ledge
     # Rebuilding one board leaves the others alone and changes nothing.
     call_command("rebuild_leaderboards", "--board", "challenge-4")
     assert _snapshot(backend, boards) == live
+
+
+def test_indexed_keys_are_registered_and_week_and_month_keys_expire(redis_url, key_prefix, ledger):
+    backend = _redis_backend(redis_url, key_prefix)
+    member = MemberFactory()  # with a department and a location
+    ledger.award(member, 5, boards=["challenge-2"])
+    ledger.award(member, 3, boards=["challenge-2"])
+    written = {k.decode() for k in backend.client.scan_iter(match=f"{key_prefix}:z:*")}
+    assert len(written) == 4 * 3 * 2  # (all, department, location, challenge) x (all, week, month) x scopes
+    assert written == {k.decode() for k in backend.client.smembers(backend.registry_key)}
+    for key in written:
+        _board, bucket_name, _scope = backend.parse_key(key)
+        assert (backend.client.ttl(key) == -1) if bucket_name == "all" else (backend.client.ttl(key) > 0)
+        assert backend.client.zscore(key, encode_member(member.pk)) == 8
+
+    hidden = MemberFactory(leaderboard_visibility=HIDDEN, department=None, location=None)
+    ledger.award(hidden, 4)
+    keys = [backend.key("all", b, scope) for b in ("all",) for scope in ("everyone", "public")]
+    assert [backend.client.zscore(key, encode_member(hidden.pk)) for key in keys] == [4, None]
+
+
+def test_an_award_indexed_while_a_rebuild_runs_is_in_the_rebuilt_board(redis_url, key_prefix, ledger, monkeypatch):
+    from gamification.leaderboards_redis import RedisBackend
+
+    backend = _redis_backend(redis_url, key_prefix)
+    early, late = MemberFactory(), MemberFactory()
+    ledger.award(early, 5)
+    read_ledger = RedisBackend._ledger_keyed_rows
+
+    def read_then_award(self, boards):
+        yield from read_ledger(self, boards)
+        ledger.award(late, 7)  # after the ledger was read: only the delta key can carry it
+
+    monkeypatch.setattr(RedisBackend, "_ledger_keyed_rows", read_then_award)
+    backend.rebuild()
+    assert points_of(backend.top(ALL, "all", 10)) == [(1, late.pk, 7), (2, early.pk, 5)]
+    assert not list(backend.client.scan_iter(match=f"{key_prefix}:*:delta"))
 
 
 def test_rebuild_command_checks_and_refuses_what_it_cannot_do(redis_url, key_prefix, ledger, settings):

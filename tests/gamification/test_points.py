@@ -218,44 +218,55 @@ def test_concurrent_awards_respect_the_daily_cap(require_postgres):
 # --- live boards ------------------------------------------------------------------------
 
 
-@override_settings(LEADERBOARD_BROADCASTS=True)
-def test_many_awards_in_a_second_make_one_broadcast(member, rule, django_capture_on_commit_callbacks):
+@pytest.fixture
+def dirty_boards(redis_url, settings):
+    settings.LEADERBOARD_BROADCASTS = True
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    leaderboards.dirty_boards.clear()
+    yield leaderboards.dirty_boards
+    leaderboards.dirty_boards.clear()
+
+
+def test_many_awards_in_a_second_make_one_broadcast(member, rule, dirty_boards, django_capture_on_commit_callbacks):
     with (
-        mock.patch.object(tasks.broadcast_boards, "apply_async") as apply_async,
-        override_settings(CELERY_TASK_ALWAYS_EAGER=False),
+        mock.patch.object(tasks.broadcast_dirty_boards, "apply_async") as apply_async,
         django_capture_on_commit_callbacks(execute=True),
     ):
         for i in range(5):
             record_action(member, "test_action", f"burst:{i}")
-    boards = [board for call in apply_async.call_args_list for board in call.kwargs["args"][0]]
-    assert boards.count("all") == 1
-    assert all(call.kwargs["countdown"] == leaderboards.BROADCAST_EVERY for call in apply_async.call_args_list)
+    apply_async.assert_called_once_with(countdown=leaderboards.BROADCAST_EVERY)
+    moved = ["all", f"department-{member.department_id}", f"location-{member.location_id}"]
+    assert dirty_boards.waiting() == 3  # each board once, for five awards
+
+    with mock.patch.object(tasks, "broadcast_board") as broadcast:
+        assert tasks.broadcast_dirty_boards() == 3
+    assert sorted(call.args[0] for call in broadcast.call_args_list) == sorted(moved)
+    assert dirty_boards.waiting() == 0
+    assert tasks.broadcast_dirty_boards() == 0  # safe to run twice
 
 
-@override_settings(LEADERBOARD_BROADCASTS=True, GAMIFICATION_BATCH_SECONDS=0.05)
-def test_the_boards_an_award_batch_moved_go_out_in_one_message(make_member, rule, django_capture_on_commit_callbacks):
+def test_the_boards_an_award_batch_moved_go_out_in_one_run(
+    make_member, rule, dirty_boards, settings, django_capture_on_commit_callbacks
+):
     from tests.factories import DepartmentFactory, LocationFactory
 
+    settings.AFTER_COMMIT_BATCH_SECONDS = 0.05
     department, location = DepartmentFactory(), LocationFactory()
     members = [make_member(department=department, location=location) for _ in range(3)]
-    with (
-        mock.patch.object(tasks.broadcast_boards, "apply_async") as apply_async,
-        override_settings(CELERY_TASK_ALWAYS_EAGER=False),
-    ):
+    with mock.patch.object(tasks.broadcast_dirty_boards, "apply_async") as apply_async:
         with django_capture_on_commit_callbacks(execute=True):
             for person in members:
                 record_action(person, "test_action", "1", boards=["challenge-4"])
-        leaderboards._broadcast_batcher.drain()
-    boards = [board for call in apply_async.call_args_list for board in call.kwargs["args"][0]]
+        services._follow_ups.drain()
     expected = ["all", "challenge-4", f"department-{department.pk}", f"location-{location.pk}"]
-    assert sorted(boards) == expected  # each once, whatever the thread had taken by then
-    assert apply_async.call_count <= 2
+    assert sorted(dirty_boards.take(100)) == expected  # each once, whatever the thread had taken by then
+    apply_async.assert_called_once_with(countdown=leaderboards.BROADCAST_EVERY)
 
 
 @override_settings(LEADERBOARD_BROADCASTS=True)
 def test_a_rolled_back_award_is_never_broadcast(member, rule, django_capture_on_commit_callbacks):
     with (
-        mock.patch.object(leaderboards, "schedule_broadcast") as schedule,
+        mock.patch.object(leaderboards, "schedule_broadcasts") as schedule,
         django_capture_on_commit_callbacks(execute=True),
         pytest.raises(RuntimeError),
         transaction.atomic(),
@@ -359,9 +370,9 @@ def test_an_award_that_counts_for_an_open_prize_moves_its_standings(member, rule
         formula={"something_else": 1},
     )
     with (
-        mock.patch.object(leaderboards, "schedule_broadcast") as schedule,
+        mock.patch.object(leaderboards, "schedule_broadcasts") as schedule,
         django_capture_on_commit_callbacks(execute=True),
     ):
         record_action(member, "test_action", "a")
-    boards = {call.args[0] for call in schedule.call_args_list}
+    boards = {board for call in schedule.call_args_list for board in call.args[0]}
     assert f"prize-{counting.pk}" in boards and "all" in boards and len(boards) == 4  # all, dept, location, prize
