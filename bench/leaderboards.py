@@ -326,10 +326,31 @@ def measure_boards(backend, me_ids: list[int], *, budget: float, max_samples: in
     return results
 
 
-def measure_record_action(*, seconds: float, max_calls: int, seed: int, daily_cap: int | None = None) -> dict:
+def vacuum_ledger() -> None:
+    """Clear the dead row versions earlier runs left in the award tables, as autovacuum does in
+    production: on a PostgreSQL with autovacuum off (this benchmark machine's) every total a
+    run updates leaves a dead version behind, and the next run pays for all of them."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    from gamification.models import ActiveWeek, BoardEntry, LevelReached, PointsEntry, PointsTotal
+
+    with connection.cursor() as cursor:
+        for model in (PointsTotal, PointsEntry, BoardEntry, ActiveWeek, LevelReached):
+            cursor.execute(f"VACUUM (ANALYZE) {model._meta.db_table}")
+
+
+def measure_record_action(
+    *, seconds: float, max_calls: int, seed: int, daily_cap: int | None = None, threads: int = 1
+) -> dict:
     """Awards in a loop, 50 % with a challenge board. ``daily_cap`` gives the rule a cheat
-    guard, which takes the member's lock and reads their earlier lines (the portable path)."""
-    from django.db import reset_queries
+    guard, which takes the member's lock and reads their earlier lines (the portable path).
+    ``threads`` callers in this one process (each its own database connection, members split
+    between them), as a web or Celery worker serving concurrent requests has."""
+    import threading
+
+    from django.db import connection, reset_queries
 
     from gamification.models import PointRule
     from gamification.services import record_action
@@ -341,23 +362,44 @@ def measure_record_action(*, seconds: float, max_calls: int, seed: int, daily_ca
         action=action,
         defaults={"label": "Bench", "points": 3, "active": True, "cooldown_seconds": 0, "daily_cap": daily_cap},
     )
+    vacuum_ledger()
     ids = sample_members(2000, seed + 3)
     members = list(Member.objects.filter(pk__in=ids))
     run = uuid.uuid4().hex[:8]
     for i in range(20):  # warm up
         record_action(members[i % len(members)], action, f"bench:{run}:warm:{i}")
-    calls, started = 0, time.perf_counter()
-    deadline = started + seconds
-    while calls < max_calls and time.perf_counter() < deadline:
-        member = members[calls % len(members)]
-        boards = ("challenge-1",) if calls % 2 else ()
-        record_action(member, action, f"bench:{run}:{calls}", boards=boards)
-        calls += 1
+    counts = [0] * threads
+    start = threading.Barrier(threads + 1)
+    deadline = [0.0]
+
+    def caller(t: int) -> None:
+        mine = members[t::threads]
+        try:
+            record_action(mine[0], action, f"bench:{run}:{t}:warm")  # this thread's connection
+            start.wait()
+            calls = 0
+            while calls < max_calls // threads and time.perf_counter() < deadline[0]:
+                boards = ("challenge-1",) if calls % 2 else ()
+                record_action(mine[calls % len(mine)], action, f"bench:{run}:{t}:{calls}", boards=boards)
+                calls += 1
+            counts[t] = calls
+        finally:
+            connection.close()
+
+    workers = [threading.Thread(target=caller, args=(t,)) for t in range(threads)]
+    for worker in workers:
+        worker.start()
+    started = time.perf_counter()
+    deadline[0] = started + seconds
+    start.wait()
+    for worker in workers:
+        worker.join()
     elapsed = time.perf_counter() - started
-    batching.drain_all()  # what the index thread still holds, before anyone compares
+    batching.drain_all()  # what the after-commit thread still holds, before anyone compares
     time.sleep(0.5)
     reset_queries()
-    return {"calls": calls, "seconds": round(elapsed, 2), "per_second": round(calls / elapsed, 1)}
+    calls = sum(counts)
+    return {"calls": calls, "seconds": round(elapsed, 2), "per_second": round(calls / elapsed, 1), "threads": threads}
 
 
 def versions() -> dict:
@@ -418,6 +460,9 @@ def worker(args) -> dict:
         assert leaderboards.get_backend().name == "redis"
         result["record_redis"] = measure_record_action(
             seconds=args.record_seconds, max_calls=args.record_calls, seed=args.seed + 10
+        )
+        result["record_redis_threads"] = measure_record_action(
+            seconds=args.record_seconds, max_calls=args.record_calls * 4, seed=args.seed + 30, threads=4
         )
         result["record_redis_capped"] = measure_record_action(
             seconds=args.record_seconds, max_calls=args.record_calls, seed=args.seed + 20, daily_cap=10_000

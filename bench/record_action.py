@@ -5,7 +5,8 @@ change to the award path, without reloading millions of ledger lines.
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_socialshift \\
     REDIS_URL=redis://127.0.0.1:6379/14 python bench/record_action.py --seconds 15
 
-Prints JSON: plain rule and capped rule, with the number of members and ledger lines."""
+Prints JSON: plain rule (one caller, then four threads in the process) and capped rule, with
+the number of members and ledger lines."""
 
 import argparse
 import json
@@ -40,6 +41,9 @@ def main() -> None:
         "entries": PointsEntry.objects.count(),
         "redis": bool(settings.REDIS_URL),
         "plain": measure_record_action(seconds=args.seconds, max_calls=args.calls, seed=args.seed + 10),
+        "plain_4_threads": measure_record_action(
+            seconds=args.seconds, max_calls=args.calls * 4, seed=args.seed + 30, threads=4
+        ),
         "capped": measure_record_action(
             seconds=args.seconds, max_calls=args.calls, seed=args.seed + 20, daily_cap=10_000
         ),

@@ -214,7 +214,8 @@ def render(results: list[dict], info: dict, sizes: list[tuple[int, int]], args) 
                 lines.append(f"| all, {label} | {op_label} | " + " | ".join(cells) + " |")
         lines += [
             "",
-            "`record_action` in one process, real calls, 50 % with a challenge board: ledger line, total, "
+            "`record_action` in one process (one caller unless stated), real calls, 50 % with a challenge "
+            "board: ledger line, total, "
             "board lines, active week and levels (on PostgreSQL one prepared statement for a rule without "
             "cheat guards), then after commit the board index and badge marks (batched to Redis by a "
             "thread), broadcast scheduling (coalesced). The capped rule (a daily cap) takes the portable "
@@ -227,6 +228,7 @@ def render(results: list[dict], info: dict, sizes: list[tuple[int, int]], args) 
             ("SQLite, SQL boards", sqlite, "record_sql"),
             ("PostgreSQL, SQL boards", postgres, "record_sql"),
             ("PostgreSQL + Redis boards", postgres, "record_redis"),
+            ("PostgreSQL + Redis boards, 4 threads in the process", postgres, "record_redis_threads"),
             ("PostgreSQL + Redis boards, rule with a daily cap", postgres, "record_redis_capped"),
         ):
             if result and key in result:
@@ -241,6 +243,7 @@ def render(results: list[dict], info: dict, sizes: list[tuple[int, int]], args) 
                 for op in ("top10", "around")
             ]
             records = postgres.get("record_redis", {}).get("per_second", 0)
+            threaded = postgres.get("record_redis_threads", {}).get("per_second", 0)
             drift = postgres.get("after_record_check", {}).get("differing")
             lines += [
                 "",
@@ -250,8 +253,10 @@ def render(results: list[dict], info: dict, sizes: list[tuple[int, int]], args) 
                 + ("met" if worst <= TARGET_P99_MS else "**not met**"),
                 f"- Redis ≥ {TARGET_RATIO}× SQL on PostgreSQL (p99): smallest ratio {min(ratios):,.0f}× — "
                 + ("met" if min(ratios) >= TARGET_RATIO else "**not met**"),
-                f"- `record_action` ≥ {TARGET_RECORDS:,}/s on PostgreSQL + Redis: {records:,.0f}/s — "
-                + ("met" if records >= TARGET_RECORDS else "**not met**"),
+                f"- `record_action` ≥ {TARGET_RECORDS:,}/s in one process on PostgreSQL + Redis: "
+                f"{records:,.0f}/s with one caller, {threaded:,.0f}/s with four threads — "
+                + ("met" if max(records, threaded) >= TARGET_RECORDS else "**not met**")
+                + ("" if records >= TARGET_RECORDS else " (one caller: **not met**)"),
                 "- Index equal to the ledger after the `record_action` run (sampled `compare_and_repair`): "
                 + ("yes" if drift == [] else f"differences in {drift}"),
             ]

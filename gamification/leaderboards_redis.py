@@ -111,40 +111,50 @@ def board_kind(name: str) -> str:
     return name.partition("-")[0]
 
 
-# KEYS: marker, registry, rebuild lock. ARGV: marker ttl, member, points, key head
-# ("<p>:z:"), number of scopes (1: everyone only, for a hidden member; 2: and public), week
-# bucket, its expiry, month bucket, its expiry, then the board names. Adds the points once per
-# entry (the marker), atomically, to every (board, bucket, scope) key.
+# KEYS: registry, rebuild lock. ARGV: marker ttl, key head ("<p>:z:"), marker head
+# ("<p>:indexed:"), then per entry: entry id, member, points, number of scopes (1: everyone
+# only, for a hidden member; 2: and public), week bucket, its expiry, month bucket, its expiry,
+# number of boards, the board names. Adds each entry's points once (its marker), atomically,
+# to every (board, bucket, scope) key; returns how many entries were new.
 #
-# The script names the sorted-set keys itself rather than receiving them: an award moves about
-# twenty keys, and sending their names (and their delta and expiry arguments) cost more in the
-# web process than the award's database statement. That needs a standalone Redis (or one
-# shard): these keys were never in one cluster slot anyway. A key is registered and given its
-# expiry when the member's score in it equals the points just added, which is always the case
-# when the key is new; delta keys are only looked at while a rebuild holds its lock.
+# The script names the sorted-set keys itself rather than receiving them, and takes a whole
+# batch of entries in one call: an award moves about twenty keys, and sending their names
+# (with delta keys and expiries) command by command cost the web process more than the
+# award's database statement. That needs a standalone Redis (or one shard): these keys were
+# never in one cluster slot anyway. A key is registered and given its expiry when the
+# member's score in it equals the points just added, which is always so when the key is new;
+# delta keys are only looked at while a rebuild holds its lock.
 INDEX_SCRIPT = """
-if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return 0 end
-local member, points, head = ARGV[2], tonumber(ARGV[3]), ARGV[4]
+local ttl, head, marker_head = ARGV[1], ARGV[2], ARGV[3]
 local scopes = {'everyone', 'public'}
-local nscopes = tonumber(ARGV[5])
-local buckets = {{'all', 0}, {ARGV[6], tonumber(ARGV[7])}, {ARGV[8], tonumber(ARGV[9])}}
-local rebuilding = redis.call('EXISTS', KEYS[3]) == 1
-for i = 10, #ARGV do
-  for _, b in ipairs(buckets) do
-    for s = 1, nscopes do
-      local key = head .. ARGV[i] .. ':' .. b[1] .. ':' .. scopes[s]
-      if tonumber(redis.call('ZINCRBY', key, points, member)) == points then
-        redis.call('SADD', KEYS[2], key)
-        if b[2] > 0 then redis.call('EXPIREAT', key, b[2]) end
-      end
-      if rebuilding and redis.call('EXISTS', key .. ':delta') == 1 then
-        redis.call('ZINCRBY', key .. ':delta', points, member)
+local rebuilding = redis.call('EXISTS', KEYS[2]) == 1
+local i, added = 4, 0
+while i <= #ARGV do
+  local member, points, nscopes = ARGV[i + 1], tonumber(ARGV[i + 2]), tonumber(ARGV[i + 3])
+  local buckets = {{'all', 0}, {ARGV[i + 4], tonumber(ARGV[i + 5])}, {ARGV[i + 6], tonumber(ARGV[i + 7])}}
+  local last = i + 8 + tonumber(ARGV[i + 8])
+  if redis.call('SET', marker_head .. ARGV[i], '1', 'NX', 'EX', ttl) then
+    added = added + 1
+    for j = i + 9, last do
+      for _, b in ipairs(buckets) do
+        for s = 1, nscopes do
+          local key = head .. ARGV[j] .. ':' .. b[1] .. ':' .. scopes[s]
+          if tonumber(redis.call('ZINCRBY', key, points, member)) == points then
+            redis.call('SADD', KEYS[1], key)
+            if b[2] > 0 then redis.call('EXPIREAT', key, b[2]) end
+          end
+          if rebuilding and redis.call('EXISTS', key .. ':delta') == 1 then
+            redis.call('ZINCRBY', key .. ':delta', points, member)
+          end
+        end
       end
     end
   end
+  i = last + 1
 end
-return 1
+return added
 """
+INDEX_CHUNK = 100  # entries per script call: Redis runs nothing else meanwhile (~5 ms)
 
 # KEYS[1] board; ARGV: member, distance. Returns {first position, count above it, rows}.
 AROUND_SCRIPT = """
@@ -327,48 +337,44 @@ class RedisBackend:
             facts = self._read_entry(entry_id)
             if facts is None:
                 return False  # rolled back or deleted: nothing to count
-        keys, args = self._index_call(entry_id, facts)
-        return bool(self._index_script(keys=keys, args=args, client=self.client))
+        return self.index_entries([(entry_id, facts)]) == 1
 
-    def _index_call(self, entry_id: int, facts: leaderboards.EntryFacts) -> tuple[list, list]:
-        week, month = _buckets_of(facts.occurred_at)
+    def _index_args(self, entry_id: int, facts: leaderboards.EntryFacts) -> list:
+        (week, week_expiry), (month, month_expiry) = _buckets_of(facts.occurred_at)
         names = []
         if facts.active:  # inactive members are on no board, as in SQL
             names = self._entry_boards(
                 department_id=facts.department_id, location_id=facts.location_id, boards=sorted(facts.boards)
             )
         scopes = 1 if facts.visibility == LeaderboardVisibility.HIDDEN else len(SCOPES)
-        return (
-            [self.marker_key(entry_id), self.registry_key, self.lock_key],
-            [
-                MARKER_TTL,
-                encode_member(facts.member_id),
-                facts.points,
-                f"{self.prefix}:z:",
-                scopes,
-                *week,
-                *month,
-                *names,
-            ],
-        )
+        head = [entry_id, encode_member(facts.member_id), facts.points, scopes, week, week_expiry, month, month_expiry]
+        return [*head, len(names), *names]
 
-    def index_entries(self, items: list[tuple[int, leaderboards.EntryFacts]]) -> None:
-        """``index_entry`` for many entries in one pipeline (one round trip). A script cache
-        emptied by a Redis restart answers NOSCRIPT: load it and send the batch again; the
-        entries that were counted already find their markers."""
+    def index_entries(self, items: list[tuple[int, leaderboards.EntryFacts]]) -> int:
+        """``index_entry`` for many entries: one script call per ``INDEX_CHUNK`` entries, all
+        in one round trip; returns how many were new. A script cache emptied by a Redis
+        restart answers NOSCRIPT: load it and send the batch again; the entries that were
+        counted already find their markers."""
+        keys = [self.registry_key, self.lock_key]
+        calls = []
+        for start in range(0, len(items), INDEX_CHUNK):
+            args = [MARKER_TTL, f"{self.prefix}:z:", self.marker_key("")]
+            for entry_id, facts in items[start : start + INDEX_CHUNK]:
+                args += self._index_args(entry_id, facts)
+            calls.append(args)
         for attempt in range(2):
             pipe = self.client.pipeline(transaction=False)
-            for entry_id, facts in items:
-                keys, args = self._index_call(entry_id, facts)
+            for args in calls:
                 pipe.evalsha(self._index_script.sha, len(keys), *keys, *args)
             results = pipe.execute(raise_on_error=False)
             errors = [r for r in results if isinstance(r, Exception)]
             if not errors:
-                return
+                return sum(results)
             if attempt == 0 and all(isinstance(e, redis.exceptions.NoScriptError) for e in errors):
                 self.client.script_load(INDEX_SCRIPT)
                 continue
             raise errors[0]
+        return 0  # not reached: the second attempt returns or raises
 
     def _read_entry(self, entry_id: int) -> leaderboards.EntryFacts | None:
         with connection.cursor() as cursor:

@@ -260,12 +260,44 @@ def test_a_batch_of_entries_is_indexed_in_one_pipeline_once(redis_boards, make_m
                 ),
             )
         )
-    redis_boards.index_entries(facts)
+    assert redis_boards.index_entries(facts) == 6
     redis_boards.client.script_flush()  # a restarted Redis forgot the script: loaded again
-    redis_boards.index_entries(facts)  # and the repeat counts nothing twice
+    assert redis_boards.index_entries(facts) == 0  # and the repeat counts nothing twice
     expected = sorted(((m.pk, 8) for m in members), key=lambda row: row[0])
     assert _top(redis_boards) == expected
     assert _top(redis_boards, "challenge-9") == expected
+
+
+def test_a_batch_larger_than_one_script_call_is_split_and_counted_once(redis_boards, monkeypatch):
+    from gamification import leaderboards_redis
+
+    monkeypatch.setattr(leaderboards_redis, "INDEX_CHUNK", 4)
+    now = timezone.now()
+    facts = [
+        (
+            10_000 + n,
+            leaderboards.EntryFacts(
+                member_id=900 + n % 5,
+                points=n + 1,
+                occurred_at=now,
+                department_id=7 if n % 2 else None,
+                location_id=None,
+                visibility="hidden" if n % 5 == 4 else "visible",
+                active=n != 3,  # an inactive member's entry is marked but counts nowhere
+                boards=(),
+            ),
+        )
+        for n in range(10)
+    ]
+    assert redis_boards.index_entries(facts) == 10  # three script calls: 4 + 4 + 2
+    assert redis_boards.index_entries(facts[:6]) == 0
+    everyone = redis_boards.key("all", "all", "everyone")
+    public = redis_boards.key("all", "all", "public")
+    scores = {m: redis_boards.client.zscore(everyone, leaderboards_redis.encode_member(m)) for m in range(900, 905)}
+    assert scores == {900: 1 + 6, 901: 2 + 7, 902: 3 + 8, 903: 9, 904: 5 + 10}  # 4 (member 903) was inactive
+    assert redis_boards.client.zscore(public, leaderboards_redis.encode_member(904)) is None  # hidden
+    department = redis_boards.key("department-7", "all", "public")
+    assert redis_boards.client.zcard(department) == 3  # odd entries, less the inactive one and the hidden one
 
 
 def test_awards_reach_the_redis_boards_through_the_batching_thread(
