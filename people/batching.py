@@ -58,15 +58,15 @@ class Batcher:
         return len(self._items)
 
     def drain(self) -> int:
-        """Flush what is waiting now, in the calling thread; returns how many items."""
-        count = 0
+        """Flush what is waiting now, in the calling thread; returns how many items. Only what
+        is there when it starts: items added meanwhile wait for the next window, or a busy
+        caller would keep the thread flushing them one by one."""
         with self._flushing:
-            while self._items:
-                batch = []
-                while self._items and len(batch) < self.size:
-                    batch.append(self._items.popleft())
+            count = waiting = len(self._items)
+            while waiting:
+                batch = [self._items.popleft() for _ in range(min(waiting, self.size))]
+                waiting -= len(batch)
                 self._flush(batch)
-                count += len(batch)
         return count
 
     def _flush(self, batch: list) -> None:

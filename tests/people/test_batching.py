@@ -106,3 +106,24 @@ def test_without_a_window_the_batcher_flushes_at_once(settings, make_batcher):
     batcher.add(2)
     assert flushed == [1, 2]
     assert batcher.pending() == 0
+
+
+def test_a_drain_takes_only_what_was_waiting_when_it_began(settings, make_batcher, monkeypatch):
+    # A caller that keeps adding while a flush runs must not turn one pass into a flush per
+    # item: what arrives during the pass waits for the next window.
+    monkeypatch.setattr(batching, "_ensure_thread", lambda: None)
+    monkeypatch.setattr(batching, "_wake", threading.Event())
+    settings.AFTER_COMMIT_BATCH_SECONDS = 60
+    batches = []
+
+    def flush(batch):
+        batches.append(list(batch))
+        if len(batches) < 5:
+            batcher.add(f"during {len(batches)}")  # a busy caller
+
+    batcher = make_batcher("busy", flush, size=2)
+    for i in range(3):
+        batcher.add(i)
+    assert batcher.drain() == 3
+    assert batches == [[0, 1], [2]]
+    assert batcher.pending() == 2  # the two added meanwhile, for the next pass
