@@ -302,10 +302,6 @@ def schedule_broadcasts(boards: Iterable[str]) -> None:
         logger.warning("Could not schedule broadcasts", exc_info=True)
 
 
-def schedule_broadcast(board: str) -> None:
-    schedule_broadcasts([board])
-
-
 def _broadcast_in_thread(boards: list[str]) -> None:
     from .tasks import broadcast_boards
 

@@ -364,7 +364,7 @@ def nominate(*, period: PrizePeriod, nominator: Member, nominee: Member, reason:
         except IntegrityError:
             raise AlreadyNominated(_("You have already nominated someone for this prize.")) from None
         board = f"prize-{locked.pk}"
-        transaction.on_commit(lambda: leaderboards.schedule_broadcast(board))
+        transaction.on_commit(lambda: leaderboards.schedule_broadcasts([board]))
     return nomination
 
 

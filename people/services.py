@@ -173,21 +173,21 @@ def push_unread_count(*, member_id: int) -> None:
 
 
 def _push(items: list[tuple[int, dict | None, int | None]]) -> None:
-    """A batch of notification pushes: one unread count query and one event loop for all
-    members, then the e-mails that are due now (one task each: each is claimed once)."""
-    latest_for: dict[int, dict | None] = {}
-    for member_id, latest, _email in items:
-        if latest is not None or member_id not in latest_for:
-            latest_for[member_id] = latest
+    """A batch of notification pushes: one unread-count query and one event loop for all of
+    them; each new notification keeps its own push (its toast), a member with only a changed
+    count gets one. Then the e-mails that are due now (one task each: each is claimed once)."""
     layer = get_channel_layer()
-    if layer is not None and latest_for:
-        counts = selectors.unread_counts(member_ids=list(latest_for))
-        messages = []
-        for member_id, latest in latest_for.items():
+    if layer is not None and items:
+        counts = selectors.unread_counts(member_ids=sorted({member_id for member_id, _l, _e in items}))
+        news = {member_id for member_id, latest, _e in items if latest is not None}
+        messages, counted = [], set()
+        for member_id, latest, _email in items:
             message = {"type": "notification.update", "unread": counts.get(member_id, 0)}
             if latest is not None:
-                message["latest"] = latest
-            messages.append((notification_group(member_id), message))
+                messages.append((notification_group(member_id), {**message, "latest": latest}))
+            elif member_id not in news and member_id not in counted:
+                counted.add(member_id)
+                messages.append((notification_group(member_id), message))
         try:
             async_to_sync(_send_all)(layer, messages)
         except Exception:  # a live push is a courtesy: the in-app list already has it

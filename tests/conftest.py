@@ -61,6 +61,19 @@ def _clean_cache():
 
 
 @pytest.fixture
+def held_batches(settings, monkeypatch):
+    """After-commit batches that wait until the test drains them: a long window and no
+    thread (a thread sleeping through a minute-long window would hold up later tests)."""
+    import threading
+
+    from people import batching
+
+    monkeypatch.setattr(batching, "_ensure_thread", lambda: None)
+    monkeypatch.setattr(batching, "_wake", threading.Event())
+    settings.AFTER_COMMIT_BATCH_SECONDS = 60
+
+
+@pytest.fixture
 def member(db):
     return MemberFactory()
 

@@ -48,10 +48,7 @@ def test_items_of_one_window_are_flushed_together_by_the_thread(settings, make_b
     assert threads == ["after-commit-batches"]
 
 
-def test_a_flush_is_split_into_chunks_of_size(settings, make_batcher, monkeypatch):
-    monkeypatch.setattr(batching, "_ensure_thread", lambda: None)
-    monkeypatch.setattr(batching, "_wake", threading.Event())
-    settings.AFTER_COMMIT_BATCH_SECONDS = 60
+def test_a_flush_is_split_into_chunks_of_size(held_batches, make_batcher):
     batches = []
     batcher = make_batcher("chunks", batches.append, size=4)
     for i in range(10):
@@ -66,12 +63,7 @@ def idle_thread():
     time.sleep(0.1)
 
 
-def test_what_the_thread_still_holds_is_flushed_on_exit(settings, make_batcher, monkeypatch):
-    # No thread here: a thread sleeping through a minute-long window would hold up the
-    # batches of the tests after this one.
-    monkeypatch.setattr(batching, "_ensure_thread", lambda: None)
-    monkeypatch.setattr(batching, "_wake", threading.Event())
-    settings.AFTER_COMMIT_BATCH_SECONDS = 60
+def test_what_the_thread_still_holds_is_flushed_on_exit(held_batches, make_batcher):
     flushed = []
     batcher = make_batcher("exit", flushed.extend)
     batcher.add("a")
@@ -108,12 +100,9 @@ def test_without_a_window_the_batcher_flushes_at_once(settings, make_batcher):
     assert batcher.pending() == 0
 
 
-def test_a_drain_takes_only_what_was_waiting_when_it_began(settings, make_batcher, monkeypatch):
+def test_a_drain_takes_only_what_was_waiting_when_it_began(held_batches, make_batcher):
     # A caller that keeps adding while a flush runs must not turn one pass into a flush per
     # item: what arrives during the pass waits for the next window.
-    monkeypatch.setattr(batching, "_ensure_thread", lambda: None)
-    monkeypatch.setattr(batching, "_wake", threading.Event())
-    settings.AFTER_COMMIT_BATCH_SECONDS = 60
     batches = []
 
     def flush(batch):

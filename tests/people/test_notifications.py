@@ -219,3 +219,31 @@ def test_websocket_refuses_anonymous_visitors():
 
 def test_now_is_timezone_aware():
     assert timezone.is_aware(timezone.now())
+
+
+def test_a_batch_of_pushes_keeps_each_new_notification_and_counts_once(
+    db, held_batches, monkeypatch, django_capture_on_commit_callbacks
+):
+    sent = []
+
+    class Layer:
+        async def group_send(self, group, message):
+            sent.append((group, message))
+
+    monkeypatch.setattr(services, "get_channel_layer", Layer)
+    member, other = MemberFactory(email_notifications=False), MemberFactory(email_notifications=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = services.notify(
+            member=member, kind="level_reached", title=_("New level: %(level)s"), params={"level": 2}
+        )
+        second = services.notify(member=member, kind="badge", title=_("Badge"))
+    services.push_unread_count(member_id=member.pk)  # covered by the two pushes above
+    services.push_unread_count(member_id=other.pk)
+    assert sent == []
+    assert services._pushes.drain() == 4
+    mine = services.notification_group(member.pk)
+    assert [(g, m.get("latest", {}).get("id"), m["unread"]) for g, m in sent] == [
+        (mine, first.pk, 2),
+        (mine, second.pk, 2),
+        (services.notification_group(other.pk), None, 0),
+    ]
