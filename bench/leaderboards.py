@@ -352,9 +352,9 @@ def measure_record_action(
 
     from django.db import connection, reset_queries
 
+    from core import batching
     from gamification.models import PointRule
     from gamification.services import record_action
-    from people import batching
     from people.models import Member
 
     action = "bench_action" if daily_cap is None else "bench_capped"

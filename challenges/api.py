@@ -21,7 +21,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from people.ids import id_from
+from core.ids import id_from
 from people.models import Department, Location, Role
 
 from . import selectors, services

@@ -22,10 +22,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import ServiceError
 from gamification.models import BoardEntry, PointRule
 from gamification.services import record_action
 from people import services as people_services
-from people.errors import ServiceError
 from people.models import ROLE_RANK, Member, Role
 
 from . import uploads

@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
-from people.errors import ServiceError
+from core.errors import ServiceError
 
 IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 # ISO base media brands of MP4 and QuickTime files a phone or camera writes.

@@ -23,8 +23,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from people.errors import ServiceError
-from people.ids import id_from
+from core.errors import ServiceError
+from core.ids import id_from
 from people.models import Department, Location, Role
 
 from . import selectors, services

@@ -8,7 +8,7 @@ from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from people.errors import ServiceError
+from core.errors import ServiceError
 
 
 @csrf_exempt  # answers every method with a JSON 404; there is nothing to protect
@@ -27,7 +27,7 @@ def exception_handler(exc, context):
     every error body has a ``detail`` message a person can read."""
     original = exc
     if isinstance(exc, ServiceError):
-        exc = exceptions.APIException(detail=str(exc.message))
+        exc = exceptions.APIException(detail=str(exc.message), code=original.code)
         exc.status_code = original.status_code
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
@@ -42,7 +42,18 @@ def exception_handler(exc, context):
         and isinstance(response.data, list)
     ):
         response.data = {"detail": _first_message(response.data), "errors": response.data}
+    if response is not None and isinstance(response.data, dict) and "code" not in response.data:
+        response.data["code"] = _code(original, exc)
     return response
+
+
+def _code(original, exc) -> str:
+    """A machine-readable code beside every message: the service's own, else DRF's."""
+    if isinstance(original, ServiceError):
+        return original.code
+    if isinstance(exc, exceptions.ValidationError):
+        return "invalid"
+    return getattr(exc, "default_code", "error")
 
 
 def _first_message(data):

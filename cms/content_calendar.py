@@ -17,9 +17,9 @@ from wagtail import hooks
 
 from challenges import services as challenge_services
 from challenges.models import Challenge, ChallengeKind
+from core.errors import ServiceError
 from learning.models import CalendarEntry
 from learning.sessions import services as session_services
-from people.errors import ServiceError
 from people.models import Member
 
 

@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from cms.models import ProgrammeSettings
+from core.errors import ServiceError
 from people import pilot
-from people.errors import ServiceError
 from people.models import Member
 
 

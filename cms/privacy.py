@@ -13,10 +13,10 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import ServiceError
 from gamification import services as gamification_services
 from people import audit
 from people import privacy as people_privacy
-from people.errors import ServiceError
 from people.models import AuditAction, LeaderboardVisibility, Member
 
 

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from people.errors import ServiceError
+from core.errors import ServiceError
 from people.models import Member
 
 from . import privacy

@@ -1,37 +1,17 @@
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from core.pages import MembersOnlyPageMixin
 from people.models import Role
 
 from .blocks import LessonBodyBlock
-
-
-class MembersOnlyPageMixin:
-    """Learning content is for signed-in members. Learner state (progress, locks, quiz)
-    comes from the apps above through the ``<hook_name>`` Wagtail hook, so this app never
-    imports them."""
-
-    context_hook_name = ""
-
-    def serve(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return super().serve(request, *args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        for fn in hooks.get_hooks(self.context_hook_name):
-            context.update(fn(request=request, page=self) or {})
-        return context
 
 
 class CourseIndexPage(MembersOnlyPageMixin, Page):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from people.errors import ServiceError
+from core.errors import ServiceError
 
 from .blocks import MULTIPLE
 

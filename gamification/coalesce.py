@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 from django.conf import settings
 
-from .memo import first_in
+from core.memo import first_in
 
 
 @functools.cache

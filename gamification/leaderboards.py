@@ -23,10 +23,10 @@ from django.db import connection
 from django.db.models import F, Sum
 from django.utils import timezone
 
+from core.memo import first_in
 from people.models import LeaderboardVisibility, Member
 
 from .coalesce import CoalescedSet
-from .memo import first_in
 from .models import BoardEntry, PointsEntry, PointsTotal, board_name_validator
 
 logger = logging.getLogger(__name__)

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 from django.db.models.signals import post_delete, post_save
 
-from .memo import SharedMemo
+from core.memo import SharedMemo
+
 from .models import Level
 
 

@@ -54,8 +54,8 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.errors import ServiceError
 from people import services as people_services
-from people.errors import ServiceError
 from people.models import LeaderboardVisibility, Member
 
 from . import leaderboards

@@ -14,12 +14,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.batching import Batcher
+from core.memo import SharedMemo
 from people import services as people_services
-from people.batching import Batcher
 from people.models import Member
 
 from . import leaderboards, ledger_pg, levels
-from .memo import SharedMemo
 from .models import ActiveWeek, BoardEntry, LevelReached, PointRule, PointsEntry, PointsTotal, board_name_validator
 
 logger = logging.getLogger(__name__)
@@ -345,7 +345,7 @@ class _LevelName:
 
 
 def _follow_up(items: list[tuple[int, int, list[str], "leaderboards.EntryFacts | None"]]) -> None:
-    """What committed awards set off, for a batch of them (see ``people.batching``): index
+    """What committed awards set off, for a batch of them (see ``core.batching``): index
     them on the boards (one pipeline for those whose facts the award read), schedule the
     broadcasts of the boards they moved and mark their members for badge evaluation."""
     from . import badges

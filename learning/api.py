@@ -11,9 +11,9 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.ids import id_from
 from courses.models import CoursePage, LessonPage
 from courses.quiz import public_quiz
-from people.ids import id_from
 
 from . import selectors, services
 

@@ -18,7 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
-from courses.models import MembersOnlyPageMixin
+from core.pages import MembersOnlyPageMixin
 from gamification.models import in_language
 
 

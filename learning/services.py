@@ -12,11 +12,11 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import ServiceError
 from courses import quiz as quiz_rules
 from courses.models import CoursePage, LearningPath, LessonPage, PathCourse
 from gamification.services import record_action
 from people import services as people_services
-from people.errors import ServiceError
 from people.models import Member, Role
 
 from .models import CourseCompletion, Enrolment, LessonCompletion, PathCompletion, QuizAttempt

@@ -10,8 +10,9 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from core.ids import MAX_ID
+
 from . import invitations, selectors, services
-from .ids import MAX_ID
 from .models import Invitation, Member, Notification
 from .permissions import IsMaster
 

@@ -8,13 +8,7 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self):
-        from django.urls import register_converter
-
         from . import roles
-        from .ids import IdConverter
-
-        # Before any URLconf is read: every app's URLs use <id:…> for database ids.
-        register_converter(IdConverter, "id")
 
         # Framework hook: after every app migrates (permissions appear app by app), the role
         # groups get whatever of their permissions exist by then; idempotent.

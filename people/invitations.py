@@ -19,8 +19,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import ServiceError
+
 from . import audit
-from .errors import ServiceError
 from .models import AuditAction, Department, Invitation, Location, Member
 
 TOKEN_SALT = "people.invitation"  # noqa: S105 (a signing salt, not a secret)

@@ -7,8 +7,9 @@ from django.db import transaction
 from django.db.models import Case, CharField, Count, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import ServiceError
+
 from . import audit
-from .errors import ServiceError
 from .models import AgeBand, AuditAction, Gender, Member, Role
 
 

@@ -14,8 +14,9 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from core.batching import Batcher
+
 from . import selectors
-from .batching import Batcher
 from .models import ROLE_RANK, Member, Notification, Role
 from .roles import ALL_ROLE_GROUPS, groups_for
 

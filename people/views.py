@@ -12,8 +12,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.errors import ServiceError
+
 from . import invitations, selectors, services
-from .errors import ServiceError
 from .forms import ProfileForm
 from .models import Invitation
 

@@ -53,7 +53,7 @@ def _english_unless_asked():
 def _clean_cache():
     from django.core.cache import cache
 
-    from gamification import memo
+    from core import memo
 
     cache.clear()
     memo.forget_all()  # process-local copies of rules, levels and coalescing windows
@@ -66,7 +66,7 @@ def held_batches(settings, monkeypatch):
     thread (a thread sleeping through a minute-long window would hold up later tests)."""
     import threading
 
-    from people import batching
+    from core import batching
 
     monkeypatch.setattr(batching, "_ensure_thread", lambda: None)
     monkeypatch.setattr(batching, "_wake", threading.Event())
@@ -105,3 +105,36 @@ def logged_in(client, member):
 @pytest.fixture
 def password():
     return PASSWORD
+
+
+@pytest.fixture
+def master(db):
+    """The organisation's Social Master."""
+    from people.models import Role
+
+    return MemberFactory(role=Role.MASTER, email="master@example.com", display_name="Master")
+
+
+@pytest.fixture
+def client_for(db):
+    """``client_for(member)``: a page client signed in as ``member`` (a real session)."""
+    from django.test import Client
+
+    def make(member):
+        client = Client()
+        client.force_login(member)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def api_for(db):
+    """``api_for(member)``: an API client signed in as ``member`` (a real session)."""
+
+    def make(member):
+        client = APIClient()
+        client.force_login(member)
+        return client
+
+    return make

@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import ProgrammeSettings
+from core.errors import ServiceError
 from people import audit
-from people.errors import ServiceError
 from people.models import AuditAction, Department, Invitation, Location, Member
 
 from . import metrics

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from cms.models import ProgrammeSettings, ReportExport
-from people.errors import ServiceError
+from core.errors import ServiceError
 from people.models import Department, Location
 
 from . import charts, exports, present, selectors

@@ -24,6 +24,7 @@ BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILADMIN_BASE_URL = BASE_URL
 
 INSTALLED_APPS = [
+    "core",
     "people",
     "courses",
     "learning",
@@ -210,9 +211,12 @@ CELERY_BEAT_SCHEDULE = {
 # --- After-commit work ------------------------------------------------------------------
 # With Redis, what a committed award or notification sets off (board index, badge checks,
 # broadcasts, live pushes) leaves the process in batches at most this many seconds later
-# (people/batching.py). 0: at once, in the request's thread: the embedded default, where
+# (core/batching.py). 0: at once, in the request's thread: the embedded default, where
 # there is no round trip to save and SQLite prefers one writer thread.
 AFTER_COMMIT_BATCH_SECONDS = env.float("AFTER_COMMIT_BATCH_SECONDS", default=0.05 if REDIS_URL else 0)
+# How long a service waits for a row another request holds (core.lock, PostgreSQL) before it
+# answers 503 "try again" instead of queueing the request.
+LOCK_TIMEOUT = env("LOCK_TIMEOUT", default="5s")
 
 # --- Gamification ---------------------------------------------------------------------
 # The award statement is prepared on the server; switch off behind a connection pooler

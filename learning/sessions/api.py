@@ -24,7 +24,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from people.ids import id_from
+from core.ids import id_from
 
 from ..models import LinkedInChecklistItem, Registration, SessionKind, SessionPage
 from . import selectors, services

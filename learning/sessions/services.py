@@ -24,9 +24,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import ServiceError
 from gamification.services import record_action
 from people import services as people_services
-from people.errors import ServiceError
 from people.models import Member
 
 from ..models import (

@@ -12,7 +12,8 @@ from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from gamification import badges, leaderboards, memo, services, tasks
+from core import memo
+from gamification import badges, leaderboards, services, tasks
 from gamification.leaderboards import BoardKey, sql_backend
 from gamification.models import (
     ActiveWeek,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from people.ids import MAX_ID, id_from
+from core.ids import MAX_ID, id_from
 from people.models import Role
 from tests.factories import MemberFactory
 

@@ -1,4 +1,4 @@
-"""The after-commit batching thread (people.batching): gathers items for a window, flushes
+"""The after-commit batching thread (core.batching): gathers items for a window, flushes
 each batcher's items together, and hands over what is left on exit."""
 
 import threading
@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from people import batching
+from core import batching
 
 
 @pytest.fixture
