@@ -162,6 +162,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# No Gravatar: the admin would send every user's hashed e-mail address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Cache, Celery, Channels: Redis when REDIS_URL is set -----------------------------
 REDIS_URL = env("REDIS_URL", default="")
