@@ -22,6 +22,6 @@ if REDIS_URL:
 # only start timer threads that outlive the test's database.
 LEADERBOARD_BROADCASTS = False
 # Index and badge marks are flushed at once in the caller's thread, so a test reads its own
-# award straight away; the batching thread is tested on purpose (tests/people/test_batching.py,
+# award straight away; the batching thread is tested on purpose (tests/core/test_batching.py,
 # tests/gamification/test_award_paths.py).
 AFTER_COMMIT_BATCH_SECONDS = 0
