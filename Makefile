@@ -27,7 +27,7 @@ run: $(VENV)/.installed-base
 	$(PY) manage.py seed_demo
 	$(PY) manage.py collectstatic --noinput -v0
 	@echo "Serving on http://$(HOST):$(PORT)/  (log in as ambassador@example.com / socialshift)"
-	$(VENV)/bin/uvicorn cms.asgi:application --host $(HOST) --port $(PORT)
+	$(PY) manage.py serve --host $(HOST) --port $(PORT)
 
 serve: $(VENV)/.installed-base
 	$(VENV)/bin/uvicorn cms.asgi:application --host $(HOST) --port $(PORT) --reload

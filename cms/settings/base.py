@@ -179,8 +179,19 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    CELERY_BROKER_URL = "memory://"
-    CELERY_TASK_ALWAYS_EAGER = True
+    # The embedded default still runs the scheduled work: beat and a worker (started beside
+    # the server by `manage.py serve`, i.e. `make run`) share kombu's filesystem broker, a
+    # folder under var/. Work a request sets off runs in the request's process (eager), because
+    # the in-memory channel layer only reaches that process's WebSockets.
+    CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://")
+    CELERY_DATA_DIR = Path(env("CELERY_DATA_DIR", default=str(BASE_DIR / "var" / "celery")))
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(CELERY_DATA_DIR / "queue"),
+        "data_folder_out": str(CELERY_DATA_DIR / "queue"),
+        "control_folder": str(CELERY_DATA_DIR / "control"),
+        "store_processed": False,
+    }
+    CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -197,7 +208,9 @@ CELERY_BEAT_SCHEDULE = {
     "repair-leaderboards": {"task": "gamification.tasks.repair_leaderboards", "schedule": crontab(minute="*/15")},
     "sweep-badges": {"task": "gamification.tasks.sweep_badges", "schedule": crontab(minute=7)},
     "close-due-prizes": {"task": "gamification.tasks.close_due_prizes", "schedule": crontab(minute="*/5")},
-    "open-and-close-challenges": {"task": "challenges.tasks.open_and_close_challenges", "schedule": crontab()},
+    # Every 10 s: one indexed query; a challenge opens within seconds of its time (members see
+    # it open from that moment anyway: the state is computed when read).
+    "open-and-close-challenges": {"task": "challenges.tasks.open_and_close_challenges", "schedule": 10.0},
     "send-suggestion-digests": {
         "task": "challenges.tasks.send_weekly_digests",
         "schedule": crontab(minute=0, hour=9, day_of_week="mon"),
