@@ -19,6 +19,7 @@ import yaml
 from people.models import Role
 
 DATA_DIR = Path(__file__).with_name("data")
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 LANGUAGES = ("nl", "en")
 QUESTION_KINDS = ("single", "multiple", "true_false")
 # The rich-text blocks of a lesson; the values are bilingual texts, except the assignment's.
@@ -50,10 +51,11 @@ class DemoContent:
     courses: list[dict]
 
 
-def load(data_dir: Path = DATA_DIR) -> DemoContent:
-    """Read and check every data file under ``data_dir``; raises ``DemoDataError``."""
-    data_dir = Path(data_dir)
-    site = _site(_read(data_dir / "site.yaml", data_dir))
+def load(data_dir: Path | None = None) -> DemoContent:
+    """Read and check every data file under ``data_dir`` (``DATA_DIR`` when not given);
+    raises ``DemoDataError``."""
+    data_dir = Path(data_dir or DATA_DIR)
+    site = _site(_read(data_dir / "site.yaml"))
     course_files = {file.stem: file for file in sorted((data_dir / "courses").glob("*.yaml"))}
     path_files = sorted((data_dir / "paths").glob("*.yaml"))
     if not path_files:
@@ -61,12 +63,12 @@ def load(data_dir: Path = DATA_DIR) -> DemoContent:
     courses: dict[str, dict] = {}
     paths = []
     for file in path_files:
-        path = _read(file, data_dir)
-        spec = _path(path, course_files)
-        for slug_node in path["courses"].items():
+        path_node = _read(file)
+        spec = _path(path_node, course_files)
+        for slug_node in path_node["courses"].items():
             slug = slug_node.value
             if slug not in courses:
-                courses[slug] = _course(_read(course_files[slug], data_dir), slug_node, earlier=courses)
+                courses[slug] = _course(_read(course_files[slug]), slug_node, known=course_files, earlier=courses)
         spec["courses"] = [courses[slug] for slug in spec["courses"]]
         paths.append(spec)
     for slug, file in course_files.items():
@@ -121,12 +123,12 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _constr
 def _shown(file: Path) -> str:
     """The file as a reader finds it: relative to the project when it lies inside."""
     try:
-        return str(file.resolve().relative_to(DATA_DIR.parents[2]))
+        return str(file.resolve().relative_to(PROJECT_DIR))
     except ValueError:
         return str(file)
 
 
-def _read(file: Path, data_dir: Path) -> "_Node":
+def _read(file: Path) -> "_Node":
     if not file.is_file():
         raise DemoDataError(f"{_shown(file)}: file not found")
     try:
@@ -134,7 +136,10 @@ def _read(file: Path, data_dir: Path) -> "_Node":
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = f", line {mark.line + 1}" if mark else ""
-        raise DemoDataError(f"{_shown(file)}{line}: not valid YAML: {error.problem or error.context}") from error
+        problem = error.problem or error.context
+        if "mapping values are not allowed" in str(problem):
+            problem = f"{problem} (a text with ': ' in it goes in quotes, or in a '>-' block)"
+        raise DemoDataError(f"{_shown(file)}{line}: not valid YAML: {problem}") from error
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise DemoDataError(f"{_shown(file)}: not valid YAML: {error}") from error
     return _Node(_shown(file), value, where="", line=getattr(value, "line", 1))
@@ -274,7 +279,8 @@ def _path(node: _Node, course_files: dict[str, Path]) -> dict:
     }
 
 
-def _course(node: _Node, named_at: _Node, *, earlier: dict[str, dict]) -> dict:
+def _course(node: _Node, named_at: _Node, *, known: dict[str, Path], earlier: dict[str, dict]) -> dict:
+    """``named_at`` is the course's place in a path; ``earlier`` the courses before it."""
     node.mapping(("title", "summary", "estimated_minutes", "prerequisites", "lessons"))
     slug = named_at.value
     prerequisites = []
@@ -282,6 +288,8 @@ def _course(node: _Node, named_at: _Node, *, earlier: dict[str, dict]) -> dict:
         required = prerequisite.slug()
         if required == slug:
             prerequisite.fail("a course cannot be its own prerequisite")
+        if required not in known:
+            prerequisite.fail(f"no course {required!r}: there is no file courses/{required}.yaml")
         if required not in earlier:
             prerequisite.fail(
                 f"the prerequisite {required!r} must come before {slug!r} in the path ({named_at.file}, line "
