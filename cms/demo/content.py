@@ -22,9 +22,8 @@ DATA_DIR = Path(__file__).with_name("data")
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 LANGUAGES = ("nl", "en")
 QUESTION_KINDS = ("single", "multiple", "true_false")
-# The rich-text blocks of a lesson; the values are bilingual texts, except the assignment's.
-TEXT_BLOCKS = ("heading", "paragraph", "tip")
-BLOCKS = (*TEXT_BLOCKS, "assignment")
+# A lesson's blocks (its quiz aside); each holds a bilingual text, the assignment two.
+BLOCKS = ("heading", "paragraph", "tip", "assignment")
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+\Z")  # Django's slug rule, as Wagtail checks page slugs
 TITLE_LENGTH = 255  # Page.title
 SUMMARY_LENGTH = 500  # CoursePage.summary
