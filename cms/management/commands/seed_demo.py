@@ -1,5 +1,6 @@
 """Demo data for trying the product: an organisation, 50+ members in every role, and the
-Ambassador → Creator learning path in Dutch and English, with some members part-way.
+Ambassador → Creator learning path in Dutch and English, with some members part-way. The
+courses, lessons and quizzes are data files in ``cms/demo/data/``.
 
 Idempotent: running it again adds nothing that is already there. Refuses to run with
 DEBUG off, because it creates accounts with a known password.
@@ -7,27 +8,27 @@ DEBUG off, because it creates accounts with a known password.
 
 import datetime
 import random
-import uuid
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale
 
 from cms.demo.challenges import seed as seed_challenges
-from cms.demo.content import AMBASSADOR_TO_CREATOR_PATH
+from cms.demo.content import DemoDataError
+from cms.demo.content import load as load_content
+from cms.demo.pages import seed as seed_pages
 from cms.demo.programme import seed as seed_programme
 from cms.demo.sessions import seed as seed_sessions
-from cms.models import HomePage, ProgrammeSettings
-from courses.models import CourseIndexPage, CoursePage, LearningPath, LessonPage, PathCourse
+from cms.models import ProgrammeSettings
+from courses.models import CoursePage
 from learning import services as learning_services
 from people import services as people_services
 from people.models import Department, Location, Member, Role
 
 PASSWORD = "socialshift"
-ID_NAMESPACE = uuid.UUID("5b0c2d55-6a7e-4c59-9d0e-3c1f6f0f8a10")
 
 DEPARTMENTS = ["Marketing & Communicatie", "Sales", "Klantenservice", "Operations", "IT", "HR"]
 LOCATIONS = ["Utrecht", "Amsterdam", "Rotterdam", "Eindhoven"]
@@ -87,71 +88,6 @@ NAMED_ACCOUNTS = [
     ("activator@example.com", "Arjen Activator", Role.ACTIVATOR, False),
     ("hr@example.com", "Hanneke HR", Role.AMBASSADOR, True),
 ]
-HOME = {
-    "title": {"nl": "Social Shift", "en": "Social Shift"},
-    "intro": {
-        "nl": "<p>Welkom bij ons Social Shift-programma. Leer, deel je verhalen van de werkvloer en laat zien "
-        "wat er bij ons gebeurt. Jij blijft altijd de eindredacteur van je eigen kanaal.</p>",
-        "en": "<p>Welcome to our Social Shift programme. Learn, share stories from the work floor and show what "
-        "happens here. You always stay the editor of your own channel.</p>",
-    },
-}
-COURSE_INDEX = {"slug": "e-learning", "title": {"nl": "E-learning", "en": "E-learning"}}
-
-
-def block_id(*parts) -> str:
-    return str(uuid.uuid5(ID_NAMESPACE, "/".join(str(p) for p in parts)))
-
-
-def lesson_body(course_slug: str, lesson: dict, lang: str) -> list:
-    body = []
-    for i, block in enumerate(lesson["body"]):
-        kind, value = block["type"], block["value"]
-        if kind == "heading" or kind == "paragraph":
-            raw = value[lang]
-        elif kind == "tip":
-            raw = {"kind": "tip", "text": value[lang]}
-        elif kind == "assignment":
-            raw = {"title": value["title"][lang], "instructions": value["instructions"][lang]}
-        else:
-            raise CommandError(f"Unknown block type {kind}")
-        body.append({"type": kind, "value": raw, "id": block_id(course_slug, lesson["slug"], i)})
-    quiz = lesson.get("quiz")
-    if quiz:
-        questions = []
-        for q, question in enumerate(quiz["questions"]):
-            choices = [
-                {
-                    "type": "item",
-                    "id": block_id(course_slug, lesson["slug"], "q", q, "c", c),
-                    "value": {
-                        "text": choice["text"][lang],
-                        "correct": choice["correct"],
-                        "explanation": choice["explanation"][lang],
-                    },
-                }
-                for c, choice in enumerate(question["choices"])
-            ]
-            questions.append(
-                {
-                    "type": "item",
-                    "id": block_id(course_slug, lesson["slug"], "q", q),
-                    "value": {"kind": question["kind"], "text": question["text"][lang], "choices": choices},
-                }
-            )
-        body.append(
-            {
-                "type": "quiz",
-                "id": block_id(course_slug, lesson["slug"], "quiz"),
-                "value": {"intro": "", "pass_mark": quiz["pass_mark"], "questions": questions},
-            }
-        )
-    return body
-
-
-def publish(page):
-    page.save_revision().publish()
-    return page
 
 
 class Command(BaseCommand):
@@ -163,13 +99,15 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("seed_demo creates accounts with a known password; it only runs with DEBUG on.")
+        try:
+            content = load_content()
+        except DemoDataError as error:
+            raise CommandError(f"A demo data file needs fixing: {error}") from error
         with transaction.atomic():
             nl, en = self.locales()
             departments, locations = self.organisation()
             members = self.members(departments, locations, options["members"])
-            home_nl, home_en = self.home(nl, en)
-            courses = self.courses(home_nl, nl, en)
-            self.path(courses, nl, en)
+            seed_pages(nl, en, content)
         self.progress(members)
         self.activity(members)
         self.rewards()
@@ -241,95 +179,6 @@ class Command(BaseCommand):
         member.role_changed_at = None
         member.save(update_fields=["role_changed_at"])
         return member
-
-    def home(self, nl, en):
-        home_nl = HomePage.objects.filter(locale=nl).first()
-        if home_nl is None:
-            root = Page.get_first_root_node()
-            home_nl = root.add_child(instance=HomePage(title=HOME["title"]["nl"], slug="home", locale=nl))
-            Site.objects.update_or_create(
-                is_default_site=True, defaults={"root_page": home_nl, "hostname": "localhost"}
-            )
-        home_nl.intro = HOME["intro"]["nl"]
-        publish(home_nl)
-        home_en = home_nl.get_translation_or_none(en)
-        if home_en is None:
-            home_en = home_nl.copy_for_translation(en)
-        home_en.title, home_en.intro = HOME["title"]["en"], HOME["intro"]["en"]
-        publish(home_en)
-        return home_nl, home_en
-
-    def translate(self, page_nl, en, **fields):
-        page_en = page_nl.get_translation_or_none(en)
-        if page_en is None:
-            page_en = page_nl.copy_for_translation(en)
-        for name, value in fields.items():
-            setattr(page_en, name, value)
-        return publish(page_en)
-
-    def courses(self, home_nl, nl, en):
-        index_nl = CourseIndexPage.objects.filter(locale=nl, slug=COURSE_INDEX["slug"]).first()
-        if index_nl is None:
-            index_nl = home_nl.add_child(
-                instance=CourseIndexPage(title=COURSE_INDEX["title"]["nl"], slug=COURSE_INDEX["slug"])
-            )
-            publish(index_nl)
-        self.translate(index_nl, en, title=COURSE_INDEX["title"]["en"])
-        by_slug = {}
-        for spec in AMBASSADOR_TO_CREATOR_PATH["courses"]:
-            course_nl = CoursePage.objects.child_of(index_nl).filter(slug=spec["slug"]).first()
-            if course_nl is None:
-                course_nl = index_nl.add_child(
-                    instance=CoursePage(
-                        title=spec["title"]["nl"],
-                        slug=spec["slug"],
-                        summary=spec["summary"]["nl"],
-                        estimated_minutes=spec["estimated_minutes"],
-                    )
-                )
-                course_nl.prerequisites.set([by_slug[s][0] for s in spec["prerequisites"]])
-                publish(course_nl)
-            course_en = self.translate(
-                course_nl,
-                en,
-                title=spec["title"]["en"],
-                summary=spec["summary"]["en"],
-                estimated_minutes=spec["estimated_minutes"],
-            )
-            if spec["prerequisites"]:
-                course_en.prerequisites.set([by_slug[s][1] for s in spec["prerequisites"]])
-                publish(course_en)
-            for lesson in spec["lessons"]:
-                lesson_nl = LessonPage.objects.child_of(course_nl).filter(slug=lesson["slug"]).first()
-                if lesson_nl is None:
-                    lesson_nl = course_nl.add_child(
-                        instance=LessonPage(
-                            title=lesson["title"]["nl"],
-                            slug=lesson["slug"],
-                            body=lesson_body(spec["slug"], lesson, "nl"),
-                        )
-                    )
-                    publish(lesson_nl)
-                self.translate(lesson_nl, en, title=lesson["title"]["en"], body=lesson_body(spec["slug"], lesson, "en"))
-            by_slug[spec["slug"]] = (course_nl, course_en)
-        return by_slug
-
-    def path(self, courses, nl, en):
-        spec = AMBASSADOR_TO_CREATOR_PATH
-        for locale, index in ((nl, 0), (en, 1)):
-            lang = locale.language_code
-            source = LearningPath.objects.filter(locale=nl, title=spec["title"]["nl"]).first()
-            path = LearningPath.objects.filter(locale=locale, title=spec["title"][lang]).first()
-            if path is not None:
-                continue
-            path = LearningPath(
-                title=spec["title"][lang], intro=spec["intro"][lang], target_role=Role.CREATOR, locale=locale
-            )
-            if source is not None:
-                path.translation_key = source.translation_key
-            path.save()
-            for order, course_spec in enumerate(spec["courses"]):
-                PathCourse.objects.create(path=path, course=courses[course_spec["slug"]][index], sort_order=order)
 
     def progress(self, members):
         """Some ambassadors part-way through the path, one at the last lesson."""
