@@ -26,6 +26,7 @@ def points(member, action=None):
 # --- launching ------------------------------------------------------------------------
 
 
+@pytest.mark.clock
 def test_create_challenge_returns_a_draft(master):
     now = timezone.now()
     challenge = services.create_challenge(
@@ -35,6 +36,7 @@ def test_create_challenge_returns_a_draft(master):
     assert challenge.created_by == master
 
 
+@pytest.mark.clock
 @pytest.mark.parametrize("role", [Role.AMBASSADOR, Role.CREATOR, Role.EDITOR])
 def test_only_masters_and_activators_launch(role, department):
     member = MemberFactory(role=role, department=department)
@@ -45,6 +47,7 @@ def test_only_masters_and_activators_launch(role, department):
         )
 
 
+@pytest.mark.clock
 def test_an_activator_launches_for_their_own_department_only(department, other_department):
     activator = MemberFactory(role=Role.ACTIVATOR, department=department)
     now = timezone.now()
@@ -65,6 +68,7 @@ def test_an_activator_launches_for_their_own_department_only(department, other_d
         services.schedule_challenge(by=activator, challenge=other)
 
 
+@pytest.mark.clock
 def test_closing_must_be_after_opening(master):
     now = timezone.now()
     with pytest.raises(services.InvalidInput):
@@ -74,6 +78,7 @@ def test_closing_must_be_after_opening(master):
 # --- state machine --------------------------------------------------------------------
 
 
+@pytest.mark.clock
 def test_state_machine_and_invalid_transitions(master):
     now = timezone.now()
     challenge = make_challenge(master, state="draft", opens_at=now + datetime.timedelta(days=1))
@@ -95,6 +100,7 @@ def test_state_machine_and_invalid_transitions(master):
         services.close_challenge(by=master, challenge=challenge)
 
 
+@pytest.mark.clock
 def test_celery_opens_and_closes_on_time(master):
     now = timezone.now()
     challenge = make_challenge(
@@ -233,6 +239,7 @@ def test_editors_review_only_their_department(creator, other_department):
         services.review_story(editor=MemberFactory(department=creator.department), story=story, decision="approve")
 
 
+@pytest.mark.clock
 def test_review_queue_oldest_first(creator, editor, department):
     from challenges import selectors
 
@@ -366,6 +373,7 @@ def test_share_payload_has_utm_tags_and_network_dialog(master, creator, editor, 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36"
 
 
+@pytest.mark.clock
 def test_click_rules(creator, editor, ambassador):
     story = approved_story(creator, editor)
     link = services.share_link_for(member=ambassador, story=story)
@@ -384,6 +392,7 @@ def test_click_rules(creator, editor, ambassador):
     assert len(hashes) == 3 and not any("10.0.0" in h for h in hashes)
 
 
+@pytest.mark.clock
 def test_click_points_are_capped_per_day(creator, editor, ambassador):
     story = approved_story(creator, editor)
     link = services.share_link_for(member=ambassador, story=story)
@@ -394,6 +403,7 @@ def test_click_points_are_capped_per_day(creator, editor, ambassador):
     assert points(ambassador, "share_click") == 20  # the rule's daily cap
 
 
+@pytest.mark.clock
 def test_old_clicks_are_deleted_after_retention(creator, editor, ambassador):
     from challenges import tasks
     from challenges.models import ShareClick, SharingSettings
@@ -423,6 +433,7 @@ def test_suggestions_relevance_and_dismissal(creator, editor, ambassador, other_
     assert list(selectors.suggestions(member=ambassador)) == [theirs]
 
 
+@pytest.mark.clock
 def test_weekly_digest_with_cap_once_per_week(creator, editor, department):
     from challenges.models import SharingSettings, SuggestionDigest
 

@@ -22,11 +22,9 @@ from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
 
-NOW = timezone.now()
-
 
 def days_ago(n):
-    return NOW - datetime.timedelta(days=n)
+    return timezone.now() - datetime.timedelta(days=n)
 
 
 def points(member, when, n=[0]):  # noqa: B006 - a counter for unique refs
@@ -105,6 +103,7 @@ def hr(client, org):
     return login(client, is_hr=True, department=None, location=None)
 
 
+@pytest.mark.clock
 def test_funnel_and_tables_match_the_hand_built_organisation(client, org):
     hr(client, org)
     data = client.get("/api/v1/reports/participation/").json()
@@ -145,6 +144,7 @@ def test_employee_count_setting_sets_the_goal_base(client, org):
     assert funnel["employees"] == 100 and funnel["active_share_percent"] == 5.0
 
 
+@pytest.mark.clock
 def test_period_filter_counts_only_the_period(client, org):
     hr(client, org)
     old = days_ago(400).date().isoformat()
@@ -240,6 +240,7 @@ def test_works_council_setting_turns_per_person_views_off(client, org):
     assert client.get("/api/v1/reports/participation/").status_code == 200  # aggregates stay
 
 
+@pytest.mark.clock
 def test_exports_equal_the_figures_on_screen(client, org):
     hr(client, org)
     data = client.get("/api/v1/reports/participation/").json()
@@ -276,6 +277,7 @@ def test_reach_counts_unique_clicks_and_labels_the_estimate(client, org):
     assert "Estimated media value" in page and "not measured" in page
 
 
+@pytest.mark.clock
 def test_dashboard_page_shows_funnel_and_svg_charts(client, org):
     hr(client, org)
     page = client.get("/reports/").content.decode()

@@ -40,6 +40,7 @@ def test_the_same_action_and_ref_is_recorded_once(member, rule):
     assert total(member) == 10
 
 
+@pytest.mark.clock
 def test_unknown_inactive_and_out_of_window_actions_award_nothing(member, rule):
     assert record_action(member, "never_configured", "x").skipped == Skipped.NO_RULE
     rule.active = False
@@ -52,6 +53,7 @@ def test_unknown_inactive_and_out_of_window_actions_award_nothing(member, rule):
     assert not PointsEntry.objects.exists()
 
 
+@pytest.mark.clock
 def test_daily_cap(member, rule):
     rule.daily_cap = 3
     rule.save()
@@ -62,6 +64,7 @@ def test_daily_cap(member, rule):
     assert record_action(member, "test_action", "click:next-day", occurred_at=tomorrow).created
 
 
+@pytest.mark.clock
 def test_cooldown(member, rule):
     rule.cooldown_seconds = 60
     rule.save()
@@ -116,6 +119,7 @@ def test_level_is_derived_from_points_when_masters_change_thresholds(member, api
     assert me["points"] == 60 and me["level"]["number"] == 1 and me["level"]["points_to_next"] == 40
 
 
+@pytest.mark.clock
 def test_streaks():
     monday = datetime.date(2026, 11, 23)
     weeks = [monday - datetime.timedelta(weeks=n) for n in (7, 6, 5, 2, 1)]
@@ -125,6 +129,7 @@ def test_streaks():
     assert streak_from_weeks([], today=monday) == {"current": 0, "longest": 0}
 
 
+@pytest.mark.clock
 def test_active_weeks_follow_points(member, rule):
     now = timezone.now()
     record_action(member, "test_action", "a", occurred_at=now)
@@ -165,6 +170,7 @@ def test_points_pages_need_login(client):
     assert client.get("/api/v1/leaderboards/all/").status_code in (401, 403)
 
 
+@pytest.mark.clock
 def test_leaderboard_api_shape(api, member, rule, make_member):
     others = [make_member() for _ in range(6)]
     for i, other in enumerate(others):
@@ -352,6 +358,7 @@ def test_the_beat_schedule_names_tasks_that_exist():
         assert entry["task"] in app.tasks, entry["task"]
 
 
+@pytest.mark.clock
 @override_settings(LEADERBOARD_BROADCASTS=True)
 def test_an_award_that_counts_for_an_open_prize_moves_its_standings(member, rule, django_capture_on_commit_callbacks):
     from gamification.models import PrizePeriod

@@ -85,6 +85,7 @@ def scores(period, include_hidden=True):
 # --- scoring -------------------------------------------------------------------------------
 
 
+@pytest.mark.clock
 def test_formula_counts_actions_inside_the_period_times_their_weight():
     period = make_period()
     a, b, c = MemberFactory(), MemberFactory(), MemberFactory()
@@ -102,6 +103,7 @@ def test_formula_counts_actions_inside_the_period_times_their_weight():
     assert all(set(row) == {"member_id", "points"} for row in rows)
 
 
+@pytest.mark.clock
 def test_the_sql_leaderboard_ranks_the_prize_board_from_the_score_queryset():
     period = make_period()
     a, b = MemberFactory(), MemberFactory()
@@ -114,6 +116,7 @@ def test_the_sql_leaderboard_ranks_the_prize_board_from_the_score_queryset():
     assert me.rank == 2
 
 
+@pytest.mark.clock
 def test_nominations_add_their_weight_without_multiplying_ledger_rows():
     period = make_period(nomination_weight=7)
     star, only_nominated = MemberFactory(), MemberFactory()
@@ -124,6 +127,7 @@ def test_nominations_add_their_weight_without_multiplying_ledger_rows():
     assert scores(period) == {star.pk: 15 + 14, only_nominated.pk: 7}
 
 
+@pytest.mark.clock
 def test_nominations_do_not_score_when_the_weight_is_zero():
     period = make_period(nomination_weight=0)
     member = MemberFactory()
@@ -131,6 +135,7 @@ def test_nominations_do_not_score_when_the_weight_is_zero():
     assert scores(period) == {}
 
 
+@pytest.mark.clock
 def test_only_active_members_of_the_eligible_departments_count():
     sales, it = DepartmentFactory(name="Sales"), DepartmentFactory(name="IT")
     seller, engineer = MemberFactory(department=sales), MemberFactory(department=it)
@@ -146,6 +151,7 @@ def test_only_active_members_of_the_eligible_departments_count():
     assert prizes.is_eligible(sales_only, seller) and not prizes.is_eligible(sales_only, engineer)
 
 
+@pytest.mark.clock
 def test_hidden_members_are_left_off_public_standings_but_masters_see_them(client):
     period = make_period()
     hidden = MemberFactory(leaderboard_visibility=LeaderboardVisibility.HIDDEN)
@@ -170,6 +176,7 @@ def test_hidden_members_are_left_off_public_standings_but_masters_see_them(clien
     assert hidden.name in client.get(f"/prizes/{period.pk}/").content.decode()
 
 
+@pytest.mark.clock
 def test_an_unknown_prize_is_a_does_not_exist_and_a_404(api):
     with pytest.raises(PrizePeriod.DoesNotExist):
         prizes.score_queryset(prize_id=999999, include_hidden=False)
@@ -181,6 +188,7 @@ def test_an_unknown_prize_is_a_does_not_exist_and_a_404(api):
 # --- tie-break -----------------------------------------------------------------------------
 
 
+@pytest.mark.clock
 def test_equal_scores_are_decided_by_nominations_then_who_reached_the_score_first_then_shared():
     period = make_period(nomination_weight=5)
     start = period.starts_at
@@ -218,6 +226,7 @@ def test_equal_scores_are_decided_by_nominations_then_who_reached_the_score_firs
 # --- nominations ---------------------------------------------------------------------------
 
 
+@pytest.mark.clock
 def test_nominations_one_per_member_no_self_reason_required_and_only_while_open():
     period = make_period(nomination_weight=3)
     nominator, nominee, other = MemberFactory(), MemberFactory(), MemberFactory()
@@ -252,6 +261,7 @@ def test_nominations_one_per_member_no_self_reason_required_and_only_while_open(
         prizes.nominate(period=ended, nominator=other, nominee=nominee, reason="Too late")
 
 
+@pytest.mark.clock
 def test_the_page_offers_the_nomination_form_once(client):
     period = make_period(nomination_weight=3)
     me, colleague = MemberFactory(), MemberFactory()
@@ -283,6 +293,7 @@ def _scored_members(period, points_list):
     return members
 
 
+@pytest.mark.clock
 def test_closing_fixes_standings_picks_and_rewards_the_winners_once(django_capture_on_commit_callbacks):
     badge = BadgeClass.objects.create(
         slug="best-social", name="Beste social media gebruiker", description="Won", criterion=BadgeCriterion.MANUAL
@@ -317,6 +328,7 @@ def test_closing_fixes_standings_picks_and_rewards_the_winners_once(django_captu
     assert Notification.objects.filter(kind="prize_won").count() == 2
 
 
+@pytest.mark.clock
 def test_a_tie_at_the_cut_off_includes_everyone_tied_and_the_wall_says_tie(client):
     period = make_period(winners_count=1)
     a, b, c = MemberFactory(), MemberFactory(), MemberFactory()
@@ -333,6 +345,7 @@ def test_a_tie_at_the_cut_off_includes_everyone_tied_and_the_wall_says_tie(clien
     assert a.name in page and b.name in page and page.count('<span class="tag">tie</span>') == 2
 
 
+@pytest.mark.clock
 def test_nobody_scored_means_no_winner():
     period = make_period()
     closed = prizes.close_period(period=period)
@@ -343,6 +356,7 @@ def test_nobody_scored_means_no_winner():
 # --- jury ----------------------------------------------------------------------------------
 
 
+@pytest.mark.clock
 def test_the_jury_confirms_winners_from_the_top_candidates_with_a_motivation():
     period = make_period(jury=True, winners_count=1)
     members = _scored_members(period, [9, 8, 7, 6, 5, 4, 3])  # top 5 are candidates
@@ -381,6 +395,7 @@ def test_the_jury_confirms_winners_from_the_top_candidates_with_a_motivation():
     assert PointsEntry.objects.filter(action="prize_won").count() == 1
 
 
+@pytest.mark.clock
 def test_the_jury_form_confirms_through_the_page(client):
     period = make_period(jury=True)
     members = _scored_members(period, [3, 2])
@@ -400,6 +415,7 @@ def test_the_jury_form_confirms_through_the_page(client):
 # --- Celery --------------------------------------------------------------------------------
 
 
+@pytest.mark.clock
 def test_close_due_prizes_closes_only_periods_past_their_end():
     due = make_period(starts_at=now() - datetime.timedelta(days=90), ends_at=now() - datetime.timedelta(minutes=1))
     running = make_period()
@@ -417,6 +433,7 @@ def test_close_due_prizes_closes_only_periods_past_their_end():
 # --- permissions ---------------------------------------------------------------------------
 
 
+@pytest.mark.clock
 @pytest.mark.parametrize(
     "kwargs", [{"role": Role.AMBASSADOR}, {"role": Role.EDITOR}, {"role": Role.CREATOR, "is_hr": True}]
 )
@@ -440,6 +457,7 @@ def test_only_masters_close_and_confirm(client, kwargs):
         prizes.close_period(period=period, by=MemberFactory(**kwargs))
 
 
+@pytest.mark.clock
 def test_a_master_closes_from_the_page(client):
     period = make_period()
     _scored_members(period, [1])
@@ -452,6 +470,7 @@ def test_a_master_closes_from_the_page(client):
 # --- pages and API -------------------------------------------------------------------------
 
 
+@pytest.mark.clock
 def test_the_overview_shows_formula_tie_break_countdown_standings_and_my_place(client):
     make_period(title="Best of Q1")
     me, leader = MemberFactory(), MemberFactory()
@@ -484,6 +503,7 @@ def _count(api, url):
     return len(ctx.captured_queries), response.json()
 
 
+@pytest.mark.clock
 def test_api_lists_and_shows_prizes_with_constant_queries(api, member):
     small = _judged(2)
     list_small, body = _count(api, "/api/v1/prizes/")
@@ -506,6 +526,7 @@ def test_api_lists_and_shows_prizes_with_constant_queries(api, member):
     assert detail_small == detail_large
 
 
+@pytest.mark.clock
 def test_api_detail_of_an_open_period_has_live_standings_and_me(api, member):
     period = make_period()
     anonymous = MemberFactory(leaderboard_visibility=LeaderboardVisibility.ANONYMOUS)
@@ -523,6 +544,7 @@ def test_api_needs_a_signed_in_member(anon_api):
     assert anon_api.get("/api/v1/prizes/").status_code in (401, 403)
 
 
+@pytest.mark.clock
 def test_wall_of_fame_lists_past_winners_newest_first_with_constant_queries(client, member):
     old = _judged(1)
     PrizePeriod.objects.filter(pk=old.pk).update(ends_at=old.ends_at - datetime.timedelta(days=100))
@@ -538,6 +560,7 @@ def test_wall_of_fame_lists_past_winners_newest_first_with_constant_queries(clie
     assert page.count('data-testid="fame-winner"') == 3 and "Still running" not in page
 
 
+@pytest.mark.clock
 def test_default_quarter_is_the_current_quarter_in_amsterdam():
     moment = datetime.datetime(2025, 3, 31, 22, 30, tzinfo=datetime.UTC)  # 1 April 00:30 in Amsterdam
     start, end = prizes.default_quarter(moment)
@@ -548,6 +571,7 @@ def test_default_quarter_is_the_current_quarter_in_amsterdam():
     assert (start.month, end.year, end.month) == (10, 2026, 1)
 
 
+@pytest.mark.clock
 def test_the_admin_add_form_defaults_to_the_current_quarter(client):
     client.force_login(MemberFactory(role=Role.MASTER))
     response = client.get("/admin/snippets/gamification/prizeperiod/add/")
@@ -560,6 +584,7 @@ def test_the_admin_add_form_defaults_to_the_current_quarter(client):
 # --- concurrency (PostgreSQL) --------------------------------------------------------------
 
 
+@pytest.mark.clock
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_closing_concurrently_awards_once(require_postgres):
@@ -588,6 +613,7 @@ def test_closing_concurrently_awards_once(require_postgres):
     assert Notification.objects.filter(kind="prize_won").count() == 2
 
 
+@pytest.mark.clock
 def test_the_rules_of_a_closed_period_cannot_be_edited_in_the_admin():
     period = make_period()
     form_class = PrizePeriod.snippet_viewset.get_edit_handler().get_form_class()

@@ -45,6 +45,7 @@ def test_full_without_waiting_list_is_a_409():
     assert "full" in str(exc.value.message)
 
 
+@pytest.mark.clock
 def test_after_the_deadline_is_a_409():
     session = make_session(registration_deadline=timezone.now() + datetime.timedelta(hours=1))
     later = timezone.now() + datetime.timedelta(hours=2)
@@ -91,6 +92,7 @@ def test_cancelling_a_waitlisted_registration_promotes_nobody():
     assert Registration.objects.get(session=session, member=third).status == "waitlisted"
 
 
+@pytest.mark.clock
 def test_no_promotion_once_the_session_started():
     session = make_session(capacity=1, starts_in=datetime.timedelta(minutes=30))
     first, second = MemberFactory.create_batch(2)
@@ -146,6 +148,7 @@ def test_lowering_the_capacity_below_the_registrations_is_a_clear_error():
     assert "3 members already have a place" in str(exc.value.message_dict["capacity"])
 
 
+@pytest.mark.clock
 def test_lowering_the_capacity_in_the_wagtail_editor_shows_the_error(client):
     from wagtail.test.utils.form_data import rich_text
 
@@ -208,6 +211,7 @@ def test_times_are_entered_in_the_sessions_time_zone(client):
     assert "2031-07-01 10:00" in edit
 
 
+@pytest.mark.clock
 def test_time_change_and_cancellation_notify_registrants_once():
     session = make_session(capacity=1)
     first, second = MemberFactory.create_batch(2)
@@ -229,6 +233,7 @@ def test_time_change_and_cancellation_notify_registrants_once():
     assert Notification.objects.filter(kind="session_cancelled").count() == 2
 
 
+@pytest.mark.clock
 def test_check_in_is_idempotent_and_records_attendance_once():
     host = MemberFactory()
     session = make_session(hosts=[host], starts_in=datetime.timedelta(minutes=30))
@@ -242,6 +247,7 @@ def test_check_in_is_idempotent_and_records_attendance_once():
     assert PointsEntry.objects.filter(member=member, action="session_attended").count() == 1
 
 
+@pytest.mark.clock
 def test_only_hosts_and_masters_check_in():
     host = MemberFactory()
     session = make_session(hosts=[host], starts_in=datetime.timedelta(minutes=30))
@@ -253,6 +259,7 @@ def test_only_hosts_and_masters_check_in():
     assert services.check_in(session=session, registration=registration.code, by=master).newly
 
 
+@pytest.mark.clock
 def test_check_in_refuses_waitlisted_unknown_codes_and_too_early():
     host = MemberFactory()
     session = make_session(hosts=[host], capacity=1, starts_in=datetime.timedelta(minutes=30))
@@ -270,6 +277,7 @@ def test_check_in_refuses_waitlisted_unknown_codes_and_too_early():
         services.check_in(session=other, registration=registration.code, by=host)
 
 
+@pytest.mark.clock
 def test_feedback_is_averaged_and_only_from_participants():
     from learning.sessions import selectors
 
@@ -299,6 +307,7 @@ def test_feedback_before_the_start_is_refused():
         services.give_feedback(session=session, member=member, rating=4)
 
 
+@pytest.mark.clock
 def test_reminders_are_sent_once_in_the_members_language_even_when_the_task_runs_twice():
     from learning.tasks import send_session_reminders
 
@@ -322,6 +331,7 @@ def test_reminders_are_sent_once_in_the_members_language_even_when_the_task_runs
     assert len(mail.outbox) == 4
 
 
+@pytest.mark.clock
 def test_no_reminders_for_waitlisted_or_cancelled_sessions():
     session = make_session(capacity=1, starts_in=datetime.timedelta(hours=5))
     services.register(member=MemberFactory(), session=session)
@@ -330,6 +340,7 @@ def test_no_reminders_for_waitlisted_or_cancelled_sessions():
     assert services.send_reminders() == 0
 
 
+@pytest.mark.clock
 def test_a_failed_reminder_is_tried_again(monkeypatch):
     session = make_session(starts_in=datetime.timedelta(hours=5))
     registration = services.register(member=MemberFactory(), session=session).registration
@@ -346,6 +357,7 @@ def test_a_failed_reminder_is_tried_again(monkeypatch):
     assert services.send_reminders() == 1
 
 
+@pytest.mark.clock
 def test_meetup_action_items_are_evaluated_at_the_next_meetup():
     host = MemberFactory()
     owner = MemberFactory()
@@ -371,6 +383,7 @@ def test_meetup_action_items_are_evaluated_at_the_next_meetup():
         services.add_action_item(meetup=make_session(hosts=[host]), by=host, owner=owner, what="x")
 
 
+@pytest.mark.clock
 def test_report_selectors_count_attendance_per_department_and_checklist_percent():
     from learning.models import LinkedInChecklistItem
     from learning.sessions import selectors

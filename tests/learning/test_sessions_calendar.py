@@ -25,6 +25,7 @@ def parse(response) -> icalendar.Calendar:
     return icalendar.Calendar.from_ical(response.content)
 
 
+@pytest.mark.clock
 def test_session_ics_is_valid_with_the_sessions_time_zone(logged_in, member):
     start = datetime.datetime(2031, 3, 30, 9, 30, tzinfo=AMSTERDAM)  # the day after the clocks go forward
     session = make_session(
@@ -49,6 +50,7 @@ def test_session_ics_is_valid_with_the_sessions_time_zone(logged_in, member):
     assert "meet.example.com/x" in str(event["description"])
 
 
+@pytest.mark.clock
 def test_a_london_session_is_written_in_london_time(logged_in):
     start = datetime.datetime(2031, 6, 1, 14, 0, tzinfo=zoneinfo.ZoneInfo("Europe/London"))
     session = make_session("Webinar", kind=SessionKind.WEBINAR, starts_at=start, time_zone="Europe/London")
@@ -70,6 +72,7 @@ def test_ics_needs_login_and_a_live_session(logged_in):
     assert logged_in.get(f"/session/{draft.pk}/session.ics").status_code == 404
 
 
+@pytest.mark.clock
 def test_personal_feed_lists_my_sessions_and_can_be_revoked(client, logged_in, member):
     mine = make_session("Mine", online_url="https://meet.example.com/mine")
     waiting = make_session("Waiting", capacity=1)
@@ -94,6 +97,7 @@ def test_personal_feed_lists_my_sessions_and_can_be_revoked(client, logged_in, m
     assert client.get("/calendar/not-a-secret.ics").status_code == 404
 
 
+@pytest.mark.clock
 def test_cancelled_sessions_show_as_cancelled_in_the_feed(client, member):
     session = make_session("Off")
     services.register(member=member, session=session)
@@ -104,6 +108,7 @@ def test_cancelled_sessions_show_as_cancelled_in_the_feed(client, member):
     assert str(event["status"]) == "CANCELLED"
 
 
+@pytest.mark.clock
 @pytest.mark.parametrize(
     "year,easter",
     [
@@ -119,12 +124,14 @@ def test_easter(year, easter):
     assert holidays.easter_sunday(year).isoformat() == easter
 
 
+@pytest.mark.clock
 def test_koningsdag_moves_to_saturday_when_27_april_is_a_sunday():
     assert holidays.koningsdag(2025) == datetime.date(2025, 4, 26)
     assert holidays.koningsdag(2031) == datetime.date(2031, 4, 26)
     assert holidays.koningsdag(2026) == datetime.date(2026, 4, 27)
 
 
+@pytest.mark.clock
 def test_dutch_holidays_2026():
     by_key = {h.key: h.date.isoformat() for h in holidays.dutch_holidays(2026)}
     assert by_key["goede-vrijdag"] == "2026-04-03"
@@ -139,6 +146,7 @@ def test_dutch_holidays_2026():
     assert by_key["prinsjesdag"] == "2026-09-15"
 
 
+@pytest.mark.clock
 def test_adding_holidays_is_idempotent():
     year = timezone.localdate().year
     added = services.add_dutch_holidays(years=[year, year + 1])
@@ -147,6 +155,7 @@ def test_adding_holidays_is_idempotent():
     assert CalendarEntry.objects.filter(title="Koningsdag").count() == 2
 
 
+@pytest.mark.clock
 def test_content_calendar_month_view_and_ics(logged_in):
     CalendarEntry.objects.create(
         title="Vakbeurs Jaarbeurs",

@@ -23,6 +23,7 @@ def client_for(member):
     return client
 
 
+@pytest.mark.clock
 def test_listing_filters_and_my_sessions(logged_in, member, django_assert_max_num_queries):
     sales = DepartmentFactory(name="Sales")
     mine = make_session("Alpha session", starts_in=datetime.timedelta(days=2))
@@ -87,6 +88,7 @@ def test_a_full_session_without_waiting_list_says_so(logged_in):
     assert "full and has no waiting list" in response.content.decode()
 
 
+@pytest.mark.clock
 def test_host_tools_only_for_hosts_and_masters():
     host = MemberFactory()
     session = make_session(hosts=[host], starts_in=datetime.timedelta(minutes=30))
@@ -115,6 +117,7 @@ def test_host_tools_only_for_hosts_and_masters():
         assert 'data-testid="host-tools"' in client.get(session.url).content.decode()
 
 
+@pytest.mark.clock
 def test_check_in_list_search_and_record(django_assert_max_num_queries):
     host = MemberFactory()
     session = make_session(hosts=[host], starts_in=datetime.timedelta(minutes=30))
@@ -144,6 +147,7 @@ def test_qr_code_for_the_member_and_hosts_only():
     assert client_for(MemberFactory()).get(url).status_code == 404
 
 
+@pytest.mark.clock
 def test_no_shows_and_feedback_average_for_the_master():
     master = MemberFactory(role=Role.MASTER)
     session = make_session("Past session", hosts=[master], starts_in=datetime.timedelta(minutes=30))
@@ -184,6 +188,7 @@ def test_linkedin_page_ticks(logged_in, member):
     assert "full address" in response.content.decode()
 
 
+@pytest.mark.clock
 def test_meetup_page_evaluates_the_previous_meetups_items():
     host = MemberFactory()
     owner = MemberFactory(display_name="Bram Bakker")
@@ -221,6 +226,7 @@ def test_dashboard_lists_my_upcoming_sessions(logged_in, member):
     assert "Coming up" in page.split('data-testid="my-upcoming-sessions"')[1]
 
 
+@pytest.mark.clock
 def test_master_turns_a_calendar_entry_into_a_challenge_once():
     from challenges.models import Challenge
 
@@ -244,6 +250,7 @@ def test_master_turns_a_calendar_entry_into_a_challenge_once():
     assert "Challenge created" in client.get(f"/content-calendar/?month={day:%Y-%m}").content.decode()
 
 
+@pytest.mark.clock
 def test_only_masters_turn_entries_into_challenges():
     entry = CalendarEntry.objects.create(
         title="Open dag", kind="company_event", starts_on=timezone.localdate() + datetime.timedelta(days=5)
@@ -267,6 +274,7 @@ def test_navigation_reaches_the_session_overview(logged_in):
     assert 'href="/session/"' in logged_in.get("/learn/").content.decode()
 
 
+@pytest.mark.clock
 def test_session_page_query_count_and_materials_after_the_session(logged_in, member, django_assert_max_num_queries):
     session = make_session("Talk", materials="<p>Slides: example.com/slides</p>", hosts=[MemberFactory()])
     for other in MemberFactory.create_batch(5):
@@ -284,6 +292,7 @@ def test_session_page_query_count_and_materials_after_the_session(logged_in, mem
     assert "example.com/slides" in page and 'data-testid="feedback"' in page
 
 
+@pytest.mark.clock
 def test_masters_manage_the_checklist_and_calendar_in_the_admin():
     master = MemberFactory(role=Role.MASTER)
     client = client_for(master)

@@ -163,6 +163,7 @@ def test_expired_and_tampered_links_are_refused(client, master):
         assert response.status_code == 404 and b"expired" in response.content
 
 
+@pytest.mark.clock
 def test_reminders_go_to_unanswered_invitations_once_and_renew_the_link(master, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         first, second = invitations.invite(
