@@ -26,7 +26,6 @@ def points(member, action=None):
 # --- launching ------------------------------------------------------------------------
 
 
-@pytest.mark.clock
 def test_create_challenge_returns_a_draft(master):
     now = timezone.now()
     challenge = services.create_challenge(
@@ -36,7 +35,6 @@ def test_create_challenge_returns_a_draft(master):
     assert challenge.created_by == master
 
 
-@pytest.mark.clock
 @pytest.mark.parametrize("role", [Role.AMBASSADOR, Role.CREATOR, Role.EDITOR])
 def test_only_masters_and_activators_launch(role, department):
     member = MemberFactory(role=role, department=department)
@@ -47,7 +45,6 @@ def test_only_masters_and_activators_launch(role, department):
         )
 
 
-@pytest.mark.clock
 def test_an_activator_launches_for_their_own_department_only(department, other_department):
     activator = MemberFactory(role=Role.ACTIVATOR, department=department)
     now = timezone.now()
@@ -78,7 +75,6 @@ def test_closing_must_be_after_opening(master):
 # --- state machine --------------------------------------------------------------------
 
 
-@pytest.mark.clock
 def test_state_machine_and_invalid_transitions(master):
     now = timezone.now()
     challenge = make_challenge(master, state="draft", opens_at=now + datetime.timedelta(days=1))
@@ -239,7 +235,6 @@ def test_editors_review_only_their_department(creator, other_department):
         services.review_story(editor=MemberFactory(department=creator.department), story=story, decision="approve")
 
 
-@pytest.mark.clock
 def test_review_queue_oldest_first(creator, editor, department):
     from challenges import selectors
 
@@ -373,7 +368,6 @@ def test_share_payload_has_utm_tags_and_network_dialog(master, creator, editor, 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36"
 
 
-@pytest.mark.clock
 def test_click_rules(creator, editor, ambassador):
     story = approved_story(creator, editor)
     link = services.share_link_for(member=ambassador, story=story)

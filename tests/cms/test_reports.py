@@ -40,7 +40,9 @@ def share(member, story, clicks=0, when=None):
     Share.objects.create(member=member, story=story, network="linkedin", created_at=when or days_ago(3))
     link, _ = ShareLink.objects.get_or_create(member=member, story=story)
     for i in range(clicks):
-        ShareClick.objects.create(link=link, day=(when or days_ago(3)).date(), visitor_hash=f"v{i}-{uuid.uuid4()}")
+        ShareClick.objects.create(
+            link=link, day=timezone.localdate(when or days_ago(3)), visitor_hash=f"v{i}-{uuid.uuid4()}"
+        )
 
 
 @pytest.fixture
@@ -147,7 +149,7 @@ def test_employee_count_setting_sets_the_goal_base(client, org):
 @pytest.mark.clock
 def test_period_filter_counts_only_the_period(client, org):
     hr(client, org)
-    old = days_ago(400).date().isoformat()
+    old = timezone.localdate(days_ago(400)).isoformat()  # the local day, as reports count
     data = client.get(f"/api/v1/reports/participation/?from={old}&to={old}").json()
     assert data["total"]["lessons"] == 1 and data["total"]["members"] == 13
     assert data["funnel"]["active"] == 0

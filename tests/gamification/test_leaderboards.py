@@ -260,7 +260,6 @@ def test_board_payload_shows_masters_everyone(ledger):
     assert leaderboards.board_payload(ALL, "all", viewer=hidden)["me"] is None
 
 
-@pytest.mark.clock
 def test_corrections_to_zero_or_below_keep_the_member_on_the_board(backend, ledger):
     a, b, c = MemberFactory(), MemberFactory(), MemberFactory()
     ledger.award(a, 5)
@@ -283,7 +282,6 @@ def test_inactive_members_are_left_off(backend, ledger):
     assert points_of(backend.top(ALL, "all", 10, include_hidden=True)) == [(1, b.pk, 3)]
 
 
-@pytest.mark.clock
 def test_changing_visibility_or_department_moves_the_member(backend, ledger):
     sales, support = DepartmentFactory(name="Sales"), DepartmentFactory(name="Support")
     a = MemberFactory(department=sales)
@@ -436,7 +434,6 @@ def _small_ledger(ledger):
     return sales, members
 
 
-@pytest.mark.clock
 def test_indexing_an_entry_twice_counts_it_once(redis_url, key_prefix, ledger):
     backend = _redis_backend(redis_url, key_prefix)
     member = MemberFactory()
@@ -512,7 +509,6 @@ def test_an_award_indexed_while_a_rebuild_runs_is_in_the_rebuilt_board(redis_url
     assert not list(backend.client.scan_iter(match=f"{key_prefix}:*:delta"))
 
 
-@pytest.mark.clock
 def test_rebuild_command_checks_and_refuses_what_it_cannot_do(redis_url, key_prefix, ledger, settings):
     from io import StringIO
 
@@ -550,7 +546,6 @@ def test_compare_and_repair_fixes_drift(redis_url, key_prefix, ledger):
     assert backend.compare_and_repair(sample=1)["repaired"] == []
 
 
-@pytest.mark.clock
 def test_repair_without_a_built_index_rebuilds_everything(redis_url, key_prefix, ledger):
     from gamification import tasks
 

@@ -40,7 +40,6 @@ def test_the_same_action_and_ref_is_recorded_once(member, rule):
     assert total(member) == 10
 
 
-@pytest.mark.clock
 def test_unknown_inactive_and_out_of_window_actions_award_nothing(member, rule):
     assert record_action(member, "never_configured", "x").skipped == Skipped.NO_RULE
     rule.active = False
@@ -170,7 +169,6 @@ def test_points_pages_need_login(client):
     assert client.get("/api/v1/leaderboards/all/").status_code in (401, 403)
 
 
-@pytest.mark.clock
 def test_leaderboard_api_shape(api, member, rule, make_member):
     others = [make_member() for _ in range(6)]
     for i, other in enumerate(others):
@@ -204,6 +202,7 @@ def test_concurrent_duplicates_award_once(require_postgres):
     assert PointsTotal.objects.get(member=member).total == 5
 
 
+@pytest.mark.clock
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_awards_respect_the_daily_cap(require_postgres):
     member = MemberFactory()

@@ -103,7 +103,6 @@ def test_formula_counts_actions_inside_the_period_times_their_weight():
     assert all(set(row) == {"member_id", "points"} for row in rows)
 
 
-@pytest.mark.clock
 def test_the_sql_leaderboard_ranks_the_prize_board_from_the_score_queryset():
     period = make_period()
     a, b = MemberFactory(), MemberFactory()
@@ -116,7 +115,6 @@ def test_the_sql_leaderboard_ranks_the_prize_board_from_the_score_queryset():
     assert me.rank == 2
 
 
-@pytest.mark.clock
 def test_nominations_add_their_weight_without_multiplying_ledger_rows():
     period = make_period(nomination_weight=7)
     star, only_nominated = MemberFactory(), MemberFactory()
@@ -127,7 +125,6 @@ def test_nominations_add_their_weight_without_multiplying_ledger_rows():
     assert scores(period) == {star.pk: 15 + 14, only_nominated.pk: 7}
 
 
-@pytest.mark.clock
 def test_nominations_do_not_score_when_the_weight_is_zero():
     period = make_period(nomination_weight=0)
     member = MemberFactory()
@@ -135,7 +132,6 @@ def test_nominations_do_not_score_when_the_weight_is_zero():
     assert scores(period) == {}
 
 
-@pytest.mark.clock
 def test_only_active_members_of_the_eligible_departments_count():
     sales, it = DepartmentFactory(name="Sales"), DepartmentFactory(name="IT")
     seller, engineer = MemberFactory(department=sales), MemberFactory(department=it)
@@ -151,7 +147,6 @@ def test_only_active_members_of_the_eligible_departments_count():
     assert prizes.is_eligible(sales_only, seller) and not prizes.is_eligible(sales_only, engineer)
 
 
-@pytest.mark.clock
 def test_hidden_members_are_left_off_public_standings_but_masters_see_them(client):
     period = make_period()
     hidden = MemberFactory(leaderboard_visibility=LeaderboardVisibility.HIDDEN)
@@ -176,7 +171,6 @@ def test_hidden_members_are_left_off_public_standings_but_masters_see_them(clien
     assert hidden.name in client.get(f"/prizes/{period.pk}/").content.decode()
 
 
-@pytest.mark.clock
 def test_an_unknown_prize_is_a_does_not_exist_and_a_404(api):
     with pytest.raises(PrizePeriod.DoesNotExist):
         prizes.score_queryset(prize_id=999999, include_hidden=False)
@@ -188,7 +182,6 @@ def test_an_unknown_prize_is_a_does_not_exist_and_a_404(api):
 # --- tie-break -----------------------------------------------------------------------------
 
 
-@pytest.mark.clock
 def test_equal_scores_are_decided_by_nominations_then_who_reached_the_score_first_then_shared():
     period = make_period(nomination_weight=5)
     start = period.starts_at
@@ -226,7 +219,6 @@ def test_equal_scores_are_decided_by_nominations_then_who_reached_the_score_firs
 # --- nominations ---------------------------------------------------------------------------
 
 
-@pytest.mark.clock
 def test_nominations_one_per_member_no_self_reason_required_and_only_while_open():
     period = make_period(nomination_weight=3)
     nominator, nominee, other = MemberFactory(), MemberFactory(), MemberFactory()
@@ -261,7 +253,6 @@ def test_nominations_one_per_member_no_self_reason_required_and_only_while_open(
         prizes.nominate(period=ended, nominator=other, nominee=nominee, reason="Too late")
 
 
-@pytest.mark.clock
 def test_the_page_offers_the_nomination_form_once(client):
     period = make_period(nomination_weight=3)
     me, colleague = MemberFactory(), MemberFactory()
@@ -293,7 +284,6 @@ def _scored_members(period, points_list):
     return members
 
 
-@pytest.mark.clock
 def test_closing_fixes_standings_picks_and_rewards_the_winners_once(django_capture_on_commit_callbacks):
     badge = BadgeClass.objects.create(
         slug="best-social", name="Beste social media gebruiker", description="Won", criterion=BadgeCriterion.MANUAL
@@ -328,7 +318,6 @@ def test_closing_fixes_standings_picks_and_rewards_the_winners_once(django_captu
     assert Notification.objects.filter(kind="prize_won").count() == 2
 
 
-@pytest.mark.clock
 def test_a_tie_at_the_cut_off_includes_everyone_tied_and_the_wall_says_tie(client):
     period = make_period(winners_count=1)
     a, b, c = MemberFactory(), MemberFactory(), MemberFactory()
@@ -345,7 +334,6 @@ def test_a_tie_at_the_cut_off_includes_everyone_tied_and_the_wall_says_tie(clien
     assert a.name in page and b.name in page and page.count('<span class="tag">tie</span>') == 2
 
 
-@pytest.mark.clock
 def test_nobody_scored_means_no_winner():
     period = make_period()
     closed = prizes.close_period(period=period)
@@ -356,7 +344,6 @@ def test_nobody_scored_means_no_winner():
 # --- jury ----------------------------------------------------------------------------------
 
 
-@pytest.mark.clock
 def test_the_jury_confirms_winners_from_the_top_candidates_with_a_motivation():
     period = make_period(jury=True, winners_count=1)
     members = _scored_members(period, [9, 8, 7, 6, 5, 4, 3])  # top 5 are candidates
@@ -395,7 +382,6 @@ def test_the_jury_confirms_winners_from_the_top_candidates_with_a_motivation():
     assert PointsEntry.objects.filter(action="prize_won").count() == 1
 
 
-@pytest.mark.clock
 def test_the_jury_form_confirms_through_the_page(client):
     period = make_period(jury=True)
     members = _scored_members(period, [3, 2])
@@ -433,7 +419,6 @@ def test_close_due_prizes_closes_only_periods_past_their_end():
 # --- permissions ---------------------------------------------------------------------------
 
 
-@pytest.mark.clock
 @pytest.mark.parametrize(
     "kwargs", [{"role": Role.AMBASSADOR}, {"role": Role.EDITOR}, {"role": Role.CREATOR, "is_hr": True}]
 )
@@ -457,7 +442,6 @@ def test_only_masters_close_and_confirm(client, kwargs):
         prizes.close_period(period=period, by=MemberFactory(**kwargs))
 
 
-@pytest.mark.clock
 def test_a_master_closes_from_the_page(client):
     period = make_period()
     _scored_members(period, [1])
@@ -503,7 +487,6 @@ def _count(api, url):
     return len(ctx.captured_queries), response.json()
 
 
-@pytest.mark.clock
 def test_api_lists_and_shows_prizes_with_constant_queries(api, member):
     small = _judged(2)
     list_small, body = _count(api, "/api/v1/prizes/")
@@ -526,7 +509,6 @@ def test_api_lists_and_shows_prizes_with_constant_queries(api, member):
     assert detail_small == detail_large
 
 
-@pytest.mark.clock
 def test_api_detail_of_an_open_period_has_live_standings_and_me(api, member):
     period = make_period()
     anonymous = MemberFactory(leaderboard_visibility=LeaderboardVisibility.ANONYMOUS)
@@ -544,7 +526,6 @@ def test_api_needs_a_signed_in_member(anon_api):
     assert anon_api.get("/api/v1/prizes/").status_code in (401, 403)
 
 
-@pytest.mark.clock
 def test_wall_of_fame_lists_past_winners_newest_first_with_constant_queries(client, member):
     old = _judged(1)
     PrizePeriod.objects.filter(pk=old.pk).update(ends_at=old.ends_at - datetime.timedelta(days=100))
@@ -584,7 +565,6 @@ def test_the_admin_add_form_defaults_to_the_current_quarter(client):
 # --- concurrency (PostgreSQL) --------------------------------------------------------------
 
 
-@pytest.mark.clock
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_closing_concurrently_awards_once(require_postgres):
@@ -613,7 +593,6 @@ def test_closing_concurrently_awards_once(require_postgres):
     assert Notification.objects.filter(kind="prize_won").count() == 2
 
 
-@pytest.mark.clock
 def test_the_rules_of_a_closed_period_cannot_be_edited_in_the_admin():
     period = make_period()
     form_class = PrizePeriod.snippet_viewset.get_edit_handler().get_form_class()

@@ -148,7 +148,6 @@ def test_lowering_the_capacity_below_the_registrations_is_a_clear_error():
     assert "3 members already have a place" in str(exc.value.message_dict["capacity"])
 
 
-@pytest.mark.clock
 def test_lowering_the_capacity_in_the_wagtail_editor_shows_the_error(client):
     from wagtail.test.utils.form_data import rich_text
 
@@ -183,6 +182,7 @@ def test_lowering_the_capacity_in_the_wagtail_editor_shows_the_error(client):
     assert session.starts_at.astimezone(session.zone).strftime("%H:%M") == local.strftime("%H:%M")
 
 
+@pytest.mark.clock
 def test_times_are_entered_in_the_sessions_time_zone(client):
     from wagtail.test.utils.form_data import rich_text
 
@@ -211,7 +211,6 @@ def test_times_are_entered_in_the_sessions_time_zone(client):
     assert "2031-07-01 10:00" in edit
 
 
-@pytest.mark.clock
 def test_time_change_and_cancellation_notify_registrants_once():
     session = make_session(capacity=1)
     first, second = MemberFactory.create_batch(2)
@@ -233,7 +232,6 @@ def test_time_change_and_cancellation_notify_registrants_once():
     assert Notification.objects.filter(kind="session_cancelled").count() == 2
 
 
-@pytest.mark.clock
 def test_check_in_is_idempotent_and_records_attendance_once():
     host = MemberFactory()
     session = make_session(hosts=[host], starts_in=datetime.timedelta(minutes=30))
@@ -247,7 +245,6 @@ def test_check_in_is_idempotent_and_records_attendance_once():
     assert PointsEntry.objects.filter(member=member, action="session_attended").count() == 1
 
 
-@pytest.mark.clock
 def test_only_hosts_and_masters_check_in():
     host = MemberFactory()
     session = make_session(hosts=[host], starts_in=datetime.timedelta(minutes=30))
@@ -277,7 +274,6 @@ def test_check_in_refuses_waitlisted_unknown_codes_and_too_early():
         services.check_in(session=other, registration=registration.code, by=host)
 
 
-@pytest.mark.clock
 def test_feedback_is_averaged_and_only_from_participants():
     from learning.sessions import selectors
 
@@ -340,7 +336,6 @@ def test_no_reminders_for_waitlisted_or_cancelled_sessions():
     assert services.send_reminders() == 0
 
 
-@pytest.mark.clock
 def test_a_failed_reminder_is_tried_again(monkeypatch):
     session = make_session(starts_in=datetime.timedelta(hours=5))
     registration = services.register(member=MemberFactory(), session=session).registration
@@ -383,7 +378,6 @@ def test_meetup_action_items_are_evaluated_at_the_next_meetup():
         services.add_action_item(meetup=make_session(hosts=[host]), by=host, owner=owner, what="x")
 
 
-@pytest.mark.clock
 def test_report_selectors_count_attendance_per_department_and_checklist_percent():
     from learning.models import LinkedInChecklistItem
     from learning.sessions import selectors

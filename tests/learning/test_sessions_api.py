@@ -98,7 +98,6 @@ def test_unpublished_or_unknown_sessions_are_404(api):
     assert api.post(f"/api/v1/sessions/{draft.pk}/registration/").status_code == 404
 
 
-@pytest.mark.clock
 def test_anonymous_gets_401(anon_api):
     session = make_session()
     assert anon_api.get("/api/v1/sessions/").status_code in (401, 403)
@@ -107,7 +106,6 @@ def test_anonymous_gets_401(anon_api):
     assert anon_api.get("/api/v1/calendar/").status_code in (401, 403)
 
 
-@pytest.mark.clock
 def test_check_in_by_hosts_and_masters_only():
     host = MemberFactory()
     session = make_session(hosts=[host], starts_in=datetime.timedelta(minutes=20))
@@ -134,7 +132,6 @@ def test_check_in_by_hosts_and_masters_only():
     assert [r["id"] for r in roster] == [registration.pk]
 
 
-@pytest.mark.clock
 def test_feedback_endpoint(api, member):
     session = make_session()
     api.post(f"/api/v1/sessions/{session.pk}/registration/")

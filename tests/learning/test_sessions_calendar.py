@@ -50,7 +50,6 @@ def test_session_ics_is_valid_with_the_sessions_time_zone(logged_in, member):
     assert "meet.example.com/x" in str(event["description"])
 
 
-@pytest.mark.clock
 def test_a_london_session_is_written_in_london_time(logged_in):
     start = datetime.datetime(2031, 6, 1, 14, 0, tzinfo=zoneinfo.ZoneInfo("Europe/London"))
     session = make_session("Webinar", kind=SessionKind.WEBINAR, starts_at=start, time_zone="Europe/London")
@@ -97,7 +96,6 @@ def test_personal_feed_lists_my_sessions_and_can_be_revoked(client, logged_in, m
     assert client.get("/calendar/not-a-secret.ics").status_code == 404
 
 
-@pytest.mark.clock
 def test_cancelled_sessions_show_as_cancelled_in_the_feed(client, member):
     session = make_session("Off")
     services.register(member=member, session=session)
@@ -108,7 +106,6 @@ def test_cancelled_sessions_show_as_cancelled_in_the_feed(client, member):
     assert str(event["status"]) == "CANCELLED"
 
 
-@pytest.mark.clock
 @pytest.mark.parametrize(
     "year,easter",
     [
@@ -124,14 +121,12 @@ def test_easter(year, easter):
     assert holidays.easter_sunday(year).isoformat() == easter
 
 
-@pytest.mark.clock
 def test_koningsdag_moves_to_saturday_when_27_april_is_a_sunday():
     assert holidays.koningsdag(2025) == datetime.date(2025, 4, 26)
     assert holidays.koningsdag(2031) == datetime.date(2031, 4, 26)
     assert holidays.koningsdag(2026) == datetime.date(2026, 4, 27)
 
 
-@pytest.mark.clock
 def test_dutch_holidays_2026():
     by_key = {h.key: h.date.isoformat() for h in holidays.dutch_holidays(2026)}
     assert by_key["goede-vrijdag"] == "2026-04-03"

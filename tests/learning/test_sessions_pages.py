@@ -88,7 +88,6 @@ def test_a_full_session_without_waiting_list_says_so(logged_in):
     assert "full and has no waiting list" in response.content.decode()
 
 
-@pytest.mark.clock
 def test_host_tools_only_for_hosts_and_masters():
     host = MemberFactory()
     session = make_session(hosts=[host], starts_in=datetime.timedelta(minutes=30))
@@ -117,7 +116,6 @@ def test_host_tools_only_for_hosts_and_masters():
         assert 'data-testid="host-tools"' in client.get(session.url).content.decode()
 
 
-@pytest.mark.clock
 def test_check_in_list_search_and_record(django_assert_max_num_queries):
     host = MemberFactory()
     session = make_session(hosts=[host], starts_in=datetime.timedelta(minutes=30))
@@ -188,7 +186,6 @@ def test_linkedin_page_ticks(logged_in, member):
     assert "full address" in response.content.decode()
 
 
-@pytest.mark.clock
 def test_meetup_page_evaluates_the_previous_meetups_items():
     host = MemberFactory()
     owner = MemberFactory(display_name="Bram Bakker")
@@ -226,7 +223,6 @@ def test_dashboard_lists_my_upcoming_sessions(logged_in, member):
     assert "Coming up" in page.split('data-testid="my-upcoming-sessions"')[1]
 
 
-@pytest.mark.clock
 def test_master_turns_a_calendar_entry_into_a_challenge_once():
     from challenges.models import Challenge
 
@@ -250,7 +246,6 @@ def test_master_turns_a_calendar_entry_into_a_challenge_once():
     assert "Challenge created" in client.get(f"/content-calendar/?month={day:%Y-%m}").content.decode()
 
 
-@pytest.mark.clock
 def test_only_masters_turn_entries_into_challenges():
     entry = CalendarEntry.objects.create(
         title="Open dag", kind="company_event", starts_on=timezone.localdate() + datetime.timedelta(days=5)
@@ -292,7 +287,6 @@ def test_session_page_query_count_and_materials_after_the_session(logged_in, mem
     assert "example.com/slides" in page and 'data-testid="feedback"' in page
 
 
-@pytest.mark.clock
 def test_masters_manage_the_checklist_and_calendar_in_the_admin():
     master = MemberFactory(role=Role.MASTER)
     client = client_for(master)

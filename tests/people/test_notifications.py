@@ -22,7 +22,6 @@ def at(year, month, day, hour, minute=0):
     return datetime.datetime(year, month, day, hour, minute, tzinfo=AMS)
 
 
-@pytest.mark.clock
 @pytest.mark.parametrize(
     "now, expected",
     [
@@ -39,14 +38,12 @@ def test_quiet_hours(db, now, expected):
     assert services.next_email_time(member=member, now=now) == expected
 
 
-@pytest.mark.clock
 def test_quiet_hours_respect_an_opt_in(db):
     member = MemberFactory(email_outside_office_hours=True)
     saturday = at(2026, 11, 28, 22)
     assert services.next_email_time(member=member, now=saturday) == saturday
 
 
-@pytest.mark.clock
 def test_notify_in_office_hours_emails_at_once_in_the_members_language(db, django_capture_on_commit_callbacks):
     member = MemberFactory(language="nl", email_outside_office_hours=False)
     with (
@@ -66,7 +63,6 @@ def test_notify_in_office_hours_emails_at_once_in_the_members_language(db, djang
     assert notification.emailed_at is not None
 
 
-@pytest.mark.clock
 def test_notify_at_the_weekend_waits_for_monday_morning(db, django_capture_on_commit_callbacks):
     member = MemberFactory(email_outside_office_hours=False)
     with (
@@ -83,6 +79,7 @@ def test_notify_at_the_weekend_waits_for_monday_morning(db, django_capture_on_co
     assert len(mail.outbox) == 1
 
 
+@pytest.mark.clock
 def test_the_email_task_running_twice_sends_once(db):
     from people.tasks import send_notification_email
 
@@ -108,7 +105,6 @@ def test_a_failed_send_is_retried_by_the_next_sweep(db):
     assert len(mail.outbox) == 1
 
 
-@pytest.mark.clock
 def test_no_email_for_members_who_do_not_want_it(db, django_capture_on_commit_callbacks):
     member = MemberFactory(email_notifications=False)
     with django_capture_on_commit_callbacks(execute=True):
@@ -223,7 +219,6 @@ def test_websocket_refuses_anonymous_visitors():
     async_to_sync(scenario)()
 
 
-@pytest.mark.clock
 def test_now_is_timezone_aware():
     assert timezone.is_aware(timezone.now())
 
