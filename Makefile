@@ -1,5 +1,7 @@
 # make run   – virtualenv, install, migrate, demo data, serve HTTP + WebSocket on 127.0.0.1:8000
-# make test  – lint, migrations check, import contract, translations, pytest
+# make check – lint, format, migrations check, import contracts, translations (no database)
+# make pytest – the test suite, in parallel (PYTEST_WORKERS, default 2; PYTEST_ARGS for more)
+# make test  – check, then pytest
 # make bench – benchmarks under bench/ (not part of make test)
 PYTHON ?= python3
 VENV ?= .venv
@@ -7,8 +9,10 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+PYTEST_WORKERS ?= 2
+PYTEST_ARGS ?=
 
-.PHONY: run serve test lint format messages bench clean
+.PHONY: run serve check pytest test lint format messages bench clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,10 +49,19 @@ messages: $(VENV)/.installed-test
 	$(PY) manage.py makemessages -l nl -d djangojs --no-obsolete --no-location -i ".venv/*" -i "var/*"
 	$(PY) manage.py compilemessages -l nl -i ".venv"
 
-test: lint $(VENV)/.installed-test
+# Tests marked `source` read the source tree, not the running app (the Dutch translation is
+# complete): they run here, once, not again in each database lane.
+check: lint $(VENV)/.installed-test
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/lint-imports
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -p no:xdist -m source
+
+# Exit status 5 is pytest's "no tests collected": a failure, said out loud.
+pytest: $(VENV)/.installed-test
+	@status=0; $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "not source" --durations=25 $(PYTEST_ARGS) || status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure" >&2; fi; exit $$status
+
+test: check pytest
 
 bench: $(VENV)/.installed-test
 	$(PY) bench/run.py

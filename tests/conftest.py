@@ -1,13 +1,119 @@
+import contextlib
+import datetime
 import os
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from rest_framework.test import APIClient
 
+from tests import clock
 from tests.factories import PASSWORD, MemberFactory
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+
+
+# --- The clock ------------------------------------------------------------------------
+# Every test runs at a pinned moment (time moves on from it), never at the day it happens to
+# run on; tests marked ``clock`` run once at each awkward moment (tests/clock.py).
+
+
+def _zone() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def pytest_configure(config):
+    # Counted from the controller's date, so that xdist workers collect the same moments.
+    os.environ.setdefault(clock.BASE_DATE_ENV, clock.base_date(_zone()).isoformat())
+
+
+def _default_moment() -> clock.Moment:
+    zone = _zone()
+    return clock.from_env(zone) or clock.ordinary(clock.base_date(zone), zone)
+
+
+def _clock_moments() -> list[clock.Moment]:
+    zone = _zone()
+    pinned = clock.from_env(zone)
+    if pinned:  # TEST_CLOCK: the whole suite at that one moment
+        return [pinned]
+    # The ordinary moment is every other test's; these run where calendars break.
+    return clock.awkward(clock.base_date(zone), zone)
+
+
+def pytest_generate_tests(metafunc):
+    if metafunc.definition.get_closest_marker("clock") and "clock_moment" in metafunc.fixturenames:
+        moments = _clock_moments()
+        metafunc.parametrize("clock_moment", moments, ids=[moment.id for moment in moments])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_clock():
+    """Session and module fixtures (the test database, a seeded demo) see the default moment too."""
+    with time_machine.travel(_default_moment().at, tick=True):
+        yield
+
+
+@pytest.fixture
+def clock_moment() -> clock.Moment:
+    """The moment this test starts at (parametrised for tests marked ``clock``)."""
+    return _default_moment()
+
+
+@pytest.fixture(autouse=True)
+def _pinned_clock(clock_moment):
+    with time_machine.travel(clock_moment.at, tick=True):
+        yield
+
+
+# --- Rows a module's tests share -------------------------------------------------------
+# Building Wagtail pages or the demo takes longer than most tests; a module that only reads
+# them builds them once. Tests in such a module run in savepoints inside the module's
+# transaction (their own changes roll back as usual) and must not be transactional.
+
+SHARED_ROWS_AGE = datetime.timedelta(minutes=10)
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """A transaction around the module: what module-scoped fixtures build in it stays for the
+    module's tests and is rolled back after the last one."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def shared_rows(module_db, django_db_blocker):
+    """``with shared_rows(): ...`` in a module-scoped fixture builds rows for the module's tests:
+    database access, ten minutes before the moment the tests start at (as if the rows had
+    been made before the test came along)."""
+
+    @contextlib.contextmanager
+    def building():
+        with django_db_blocker.unblock(), time_machine.travel(_default_moment().at - SHARED_ROWS_AGE, tick=True):
+            yield
+
+    return building
+
+
+@pytest.fixture(scope="module")
+def demo(shared_rows):
+    """The demo organisation (``seed_demo``), seeded once for the module's tests that read it.
+    Its after-commit work (board index, badge checks) never runs, as in any test transaction."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    with shared_rows(), override_settings(DEBUG=True):
+        call_command("seed_demo", verbosity=0)
 
 
 def _missing(what: str):

@@ -1,5 +1,8 @@
+import os
+from urllib.parse import urlsplit, urlunsplit
+
 from .base import *  # noqa: F403
-from .base import CACHES, REDIS_URL, REST_FRAMEWORK
+from .base import CACHES, CHANNEL_LAYERS, REDIS_URL, REST_FRAMEWORK
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -15,7 +18,27 @@ REST_FRAMEWORK = {
     **REST_FRAMEWORK,
     "DEFAULT_THROTTLE_RATES": {"anon": "10000/minute", "user": "10000/minute", "login": "10000/minute"},
 }
+
+
+def _redis_db_of_worker(url: str, worker: str) -> str:
+    """``url`` with its database number moved up by the xdist worker's index (gw0 +0, gw1 +1…),
+    so parallel workers never flush or read each other's keys, queues and channels."""
+    parts = urlsplit(url)
+    base = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{base + int(worker.removeprefix('gw'))}"))
+
+
 if REDIS_URL:
+    if os.environ.get("PYTEST_XDIST_WORKER", "").startswith("gw"):
+        REDIS_URL = _redis_db_of_worker(REDIS_URL, os.environ["PYTEST_XDIST_WORKER"])
+        CACHES = {"default": {**CACHES["default"], "LOCATION": REDIS_URL}}
+        CELERY_BROKER_URL = REDIS_URL
+        CHANNEL_LAYERS = {
+            "default": {
+                **CHANNEL_LAYERS["default"],
+                "CONFIG": {**CHANNEL_LAYERS["default"]["CONFIG"], "hosts": [REDIS_URL]},
+            }
+        }
     # Keep the test run's keys apart from a developer's data on the same server.
     CACHES["default"]["KEY_PREFIX"] = "test"
 # Live board broadcasts are tested on purpose (tests/gamification); elsewhere they would

@@ -9,10 +9,9 @@ from people.models import Member
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_adds_challenges_stories_and_shares_once():
+def test_seed_demo_adds_challenges_stories_and_shares_once(demo):
+    first = (Challenge.objects.count(), Story.objects.count(), ShareClick.objects.count())
     with override_settings(DEBUG=True):
-        call_command("seed_demo", verbosity=0)
-        first = (Challenge.objects.count(), Story.objects.count(), ShareClick.objects.count())
         call_command("seed_demo", verbosity=0)
     assert (Challenge.objects.count(), Story.objects.count(), ShareClick.objects.count()) == first
     assert set(Challenge.objects.values_list("state", flat=True)) == {"open", "judged"}

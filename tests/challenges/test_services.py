@@ -65,6 +65,7 @@ def test_an_activator_launches_for_their_own_department_only(department, other_d
         services.schedule_challenge(by=activator, challenge=other)
 
 
+@pytest.mark.clock
 def test_closing_must_be_after_opening(master):
     now = timezone.now()
     with pytest.raises(services.InvalidInput):
@@ -95,6 +96,7 @@ def test_state_machine_and_invalid_transitions(master):
         services.close_challenge(by=master, challenge=challenge)
 
 
+@pytest.mark.clock
 def test_celery_opens_and_closes_on_time(master):
     now = timezone.now()
     challenge = make_challenge(
@@ -384,6 +386,7 @@ def test_click_rules(creator, editor, ambassador):
     assert len(hashes) == 3 and not any("10.0.0" in h for h in hashes)
 
 
+@pytest.mark.clock
 def test_click_points_are_capped_per_day(creator, editor, ambassador):
     story = approved_story(creator, editor)
     link = services.share_link_for(member=ambassador, story=story)
@@ -394,6 +397,7 @@ def test_click_points_are_capped_per_day(creator, editor, ambassador):
     assert points(ambassador, "share_click") == 20  # the rule's daily cap
 
 
+@pytest.mark.clock
 def test_old_clicks_are_deleted_after_retention(creator, editor, ambassador):
     from challenges import tasks
     from challenges.models import ShareClick, SharingSettings
@@ -423,6 +427,7 @@ def test_suggestions_relevance_and_dismissal(creator, editor, ambassador, other_
     assert list(selectors.suggestions(member=ambassador)) == [theirs]
 
 
+@pytest.mark.clock
 def test_weekly_digest_with_cap_once_per_week(creator, editor, department):
     from challenges.models import SharingSettings, SuggestionDigest
 

@@ -46,39 +46,57 @@ def wsgi_app():
         request_finished.connect(close_old_connections)
 
 
-@pytest.fixture
-def tree(db):
-    """Two courses (the second locked behind the first), each with a quiz lesson, in a path."""
-    basics = make_course("Basics", lessons=2, quiz_on=[1])
-    advanced = make_course("Advanced", lessons=2, quiz_on=[0], prerequisites=[basics])
-    make_path([basics, advanced], title="Ambassador to Creator")
-    return {
-        "courses": [basics.pk, advanced.pk],
-        "lessons": [lesson.pk for course in (basics, advanced) for lesson in lessons_of(course)],
-    }
+@pytest.fixture(scope="module")
+def tree(shared_rows):
+    """Two courses (the second locked behind the first), each with a quiz lesson, in a path:
+    built once for the module (each fuzzing test's own changes roll back)."""
+    with shared_rows():
+        basics = make_course("Basics", lessons=2, quiz_on=[1])
+        advanced = make_course("Advanced", lessons=2, quiz_on=[0], prerequisites=[basics])
+        make_path([basics, advanced], title="Ambassador to Creator")
+        return {
+            "courses": [basics.pk, advanced.pk],
+            "lessons": [lesson.pk for course in (basics, advanced) for lesson in lessons_of(course)],
+        }
+
+
+@pytest.fixture(scope="module")
+def fuzz_member(shared_rows):
+    with shared_rows():
+        member = MemberFactory(language="en")
+        other = MemberFactory()
+        for i in range(3):
+            Notification.objects.create(member=member, kind="test", title=f"Mine {i}")
+        Notification.objects.create(member=other, kind="test", title="Not mine")
+        return member
 
 
 @pytest.fixture
-def fuzz_member(db):
-    member = MemberFactory(language="en")
-    other = MemberFactory()
-    for i in range(3):
-        Notification.objects.create(member=member, kind="test", title=f"Mine {i}")
-    Notification.objects.create(member=other, kind="test", title="Not mine")
-    return member
-
-
-@pytest.fixture
-def auth_headers(fuzz_member):
+def auth_headers(db, fuzz_member):
     token = Token.objects.create(user=fuzz_member)
     return {"Authorization": f"Token {token.key}"}
 
 
-@pytest.fixture
-def api_schema(tree, wsgi_app, fuzz_member):
-    loaded = schemathesis.openapi.from_wsgi("/api/schema/", wsgi_app)
+@pytest.fixture(scope="session")
+def served_schema(django_db_setup, django_db_blocker):
+    """The schema as /api/schema/ serves it, fetched once: generating it takes longer than
+    fuzzing an operation."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        with django_db_blocker.unblock():
+            loaded = schemathesis.openapi.from_wsgi("/api/schema/", WSGIHandler())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     loaded.config.generation.update(modes=[GenerationMode.POSITIVE], with_security_parameters=False)
     return loaded
+
+
+@pytest.fixture
+def api_schema(served_schema, tree, wsgi_app, fuzz_member):
+    served_schema.app = wsgi_app
+    return served_schema
 
 
 def _operations():

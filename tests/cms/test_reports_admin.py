@@ -12,6 +12,7 @@ from tests.factories import MemberFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.clock
 def test_attention_panel_counts_what_needs_doing(client):
     master = MemberFactory(role=Role.MASTER)
     creator = MemberFactory()

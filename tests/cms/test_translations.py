@@ -120,6 +120,7 @@ def po_files() -> list[Path]:
 # --- the committed translation -------------------------------------------------------
 
 
+@pytest.mark.source
 def test_nl_header_is_set():
     header = (NL_DIR / "django.po").read_text(encoding="utf-8").split("\n\n", 1)[0]
     assert '"Language: nl\\n"' in header
@@ -128,12 +129,14 @@ def test_nl_header_is_set():
     assert "#, fuzzy" not in header
 
 
+@pytest.mark.source
 @pytest.mark.parametrize("path", po_files(), ids=lambda p: p.name)
 def test_nl_po_has_no_empty_or_fuzzy_entries(path):
     found = problems(path)
     assert not any(found.values()), report(path, found)
 
 
+@pytest.mark.source
 @pytest.mark.parametrize("path", po_files(), ids=lambda p: p.name)
 def test_nl_po_keeps_placeholders(path):
     wrong = []
@@ -147,6 +150,7 @@ def test_nl_po_keeps_placeholders(path):
     assert not wrong, f"{path}: these translations lose or invent %(name)s placeholders: {wrong}"
 
 
+@pytest.mark.source
 def test_nl_mo_matches_po():
     """django.mo is compiled from the current django.po (else Django serves stale text)."""
     mo = NL_DIR / "django.mo"
@@ -185,6 +189,7 @@ def _project_source_dirs() -> list[str]:
     return sorted(names)
 
 
+@pytest.mark.source
 def test_every_translatable_string_in_the_code_has_a_dutch_translation(tmp_path, monkeypatch, settings):
     if shutil.which("xgettext") is None:
         if os.environ.get("CI") == "true":

@@ -172,6 +172,7 @@ def test_action_count_awards_at_n_and_not_before(member):
     assert len(award.salt) == 32 and award.reason == "" and award.awarded_by is None
 
 
+@pytest.mark.clock
 def test_action_count_within_a_period_counts_only_recent_actions(member):
     badge = make_badge(action="lesson_completed", count=2, period_days=7)
     act(member, occurred_at=timezone.now() - datetime.timedelta(days=10))
@@ -219,6 +220,7 @@ def test_completion_badges_for_any_or_a_specific_ref(member, criterion, action, 
     assert [a.badge for a in badges.evaluate_for(member)] == [specific]
 
 
+@pytest.mark.clock
 def test_streak_badge_needs_consecutive_weeks(member):
     badge = make_badge(BadgeCriterion.STREAK_WEEKS, count=3)
     now = timezone.now()
@@ -440,6 +442,7 @@ def test_baking_an_uploaded_image_and_baking_twice(settings, tmp_path, member):
     assert openbadges_texts(rebaked) == ["https://example.org/other.json"]  # one chunk, replaced
 
 
+@pytest.mark.clock
 def test_the_public_assertion_page(client, member, earned):
     member.display_name = "Fleur de Vries"
     member.save(update_fields=["display_name"])

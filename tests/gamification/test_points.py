@@ -52,6 +52,7 @@ def test_unknown_inactive_and_out_of_window_actions_award_nothing(member, rule):
     assert not PointsEntry.objects.exists()
 
 
+@pytest.mark.clock
 def test_daily_cap(member, rule):
     rule.daily_cap = 3
     rule.save()
@@ -62,6 +63,7 @@ def test_daily_cap(member, rule):
     assert record_action(member, "test_action", "click:next-day", occurred_at=tomorrow).created
 
 
+@pytest.mark.clock
 def test_cooldown(member, rule):
     rule.cooldown_seconds = 60
     rule.save()
@@ -116,6 +118,7 @@ def test_level_is_derived_from_points_when_masters_change_thresholds(member, api
     assert me["points"] == 60 and me["level"]["number"] == 1 and me["level"]["points_to_next"] == 40
 
 
+@pytest.mark.clock
 def test_streaks():
     monday = datetime.date(2026, 11, 23)
     weeks = [monday - datetime.timedelta(weeks=n) for n in (7, 6, 5, 2, 1)]
@@ -125,6 +128,7 @@ def test_streaks():
     assert streak_from_weeks([], today=monday) == {"current": 0, "longest": 0}
 
 
+@pytest.mark.clock
 def test_active_weeks_follow_points(member, rule):
     now = timezone.now()
     record_action(member, "test_action", "a", occurred_at=now)
@@ -198,6 +202,7 @@ def test_concurrent_duplicates_award_once(require_postgres):
     assert PointsTotal.objects.get(member=member).total == 5
 
 
+@pytest.mark.clock
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_awards_respect_the_daily_cap(require_postgres):
     member = MemberFactory()
@@ -352,6 +357,7 @@ def test_the_beat_schedule_names_tasks_that_exist():
         assert entry["task"] in app.tasks, entry["task"]
 
 
+@pytest.mark.clock
 @override_settings(LEADERBOARD_BROADCASTS=True)
 def test_an_award_that_counts_for_an_open_prize_moves_its_standings(member, rule, django_capture_on_commit_callbacks):
     from gamification.models import PrizePeriod

@@ -85,6 +85,7 @@ def scores(period, include_hidden=True):
 # --- scoring -------------------------------------------------------------------------------
 
 
+@pytest.mark.clock
 def test_formula_counts_actions_inside_the_period_times_their_weight():
     period = make_period()
     a, b, c = MemberFactory(), MemberFactory(), MemberFactory()
@@ -400,6 +401,7 @@ def test_the_jury_form_confirms_through_the_page(client):
 # --- Celery --------------------------------------------------------------------------------
 
 
+@pytest.mark.clock
 def test_close_due_prizes_closes_only_periods_past_their_end():
     due = make_period(starts_at=now() - datetime.timedelta(days=90), ends_at=now() - datetime.timedelta(minutes=1))
     running = make_period()
@@ -452,6 +454,7 @@ def test_a_master_closes_from_the_page(client):
 # --- pages and API -------------------------------------------------------------------------
 
 
+@pytest.mark.clock
 def test_the_overview_shows_formula_tie_break_countdown_standings_and_my_place(client):
     make_period(title="Best of Q1")
     me, leader = MemberFactory(), MemberFactory()
@@ -538,6 +541,7 @@ def test_wall_of_fame_lists_past_winners_newest_first_with_constant_queries(clie
     assert page.count('data-testid="fame-winner"') == 3 and "Still running" not in page
 
 
+@pytest.mark.clock
 def test_default_quarter_is_the_current_quarter_in_amsterdam():
     moment = datetime.datetime(2025, 3, 31, 22, 30, tzinfo=datetime.UTC)  # 1 April 00:30 in Amsterdam
     start, end = prizes.default_quarter(moment)
@@ -548,6 +552,7 @@ def test_default_quarter_is_the_current_quarter_in_amsterdam():
     assert (start.month, end.year, end.month) == (10, 2026, 1)
 
 
+@pytest.mark.clock
 def test_the_admin_add_form_defaults_to_the_current_quarter(client):
     client.force_login(MemberFactory(role=Role.MASTER))
     response = client.get("/admin/snippets/gamification/prizeperiod/add/")

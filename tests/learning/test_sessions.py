@@ -45,6 +45,7 @@ def test_full_without_waiting_list_is_a_409():
     assert "full" in str(exc.value.message)
 
 
+@pytest.mark.clock
 def test_after_the_deadline_is_a_409():
     session = make_session(registration_deadline=timezone.now() + datetime.timedelta(hours=1))
     later = timezone.now() + datetime.timedelta(hours=2)
@@ -91,6 +92,7 @@ def test_cancelling_a_waitlisted_registration_promotes_nobody():
     assert Registration.objects.get(session=session, member=third).status == "waitlisted"
 
 
+@pytest.mark.clock
 def test_no_promotion_once_the_session_started():
     session = make_session(capacity=1, starts_in=datetime.timedelta(minutes=30))
     first, second = MemberFactory.create_batch(2)
@@ -180,6 +182,7 @@ def test_lowering_the_capacity_in_the_wagtail_editor_shows_the_error(client):
     assert session.starts_at.astimezone(session.zone).strftime("%H:%M") == local.strftime("%H:%M")
 
 
+@pytest.mark.clock
 def test_times_are_entered_in_the_sessions_time_zone(client):
     from wagtail.test.utils.form_data import rich_text
 
@@ -253,6 +256,7 @@ def test_only_hosts_and_masters_check_in():
     assert services.check_in(session=session, registration=registration.code, by=master).newly
 
 
+@pytest.mark.clock
 def test_check_in_refuses_waitlisted_unknown_codes_and_too_early():
     host = MemberFactory()
     session = make_session(hosts=[host], capacity=1, starts_in=datetime.timedelta(minutes=30))
@@ -299,6 +303,7 @@ def test_feedback_before_the_start_is_refused():
         services.give_feedback(session=session, member=member, rating=4)
 
 
+@pytest.mark.clock
 def test_reminders_are_sent_once_in_the_members_language_even_when_the_task_runs_twice():
     from learning.tasks import send_session_reminders
 
@@ -322,6 +327,7 @@ def test_reminders_are_sent_once_in_the_members_language_even_when_the_task_runs
     assert len(mail.outbox) == 4
 
 
+@pytest.mark.clock
 def test_no_reminders_for_waitlisted_or_cancelled_sessions():
     session = make_session(capacity=1, starts_in=datetime.timedelta(hours=5))
     services.register(member=MemberFactory(), session=session)
@@ -346,6 +352,7 @@ def test_a_failed_reminder_is_tried_again(monkeypatch):
     assert services.send_reminders() == 1
 
 
+@pytest.mark.clock
 def test_meetup_action_items_are_evaluated_at_the_next_meetup():
     host = MemberFactory()
     owner = MemberFactory()

@@ -22,6 +22,7 @@ def client_for(member):
     return client
 
 
+@pytest.mark.clock
 def test_list_filters_by_kind_and_dates(api):
     make_session("A", kind=SessionKind.KENNISSESSIE, starts_in=datetime.timedelta(days=3))
     make_session("B", kind=SessionKind.MEETUP, starts_in=datetime.timedelta(days=40))
@@ -76,6 +77,7 @@ def test_register_and_cancel_contract(api, member):
     assert response.status_code == 404 and "not registered" in response.json()["detail"]
 
 
+@pytest.mark.clock
 def test_full_without_waiting_list_and_deadline_passed_are_409(api):
     full = make_session(capacity=1, waiting_list=False)
     client_for(MemberFactory()).post(f"/api/v1/sessions/{full.pk}/registration/")
@@ -179,6 +181,7 @@ def test_linkedin_checklist_bad_input(api):
     assert api.put("/api/v1/me/linkedin-checklist/999999/", {"done": True}, format="json").status_code == 404
 
 
+@pytest.mark.clock
 def test_content_calendar_month(api):
     CalendarEntry.objects.create(
         title="Vakbeurs", kind="trade_fair", starts_on=datetime.date(2027, 3, 30), ends_on=datetime.date(2027, 4, 2)

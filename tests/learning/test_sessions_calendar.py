@@ -25,6 +25,7 @@ def parse(response) -> icalendar.Calendar:
     return icalendar.Calendar.from_ical(response.content)
 
 
+@pytest.mark.clock
 def test_session_ics_is_valid_with_the_sessions_time_zone(logged_in, member):
     start = datetime.datetime(2031, 3, 30, 9, 30, tzinfo=AMSTERDAM)  # the day after the clocks go forward
     session = make_session(
@@ -70,6 +71,7 @@ def test_ics_needs_login_and_a_live_session(logged_in):
     assert logged_in.get(f"/session/{draft.pk}/session.ics").status_code == 404
 
 
+@pytest.mark.clock
 def test_personal_feed_lists_my_sessions_and_can_be_revoked(client, logged_in, member):
     mine = make_session("Mine", online_url="https://meet.example.com/mine")
     waiting = make_session("Waiting", capacity=1)
@@ -139,6 +141,7 @@ def test_dutch_holidays_2026():
     assert by_key["prinsjesdag"] == "2026-09-15"
 
 
+@pytest.mark.clock
 def test_adding_holidays_is_idempotent():
     year = timezone.localdate().year
     added = services.add_dutch_holidays(years=[year, year + 1])
@@ -147,6 +150,7 @@ def test_adding_holidays_is_idempotent():
     assert CalendarEntry.objects.filter(title="Koningsdag").count() == 2
 
 
+@pytest.mark.clock
 def test_content_calendar_month_view_and_ics(logged_in):
     CalendarEntry.objects.create(
         title="Vakbeurs Jaarbeurs",

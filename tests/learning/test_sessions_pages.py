@@ -23,6 +23,7 @@ def client_for(member):
     return client
 
 
+@pytest.mark.clock
 def test_listing_filters_and_my_sessions(logged_in, member, django_assert_max_num_queries):
     sales = DepartmentFactory(name="Sales")
     mine = make_session("Alpha session", starts_in=datetime.timedelta(days=2))
@@ -144,6 +145,7 @@ def test_qr_code_for_the_member_and_hosts_only():
     assert client_for(MemberFactory()).get(url).status_code == 404
 
 
+@pytest.mark.clock
 def test_no_shows_and_feedback_average_for_the_master():
     master = MemberFactory(role=Role.MASTER)
     session = make_session("Past session", hosts=[master], starts_in=datetime.timedelta(minutes=30))
@@ -267,6 +269,7 @@ def test_navigation_reaches_the_session_overview(logged_in):
     assert 'href="/session/"' in logged_in.get("/learn/").content.decode()
 
 
+@pytest.mark.clock
 def test_session_page_query_count_and_materials_after_the_session(logged_in, member, django_assert_max_num_queries):
     session = make_session("Talk", materials="<p>Slides: example.com/slides</p>", hosts=[MemberFactory()])
     for other in MemberFactory.create_batch(5):

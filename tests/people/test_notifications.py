@@ -79,6 +79,7 @@ def test_notify_at_the_weekend_waits_for_monday_morning(db, django_capture_on_co
     assert len(mail.outbox) == 1
 
 
+@pytest.mark.clock
 def test_the_email_task_running_twice_sends_once(db):
     from people.tasks import send_notification_email
 
@@ -89,6 +90,7 @@ def test_the_email_task_running_twice_sends_once(db):
     assert len(mail.outbox) == 1
 
 
+@pytest.mark.clock
 def test_a_failed_send_is_retried_by_the_next_sweep(db):
     member = MemberFactory()
     notification = services.notify(member=member, kind="test", title="Hello")
