@@ -6,11 +6,12 @@ from cms import api_privacy
 from cms.api import not_found
 from cms.api_me import MeView
 from cms.reports import api as reports_api
+from events import api as events_api
 from gamification import api as gamification_api
 from gamification import api_badges, api_prizes
 from learning import api as learning_api
-from learning.sessions import api as sessions_api
 from people import api as people_api
+from strategy import api as strategy_api
 
 router = SimpleRouter(trailing_slash=True, use_regex_path=False)
 router.register("paths", learning_api.PathViewSet, basename="path")
@@ -20,7 +21,7 @@ router.register("notifications", people_api.NotificationViewSet, basename="notif
 router.register("me/points", gamification_api.PointsViewSet, basename="my-points")
 router.register("badges", api_badges.BadgeViewSet, basename="badge")
 router.register("prizes", api_prizes.PrizeViewSet, basename="prize")
-router.register("sessions", sessions_api.SessionViewSet, basename="session")
+router.register("sessions", events_api.SessionViewSet, basename="session")
 router.register("challenges", challenges_api.ChallengeViewSet, basename="challenge")
 router.register("stories", challenges_api.StoryViewSet, basename="story")
 
@@ -37,11 +38,11 @@ urlpatterns = [
     path("reports/exports/<id:pk>/", reports_api.ExportStatusView.as_view(), name="api-report-export-status"),
     path("leaderboards/<str:board>/", gamification_api.LeaderboardView.as_view(), name="api-leaderboard"),
     path("me/progress/", learning_api.ProgressView.as_view(), name="api-progress"),
-    path("calendar/", sessions_api.ContentCalendarView.as_view(), name="api-content-calendar"),
-    path("me/linkedin-checklist/", sessions_api.LinkedInChecklistView.as_view(), name="api-linkedin-checklist"),
+    path("calendar/", strategy_api.ContentCalendarView.as_view(), name="api-content-calendar"),
+    path("me/linkedin-checklist/", events_api.LinkedInChecklistView.as_view(), name="api-linkedin-checklist"),
     path(
         "me/linkedin-checklist/<str:item>/",
-        sessions_api.LinkedInChecklistItemView.as_view(),
+        events_api.LinkedInChecklistItemView.as_view(),
         name="api-linkedin-checklist-item",
     ),
     path("review-queue/", challenges_api.ReviewQueueView.as_view(), name="api-review-queue"),

@@ -1,6 +1,6 @@
 """The content calendar's one-step "turn this day into a challenge" (Social Masters only;
-403 for everyone else). Lives in cms because it joins learning (the calendar) and
-challenges, which may not import each other."""
+403 for everyone else). Lives in cms because it joins strategy (the calendar) and
+challenges; it is to become a challenges service."""
 
 import datetime
 
@@ -18,9 +18,9 @@ from wagtail import hooks
 from challenges import services as challenge_services
 from challenges.models import Challenge, ChallengeKind
 from core.errors import ServiceError
-from learning.models import CalendarEntry
-from learning.sessions import services as session_services
 from people.models import Member
+from strategy import services as strategy_services
+from strategy.models import CalendarEntry
 
 
 class EntryInThePast(ServiceError):
@@ -50,7 +50,7 @@ def turn_into_challenge(*, entry: CalendarEntry, by: Member, now: datetime.datet
             opens_at=opens_at,
             closes_at=closes_at,
         )
-        session_services.mark_turned_into_challenge(entry=locked, challenge_id=challenge.pk)
+        strategy_services.mark_turned_into_challenge(entry=locked, challenge_id=challenge.pk)
     return challenge
 
 

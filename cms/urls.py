@@ -8,14 +8,18 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from challenges import urls as challenges_urls
 from cms import content_calendar, onboarding, pilot, privacy_views
+from events import urls as events_urls
 from gamification import urls as gamification_urls
 from learning import urls as learning_urls
 from people import urls as people_urls
+from strategy import urls as strategy_urls
 
 urlpatterns = [
     *people_urls.auth_urlpatterns,
     path("", include(people_urls)),
     path("", include(learning_urls)),
+    path("", include(events_urls)),
+    path("", include(strategy_urls)),
     path("", include(gamification_urls)),
     path("", include(challenges_urls)),
     path("welcome/", onboarding.onboarding, name="onboarding"),

@@ -5,18 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class LearningConfig(AppConfig):
     name = "learning"
     verbose_name = _("Learning")
-
-    def ready(self):
-        from wagtail.signals import page_published
-
-        from people import roles
-
-        from .sessions.signals import session_published
-
-        models = ["linkedinchecklistitem", "calendarentry", "registration", "sessionfeedback", "actionitem"]
-        roles.grant(
-            roles.MASTERS,
-            [f"learning.{verb}_{model}" for model in models for verb in ("add", "change", "delete", "view")],
-        )
-        # Wagtail's publish is a framework event; what happens next is one service call.
-        page_published.connect(session_published, dispatch_uid="learning.session_published")

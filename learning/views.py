@@ -10,13 +10,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 
 from courses.models import LessonPage
 from gamification import selectors as gamification_selectors
 from people.models import Role
 
 from . import selectors, services
-from .sessions import selectors as session_selectors
 
 
 @login_required
@@ -29,8 +29,11 @@ def dashboard(request):
         {
             "overview": overview,
             "standing": standing,
-            "upcoming_registrations": session_selectors.upcoming_registrations(member=request.user),
-            "open_action_items": session_selectors.open_action_items(member=request.user),
+            # Apps beside learning add their own sections without learning knowing them: each
+            # hook returns a context with the "template" that shows it.
+            "sections": [
+                section for fn in hooks.get_hooks("learning_dashboard_sections") if (section := fn(request=request))
+            ],
         },
     )
 

@@ -10,9 +10,11 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.models import HomePage
-from learning.models import ActionItem, CalendarEntry, Registration, SessionIndexPage, SessionKind, SessionPage
-from learning.sessions import services
+from events.models import ActionItem, Registration, SessionIndexPage, SessionKind, SessionPage
+from events.services import check_in, feedback, meetups, registration
 from people.models import Member, Role
+from strategy.models import CalendarEntry
+from strategy.services import add_dutch_holidays
 
 CALENDAR = [
     (
@@ -44,7 +46,7 @@ def _at(days: int, hour: int, minute: int = 0) -> datetime.datetime:
 
 def seed(members: list[Member]) -> None:
     today = timezone.localdate()
-    services.add_dutch_holidays(years=[today.year, today.year + 1])
+    add_dutch_holidays(years=[today.year, today.year + 1])
     for title, title_en, kind, start, end, angle in CALENDAR:
         for year in (today.year, today.year + 1):
             CalendarEntry.objects.get_or_create(
@@ -146,25 +148,23 @@ def seed(members: list[Member]) -> None:
     )
     for member in [ambassador, *others[:10]]:
         if member:
-            services.register(member=member, session=kennis)
+            registration.register(member=member, session=kennis)
     for member in [ambassador, *others[10:18]]:  # one more than fits: a waiting list
         if member:
-            services.register(member=member, session=workshop)
+            registration.register(member=member, session=workshop)
     # Last month's meetup: registrations, check-ins, feedback and action items.
     start = last_meetup.starts_at
     SessionPage.objects.filter(pk=last_meetup.pk).update(starts_at=_at(30, 16), ends_at=_at(30, 17))
     last_meetup.refresh_from_db()
     attendees = [m for m in [ambassador, creator, *others[18:24]] if m]
     for member in attendees:
-        services.register(member=member, session=last_meetup)
+        registration.register(member=member, session=last_meetup)
     SessionPage.objects.filter(pk=last_meetup.pk).update(starts_at=start, ends_at=start + datetime.timedelta(hours=1))
     last_meetup.refresh_from_db()
     registrations = Registration.objects.filter(session=last_meetup).select_related("member")
-    for registration in list(registrations)[:-2]:  # the last two did not come
-        services.check_in(session=last_meetup, registration=registration, by=master, now=start)
-        services.give_feedback(
-            session=last_meetup, member=registration.member, rating=4 + (registration.pk % 2), now=start
-        )
+    for came in list(registrations)[:-2]:  # the last two did not come
+        check_in.check_in(session=last_meetup, registration=came, by=master, now=start)
+        feedback.give_feedback(session=last_meetup, member=came.member, rating=4 + (came.pk % 2), now=start)
     for owner, what in [
         (ambassador, "Een foto delen van het nieuwe teamoverleg"),
         (creator, "Drie verhalen ophalen bij Klantenservice"),
@@ -178,6 +178,6 @@ def seed(members: list[Member]) -> None:
                 due_on=timezone.localdate() + datetime.timedelta(days=3),
                 created_by=master,
             )
-    services.add_collected_story(
+    meetups.add_collected_story(
         meetup=last_meetup, by=master, member=creator, summary="Het team van Operations won een innovatieprijs."
     )

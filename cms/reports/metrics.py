@@ -117,7 +117,7 @@ def path_members(scope, group):
 
 
 def sessions_attended(scope, group):
-    qs = model("learning.Registration").objects.filter(
+    qs = model("events.Registration").objects.filter(
         attended=True, session__starts_at__gte=scope.start, session__starts_at__lte=scope.end
     )
     return grouped(qs, path="member", scope=scope, group=group, value=Count("id"))
@@ -149,13 +149,13 @@ def unique_clicks(scope, group):
 
 
 def linkedin_ticks(scope, group):
-    items = model("learning.LinkedInChecklistItem").objects.filter(active=True).values("translation_key")
-    qs = model("learning.LinkedInChecklistTick").objects.filter(item_key__in=items, ticked_at__lte=scope.end)
+    items = model("events.LinkedInChecklistItem").objects.filter(active=True).values("translation_key")
+    qs = model("events.LinkedInChecklistTick").objects.filter(item_key__in=items, ticked_at__lte=scope.end)
     return grouped(qs, path="member", scope=scope, group=group, value=Count("id"))
 
 
 def linkedin_item_count() -> int:
-    item = model("learning.LinkedInChecklistItem")
+    item = model("events.LinkedInChecklistItem")
     if item is None:
         return 0
     return item.objects.filter(active=True).values("translation_key").distinct().count()
@@ -168,7 +168,7 @@ METRICS = [
     Metric("lessons", _("Lessons completed"), lessons, ("learning.LessonCompletion",)),
     Metric("courses", _("Courses completed"), courses, ("learning.CourseCompletion",)),
     Metric("path_members", _("Completed a path"), path_members, ("learning.PathCompletion",)),
-    Metric("sessions_attended", _("Session attendance"), sessions_attended, ("learning.Registration",)),
+    Metric("sessions_attended", _("Session attendance"), sessions_attended, ("events.Registration",)),
     Metric("challenge_entries", _("Challenge entries"), challenge_entries, ("challenges.Story",)),
     Metric("stories_approved", _("Stories approved"), stories_approved, ("challenges.Story",)),
     Metric("shares", _("Shares"), shares, ("challenges.Share",)),
@@ -177,7 +177,7 @@ METRICS = [
         "linkedin_ticks",
         _("LinkedIn checklist steps"),
         linkedin_ticks,
-        ("learning.LinkedInChecklistItem", "learning.LinkedInChecklistTick"),
+        ("events.LinkedInChecklistItem", "events.LinkedInChecklistTick"),
     ),
 ]
 

@@ -26,8 +26,10 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 INSTALLED_APPS = [
     "core",
     "people",
+    "strategy",
     "courses",
     "learning",
+    "events",
     "gamification",
     "challenges",
     "cms",
@@ -219,7 +221,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "challenges.tasks.delete_old_share_clicks",
         "schedule": crontab(minute=30, hour=3),
     },
-    "send-session-reminders": {"task": "learning.tasks.send_session_reminders", "schedule": crontab(minute="*/5")},
+    "send-session-reminders": {"task": "events.tasks.send_session_reminders", "schedule": crontab(minute="*/5")},
     "send-invitation-reminders": {"task": "people.tasks.send_invitation_reminders", "schedule": crontab(minute=15)},
 }
 
@@ -287,8 +289,8 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
-        "SessionKindEnum": "learning.models.SessionKind",
-        "RegistrationStatusEnum": "learning.models.Registration.Status",
+        "SessionKindEnum": "events.models.SessionKind",
+        "RegistrationStatusEnum": "events.models.Registration.Status",
     },
     "PREPROCESSING_HOOKS": ["cms.api.only_public_api"],
     "POSTPROCESSING_HOOKS": [

@@ -4,13 +4,23 @@ import core.pages
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import learning.models
 import modelcluster.fields
+import secrets
 import modelsearch.index
 import uuid
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
+
+
+# These models moved to ``events`` (events/migrations/0001_initial.py). Their defaults are
+# repeated here so that this migration does not import another app.
+def new_secret():
+    return secrets.token_urlsafe(24)
+
+
+def new_check_in_code():
+    return secrets.token_hex(4).upper()
 
 
 class Migration(migrations.Migration):
@@ -59,7 +69,7 @@ class Migration(migrations.Migration):
             name='CalendarFeed',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('secret', models.CharField(default=learning.models.new_secret, max_length=64, unique=True)),
+                ('secret', models.CharField(default=new_secret, max_length=64, unique=True)),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('member', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='calendar_feed', to=settings.AUTH_USER_MODEL)),
             ],
@@ -129,7 +139,7 @@ class Migration(migrations.Migration):
                 ('cancelled_at', models.DateTimeField(blank=True, null=True)),
                 ('checked_in_at', models.DateTimeField(blank=True, null=True)),
                 ('attended', models.BooleanField(default=False)),
-                ('code', models.CharField(default=learning.models.new_check_in_code, max_length=16, unique=True)),
+                ('code', models.CharField(default=new_check_in_code, max_length=16, unique=True)),
                 ('reminded_24h_at', models.DateTimeField(blank=True, null=True)),
                 ('reminded_1h_at', models.DateTimeField(blank=True, null=True)),
                 ('checked_in_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),

@@ -7,9 +7,9 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from learning.models import Registration, SessionKind
+from events.models import Registration, SessionKind
+from tests.events.factories import SessionFactory
 from tests.factories import MemberFactory
-from tests.learning.session_factories import make_session
 
 from .test_learning_journey import log_in
 
@@ -19,8 +19,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 def test_register_for_a_workshop_get_the_ics_and_be_checked_in(live_server, new_context, artifacts):
     host = MemberFactory(email="host@example.com", display_name="Hanna Host")
     member = MemberFactory(email="sanne@example.com", display_name="Sanne de Vries", language="en")
-    workshop = make_session(
-        "LinkedIn profile workshop",
+    workshop = SessionFactory(
+        title="LinkedIn profile workshop",
         kind=SessionKind.LINKEDIN_WORKSHOP,
         starts_in=datetime.timedelta(minutes=45),
         capacity=2,

@@ -348,21 +348,16 @@ def test_query_count_stays_the_same_with_ten_times_the_data(client, org, url):
     assert queries(client, url) == small
 
 
-def test_session_attendance_and_linkedin_checklist_come_from_learning(client, org):
-    from wagtail.models import Locale
+def test_session_attendance_and_linkedin_checklist_come_from_events(client, org):
+    from events.models import LinkedInChecklistItem, LinkedInChecklistTick
+    from tests.events.factories import LinkedInChecklistItemFactory, RegistrationFactory, SessionFactory
 
-    from learning.models import LinkedInChecklistItem, LinkedInChecklistTick, Registration
-    from tests.learning.session_factories import make_session
-
-    session = make_session(starts_in=-datetime.timedelta(days=5))
+    session = SessionFactory(starts_in=-datetime.timedelta(days=5))
     sales = org["sales"]
     for position, member in enumerate(sales[:3], start=1):
-        Registration.objects.create(
-            session=session, member=member, status="registered", position=position, attended=position < 3
-        )
+        RegistrationFactory(session=session, member=member, position=position, attended=position < 3)
     LinkedInChecklistItem.objects.all().delete()
-    locale = Locale.get_default()
-    items = [LinkedInChecklistItem.objects.create(title=f"Step {i}", locale=locale) for i in range(4)]
+    items = LinkedInChecklistItemFactory.create_batch(4)
     for item in items[:3]:
         LinkedInChecklistTick.objects.create(member=sales[0], item_key=item.translation_key)
     LinkedInChecklistTick.objects.create(member=sales[1], item_key=items[0].translation_key)

@@ -1,0 +1,58 @@
+"""The 24-hour and 1-hour reminder e-mails."""
+
+import datetime
+
+import pytest
+from django.core import mail
+
+from events.services.registration import register
+from events.services.reminders import send_reminders
+from tests.events.factories import SessionFactory, move
+from tests.factories import MemberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_each_reminder_goes_once_in_the_members_language():
+    session = SessionFactory(title="Kennissessie storytelling", starts_in=datetime.timedelta(hours=20))
+    dutch = MemberFactory(language="nl")
+    english = MemberFactory(language="en")
+    register(member=dutch, session=session)
+    register(member=english, session=session)
+    mail.outbox.clear()
+    assert send_reminders() == 2
+    assert send_reminders() == 0
+    by_recipient = {m.to[0]: m for m in mail.outbox}
+    assert by_recipient[english.email].subject.startswith("Tomorrow")
+    assert by_recipient[dutch.email].subject.startswith("Morgen")
+    assert by_recipient[dutch.email].attachments[0][0] == "session.ics"
+    # One hour before: the second reminder, also once.
+    soon = session.starts_at - datetime.timedelta(minutes=50)
+    assert send_reminders(now=soon) == 2
+    assert send_reminders(now=soon) == 0
+    assert len(mail.outbox) == 4
+    assert mail.outbox[-1].subject.startswith(("In one hour", "Over een uur"))
+
+
+def test_no_reminders_for_waitlisted_or_cancelled_sessions():
+    session = SessionFactory(capacity=1, starts_in=datetime.timedelta(hours=5))
+    register(member=MemberFactory(), session=session)
+    register(member=MemberFactory(), session=session)
+    move(session, cancelled=True)
+    assert send_reminders() == 0
+
+
+def test_a_failed_reminder_is_tried_again(monkeypatch):
+    session = SessionFactory(starts_in=datetime.timedelta(hours=5))
+    registration = register(member=MemberFactory(), session=session).registration
+
+    def broken(*args, **kwargs):
+        raise OSError("smtp down")
+
+    monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", broken)
+    with pytest.raises(OSError):
+        send_reminders()
+    registration.refresh_from_db()
+    assert registration.reminded_24h_at is None
+    monkeypatch.undo()
+    assert send_reminders() == 1
