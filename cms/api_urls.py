@@ -2,9 +2,9 @@ from django.urls import path, re_path
 from rest_framework.routers import SimpleRouter
 
 from challenges import api as challenges_api
-from cms import api_privacy
 from cms.api import not_found
-from cms.api_me import MeView
+from cms.api import privacy as api_privacy
+from cms.api.me import MeView
 from cms.reports import api as reports_api
 from events import api as events_api
 from gamification import api as gamification_api

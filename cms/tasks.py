@@ -1,8 +1,10 @@
+"""Celery tasks of the site shell: thin, safe to run twice."""
+
 from celery import shared_task
+
+from cms.reports import services as report_services
 
 
 @shared_task(acks_late=True)
 def build_report_export(export_id: int) -> bool:
-    from cms.reports import exports
-
-    return exports.build_export(export_id=export_id)
+    return report_services.build_export(export_id=export_id)

@@ -7,7 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from challenges import urls as challenges_urls
-from cms import content_calendar, onboarding, pilot, privacy_views
+from cms import content_calendar
+from cms.views import onboarding, pilot, privacy
 from events import urls as events_urls
 from gamification import urls as gamification_urls
 from learning import urls as learning_urls
@@ -30,10 +31,10 @@ urlpatterns = [
     ),
     path("reports/", include("cms.reports.urls")),
     path("pilot/", pilot.builder, name="pilot"),
-    path("profile/my-data/", privacy_views.my_data, name="my-data"),
-    path("profile/erase/", privacy_views.erase_me, name="erase-me"),
-    path("members/<id:pk>/data/", privacy_views.member_data, name="member-data"),
-    path("members/<id:pk>/erase/", privacy_views.erase_member, name="member-erase"),
+    path("profile/my-data/", privacy.my_data, name="my-data"),
+    path("profile/erase/", privacy.erase_me, name="erase-me"),
+    path("members/<id:pk>/data/", privacy.member_data, name="member-data"),
+    path("members/<id:pk>/erase/", privacy.erase_member, name="member-erase"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("cms.api_urls")),

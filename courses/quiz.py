@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from core.errors import ServiceError
+from core.errors import InvalidInput
 
 from .blocks import MULTIPLE
 
 
-class InvalidAnswers(ServiceError, ValueError):
-    """The submitted answers do not fit the quiz; the message says why (for a 400)."""
+class InvalidAnswers(InvalidInput, ValueError):
+    """The submitted answers do not fit the quiz; the message says why (400)."""
+
+    default_code = "invalid_answers"
 
 
 @dataclass

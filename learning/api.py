@@ -15,7 +15,7 @@ from core.ids import id_from
 from courses.models import CoursePage, LessonPage
 from courses.quiz import public_quiz
 
-from . import selectors, services
+from . import policies, selectors, services
 
 
 def _certificate_url(request, completion) -> str | None:
@@ -216,7 +216,7 @@ class LessonViewSet(viewsets.ViewSet):
         lesson = self._lesson(pk)
         if lesson.quiz is None:
             return Response({"detail": _("This lesson has no quiz.")}, status=status.HTTP_404_NOT_FOUND)
-        reason = services.locked_reason(member=request.user, course=services.course_of(lesson))
+        reason = policies.locked_reason(member=request.user, course=selectors.course_of(lesson))
         if reason:
             return Response({"detail": reason}, status=status.HTTP_403_FORBIDDEN)
         return Response(public_quiz(lesson.quiz))

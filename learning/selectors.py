@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import F, Prefetch
-from django.utils.translation import gettext as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
@@ -14,6 +13,7 @@ from courses.models import CoursePage, LearningPath, LessonPage, PathCourse
 from people.models import Member
 
 from .models import CourseCompletion, LessonCompletion, QuizAttempt
+from .policies import locked_message
 
 PAGE_FIELDS = ["id", "title", "slug", "path", "depth", "url_path", "translation_key", "locale_id", "live"]
 
@@ -163,10 +163,7 @@ def _build_course_progress(member, courses: list[CoursePage]) -> list[CourseProg
     completions = {c.course_key: c for c in CourseCompletion.objects.filter(member=member)}
     result = []
     for course in courses:
-        missing = [title for key, title in prerequisites[course.pk] if key not in completions]
-        reason = (
-            _("Complete %(courses)s first.") % {"courses": ", ".join(f"“{t}”" for t in missing)} if missing else None
-        )
+        reason = locked_message([title for key, title in prerequisites[course.pk] if key not in completions])
         result.append(
             CourseProgress(
                 course=course,
@@ -208,6 +205,14 @@ def learning_overview(*, member: Member, language: str) -> Overview:
         items = [by_key.get(pc.course_key) for pc in path.path_courses.all()]
         path_progress.append(PathProgress(path=path, courses=[i for i in items if i is not None]))
     return Overview(paths=path_progress, courses=progress, languages=languages)
+
+
+def course_of(lesson: LessonPage) -> CoursePage:
+    """The lesson's course (one query), remembered on the lesson: a page's hooks ask more
+    than once."""
+    if getattr(lesson, "_course", None) is None:
+        lesson._course = CoursePage.objects.get(path=lesson.path[: -LessonPage.steplen])
+    return lesson._course
 
 
 def course_progress(*, member: Member, course: CoursePage) -> CourseProgress:

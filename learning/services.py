@@ -1,9 +1,10 @@
 """Every change to a member's learning: enrolment, lessons, quizzes, completion and the
 promotion a learning path brings.
 
-All writes for one member run while holding a lock on that member's row, so that two
-requests finishing the last two lessons at the same moment still complete the course
-(and the path, and the promotion) exactly once. Unique constraints back that up.
+All writes for one member run while holding a lock on that member's row
+(``core.locking.lock``), so that two requests finishing the last two lessons at the same
+moment still complete the course (and the path, and the promotion) exactly once. Unique
+constraints back that up.
 """
 
 from dataclasses import dataclass, field
@@ -12,7 +13,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.errors import ServiceError
+from core.errors import Conflict, NotAllowed, NotFound
+from core.locking import lock
 from courses import quiz as quiz_rules
 from courses.models import CoursePage, LearningPath, LessonPage, PathCourse
 from gamification.services import record_action
@@ -20,26 +22,26 @@ from people import services as people_services
 from people.models import Member, Role
 
 from .models import CourseCompletion, Enrolment, LessonCompletion, PathCompletion, QuizAttempt
+from .policies import locked_reason
+from .selectors import course_of
 
 
-class LearningError(ServiceError):
-    """A learning action that is refused (see the subclasses for the status)."""
+class Locked(NotAllowed):
+    """The course needs other courses first (403); the message names them."""
+
+    default_code = "course_locked"
 
 
-class Locked(LearningError):
-    """The course needs other courses first (HTTP 403)."""
+class QuizNotPassed(Conflict):
+    """A lesson with a quiz is done when the quiz is passed (409)."""
 
-    status_code = 403
-
-
-class QuizNotPassed(LearningError):
-    """A lesson with a quiz is done when the quiz is passed (HTTP 409)."""
-
-    status_code = 409
+    default_code = "quiz_not_passed"
 
 
-class NoQuiz(LearningError):
-    status_code = 404
+class NoQuiz(NotFound):
+    """The lesson has no quiz to take (404)."""
+
+    default_code = "no_quiz"
 
 
 InvalidAnswers = quiz_rules.InvalidAnswers
@@ -61,51 +63,31 @@ class QuizResult:
     lesson: LessonResult | None
 
 
-def course_of(lesson: LessonPage) -> CoursePage:
-    """The lesson's course, remembered on the lesson: the page's hooks ask more than once."""
-    if getattr(lesson, "_course", None) is None:
-        lesson._course = CoursePage.objects.get(path=lesson.path[: -LessonPage.steplen])
-    return lesson._course
-
-
-def locked_reason(*, member: Member, course: CoursePage) -> str | None:
-    """Why ``member`` may not start ``course`` yet, or None when they may."""
-    prerequisites = list(course.prerequisites.values_list("translation_key", "title"))
-    if not prerequisites:
-        return None
-    done = set(
-        CourseCompletion.objects.filter(
-            member=member, course_key__in=[key for key, _title in prerequisites]
-        ).values_list("course_key", flat=True)
-    )
-    missing = [title for key, title in prerequisites if key not in done]
-    if not missing:
-        return None
-    return str(_("Complete %(courses)s first.") % {"courses": ", ".join(f"“{t}”" for t in missing)})
-
-
 def _check_unlocked(member: Member, course: CoursePage) -> None:
     reason = locked_reason(member=member, course=course)
     if reason:
         raise Locked(reason)
 
 
-def _lock_member(member: Member) -> None:
-    Member.objects.select_for_update().filter(pk=member.pk).values_list("pk", flat=True).first()
-
-
 def enrol(*, member: Member, course: CoursePage) -> Enrolment:
-    """Enrol ``member`` in ``course`` (idempotent). Raises ``Locked`` with the reason when
-    prerequisites are missing."""
+    """Enrol ``member`` in ``course``; enrolling again changes nothing.
+
+    Locks nothing: ``get_or_create`` on the unique (member, course) key. Returns the
+    enrolment. Raises ``Locked`` (403) with the reason when prerequisites are missing."""
     _check_unlocked(member, course)
     enrolment, _created = Enrolment.objects.get_or_create(member=member, course_key=course.translation_key)
     return enrolment
 
 
 def complete_lesson(*, member: Member, lesson: LessonPage) -> LessonResult:
-    """Mark a lesson done. Repeating it changes nothing. A lesson with a quiz is completed
-    by passing the quiz (``QuizNotPassed`` otherwise); finishing the last lesson completes
-    the course at once, and the last course the path."""
+    """Mark a lesson done; repeating it changes nothing. Finishing the last lesson
+    completes the course at once (certificate, points, notification), the last course the
+    path, and a path may promote the member.
+
+    Locks the member row for the completion. Returns what changed (``LessonResult``).
+    Raises ``Locked`` (403) for a course whose prerequisites are missing, ``QuizNotPassed``
+    (409) for a quiz lesson whose quiz is not passed yet, and ``Busy`` when the row stays
+    locked too long."""
     course = course_of(lesson)
     _check_unlocked(member, course)
     if (
@@ -114,16 +96,21 @@ def complete_lesson(*, member: Member, lesson: LessonPage) -> LessonResult:
     ):
         raise QuizNotPassed(_("Pass the quiz to complete this lesson."))
     with transaction.atomic():
-        _lock_member(member)
+        lock(member)
         return _record_lesson(member, lesson, course)
 
 
-def submit_quiz(*, member: Member, lesson: LessonPage, answers, client_token: str | None = None) -> QuizResult:
-    """Grade answers on the server and record the attempt; a pass completes the lesson.
+def submit_quiz(
+    *, member: Member, lesson: LessonPage, answers: dict[str, list[str]], client_token: str | None = None
+) -> QuizResult:
+    """Grade answers on the server and record the attempt; a pass completes the lesson (as
+    ``complete_lesson``). With a ``client_token``, a repeated submission returns the first
+    attempt instead of recording another.
 
-    Raises ``InvalidAnswers`` (400) for answers that do not fit the quiz and ``Locked``
-    for a locked course. With a ``client_token``, a repeated submission returns the first
-    attempt instead of recording another."""
+    Locks the member row while recording. Returns the attempt and, for a pass, what the
+    lesson's completion changed (``QuizResult``). Raises ``NoQuiz`` (404), ``InvalidAnswers``
+    (400) for answers that do not fit the quiz, ``Locked`` (403) for a locked course and
+    ``Busy``."""
     quiz = lesson.quiz
     if quiz is None:
         raise NoQuiz(_("This lesson has no quiz."))
@@ -138,7 +125,7 @@ def submit_quiz(*, member: Member, lesson: LessonPage, answers, client_token: st
             return QuizResult(attempt=earlier, lesson=None)
     grade = quiz_rules.grade(quiz, answers)
     with transaction.atomic():
-        _lock_member(member)
+        lock(member)
         try:
             with transaction.atomic():
                 attempt = QuizAttempt.objects.create(
@@ -159,7 +146,11 @@ def submit_quiz(*, member: Member, lesson: LessonPage, answers, client_token: st
         lesson_result = None
         if grade.passed:
             record_action(
-                member, "quiz_passed", f"quiz:{lesson.translation_key}", label=lesson.title, url=lesson.get_url() or ""
+                member=member,
+                action="quiz_passed",
+                ref=f"quiz:{lesson.translation_key}",
+                label=lesson.title,
+                url=lesson.get_url() or "",
             )
             lesson_result = _record_lesson(member, lesson, course)
     return QuizResult(attempt=attempt, lesson=lesson_result)
@@ -167,9 +158,12 @@ def submit_quiz(*, member: Member, lesson: LessonPage, answers, client_token: st
 
 def sync_course_completion(*, member: Member, course: CoursePage) -> CourseCompletion | None:
     """Complete a course whose remaining lessons were removed or emptied by its authors
-    after the member had done all the others. Idempotent."""
+    after the member had done all the others; idempotent.
+
+    Locks the member row. Returns the completion, or None while lessons remain. Raises
+    ``Busy`` when the row stays locked too long."""
     with transaction.atomic():
-        _lock_member(member)
+        lock(member)
         completion, _created, _paths, _role = _complete_course_if_done(member, course)
     return completion
 
@@ -181,9 +175,9 @@ def _record_lesson(member: Member, lesson: LessonPage, course: CoursePage) -> Le
     Enrolment.objects.get_or_create(member=member, course_key=course.translation_key)
     if created:
         record_action(
-            member,
-            "lesson_completed",
-            f"lesson:{lesson.translation_key}",
+            member=member,
+            action="lesson_completed",
+            ref=f"lesson:{lesson.translation_key}",
             label=lesson.title,
             url=lesson.get_url() or "",
         )
@@ -214,7 +208,11 @@ def _complete_course_if_done(member: Member, course: CoursePage):
         return completion, False, [], None
     certificate_url = reverse("learning:certificate", args=[completion.certificate_code])
     record_action(
-        member, "course_completed", f"course:{course.translation_key}", label=course.title, url=certificate_url
+        member=member,
+        action="course_completed",
+        ref=f"course:{course.translation_key}",
+        label=course.title,
+        url=certificate_url,
     )
     people_services.notify(
         member=member,
@@ -250,7 +248,13 @@ def _complete_paths_containing(member: Member, course: CoursePage):
         if not created:
             continue
         completions.append(completion)
-        record_action(member, "path_completed", f"path:{path_key}", label=path.title, url=reverse("learning:dashboard"))
+        record_action(
+            member=member,
+            action="path_completed",
+            ref=f"path:{path_key}",
+            label=path.title,
+            url=reverse("learning:dashboard"),
+        )
         people_services.notify(
             member=member,
             kind="path_completed",
@@ -262,9 +266,9 @@ def _complete_paths_containing(member: Member, course: CoursePage):
         if path.target_role and people_services.promote(member=member, to_role=path.target_role):
             promoted_to = path.target_role
             record_action(
-                member,
-                "role_promoted",
-                f"role:{path.target_role}",
+                member=member,
+                action="role_promoted",
+                ref=f"role:{path.target_role}",
                 label=str(Role(path.target_role).label),
                 url=reverse("people:profile"),
             )

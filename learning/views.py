@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 
+from core.errors import ServiceError
 from courses.models import LessonPage
 from gamification import selectors as gamification_selectors
 from people.models import Role
@@ -50,7 +51,7 @@ def _after_lesson(request, lesson, result):
     if result.course_newly_completed:
         messages.success(request, _("Course completed! Your certificate is ready."))
         return redirect("learning:certificate", result.course_completion.certificate_code)
-    course = services.course_of(lesson)
+    course = selectors.course_of(lesson)
     progress = selectors.course_progress(member=request.user, course=course)
     next_lesson = progress.next_lesson
     return redirect(next_lesson.get_url(request) if next_lesson else course.get_url(request))
@@ -62,7 +63,7 @@ def complete_lesson(request, pk):
     lesson = _lesson(pk)
     try:
         result = services.complete_lesson(member=request.user, lesson=lesson)
-    except services.LearningError as exc:
+    except ServiceError as exc:
         messages.error(request, exc.message)
         return redirect(lesson.get_url(request))
     if result.newly_completed:
@@ -83,7 +84,7 @@ def submit_quiz(request, pk):
     except services.InvalidAnswers as exc:
         messages.error(request, str(exc))
         return redirect(lesson.get_url(request) + "#quiz")
-    except services.LearningError as exc:
+    except ServiceError as exc:
         messages.error(request, exc.message)
         return redirect(lesson.get_url(request))
     attempt = result.attempt

@@ -9,7 +9,7 @@ from wagtail import hooks
 from courses.models import LessonPage
 from courses.quiz import public_quiz
 
-from . import selectors, services
+from . import policies, selectors, services
 
 
 @hooks.register("course_index_page_context")
@@ -28,7 +28,7 @@ def course_context(*, request, page):
 
 @hooks.register("lesson_page_context")
 def lesson_context(*, request, page):
-    course = services.course_of(page)
+    course = selectors.course_of(page)
     progress = selectors.course_progress(member=request.user, course=course)
     lessons = [item.lesson for item in progress.lessons]
     index = next((i for i, lesson in enumerate(lessons) if lesson.pk == page.pk), None)
@@ -56,8 +56,8 @@ def refuse_locked_lessons(page, request, serve_args, serve_kwargs):
     """A lesson of a course whose prerequisites are not done answers 403 with the reason."""
     if not isinstance(page, LessonPage) or not request.user.is_authenticated:
         return None
-    course = services.course_of(page)
-    reason = services.locked_reason(member=request.user, course=course)
+    course = selectors.course_of(page)
+    reason = policies.locked_reason(member=request.user, course=course)
     if reason:
         return TemplateResponse(
             request, "learning/locked.html", {"page": page, "course": course, "reason": reason}, status=403

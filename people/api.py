@@ -2,19 +2,25 @@ from django.contrib.auth import authenticate
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.authtoken.models import Token
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
-from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from core.ids import MAX_ID
 
-from . import invitations, selectors, services
+from . import policies, selectors, services
+from .errors import InvitationError
 from .models import Invitation, Member, Notification
-from .permissions import IsMaster
+
+
+class CanInvite(BasePermission):
+    message = _("Only a Social Master may do this.")
+
+    def has_permission(self, request, view):
+        return policies.can_invite(request.user)
 
 
 class MemberSerializer(serializers.ModelSerializer):
@@ -45,12 +51,7 @@ class MeView(APIView):
         member = self.get_member(request)
         serializer = MemberSerializer(member, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        language = serializer.validated_data.pop("language", None)
-        if "display_name" in serializer.validated_data:
-            member.display_name = serializer.validated_data["display_name"]
-            member.save(update_fields=["display_name"])
-        if language:
-            services.set_language(member=member, language=language)
+        services.update_profile(member=member, **serializer.validated_data)
         return Response(MemberSerializer(member).data)
 
 
@@ -81,8 +82,7 @@ class TokenView(APIView):
             return Response(
                 {"detail": _("E-mail address or password is not correct.")}, status=status.HTTP_400_BAD_REQUEST
             )
-        token, _created = Token.objects.get_or_create(user=member)
-        return Response({"token": token.key})
+        return Response({"token": services.api_token(member=member)})
 
 
 class NotificationSerializer(serializers.ModelSerializer):
@@ -107,7 +107,7 @@ class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Notification.objects.none()
-        return Notification.objects.filter(member=self.request.user)
+        return selectors.notifications_for(member=self.request.user, limit=None)
 
     @extend_schema(
         request=inline_serializer(
@@ -155,7 +155,7 @@ class InvitationView(APIView):
     """Invite people by e-mail: a JSON list or a CSV upload (``file``). All rows or none:
     bad rows answer 400 with ``errors`` per line. Social Masters only."""
 
-    permission_classes = [IsMaster]
+    permission_classes = [CanInvite]
     parser_classes = [JSONParser, MultiPartParser, FormParser]
 
     @extend_schema(
@@ -171,9 +171,11 @@ class InvitationView(APIView):
         serializer.is_valid(raise_exception=True)
         try:
             created = self.invite(request, serializer.validated_data)
-        except invitations.InvitationError as exc:
+        except InvitationError as exc:
             # Every bad line, not just the first, so the Master fixes the file once.
-            return Response({"detail": str(exc.message), "errors": exc.errors}, status=status.HTTP_400_BAD_REQUEST)
+            return Response(
+                {"detail": str(exc.message), "code": exc.code, "errors": exc.errors}, status=status.HTTP_400_BAD_REQUEST
+            )
         return Response(
             {"created": len(created), "invitations": InvitationSerializer(created, many=True).data},
             status=status.HTTP_201_CREATED,
@@ -181,14 +183,11 @@ class InvitationView(APIView):
 
     def invite(self, request, data):
         if data.get("file") is not None:
-            upload = data["file"]
-            if upload.size > 2 * 1024 * 1024:
-                raise invitations.InvitationError(_("The file is larger than 2 MB."))
-            rows = invitations.rows_from_csv(upload.read())
+            rows = services.rows_from_upload(data["file"])
         elif data.get("invitations"):
             rows = [{**row, "line": index} for index, row in enumerate(data["invitations"], start=1)]
         else:
-            raise invitations.InvitationError(_("Send a list of invitations or a CSV file."))
-        return invitations.invite(
+            raise InvitationError(_("Send a list of invitations or a CSV file."))
+        return services.invite(
             rows=rows, by=request.user, message=data.get("message", ""), video_url=data.get("video_url", "")
         )

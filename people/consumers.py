@@ -2,7 +2,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from .selectors import unread_count
-from .services import notification_group
+from .services.notifications import notification_group
 
 
 class NotificationConsumer(AsyncJsonWebsocketConsumer):

@@ -54,3 +54,11 @@ class ProfileForm(forms.ModelForm):
         self.fields["avatar"].help_text = _("JPEG, PNG or WebP, at most %(mb)s MB.") % {
             "mb": settings.AVATAR_MAX_BYTES // (1024 * 1024)
         }
+
+    def changes(self) -> dict:
+        """What the member changed, as ``services.update_profile`` takes it (a cleared
+        avatar is ``None``). The form only validates; the service saves."""
+        changes = {name: self.cleaned_data[name] for name in self.changed_data}
+        if "avatar" in changes and not changes["avatar"]:
+            changes["avatar"] = None
+        return changes

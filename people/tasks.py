@@ -1,3 +1,5 @@
+"""Celery tasks: thin, safe to run twice; each calls one service."""
+
 from celery import shared_task
 
 from . import services
@@ -15,13 +17,9 @@ def send_due_notification_emails() -> int:
 
 @shared_task(acks_late=True)
 def send_invitation(invitation_id: int) -> bool:
-    from . import invitations
-
-    return invitations.send_invitation(invitation_id=invitation_id)
+    return services.send_invitation(invitation_id=invitation_id)
 
 
 @shared_task(acks_late=True)
 def send_invitation_reminders() -> int:
-    from . import invitations
-
-    return invitations.send_due_reminders()
+    return services.send_due_reminders()

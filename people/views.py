@@ -1,5 +1,5 @@
 """Pages about the member themselves. All need a signed-in member, except the language
-switch, which anyone may use."""
+switch and the join link, which anyone may use."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,23 +14,24 @@ from django.views.decorators.http import require_POST
 
 from core.errors import ServiceError
 
-from . import invitations, selectors, services
+from . import policies, selectors, services
+from .errors import InvitationError
 from .forms import ProfileForm
-from .models import Invitation
 
 
 @login_required
 def profile(request):
     member = selectors.member_with_relations(member_id=request.user.pk)
     if request.method == "POST":
-        old_language = member.language
         form = ProfileForm(request.POST, request.FILES, instance=member)
         if form.is_valid():
-            member = form.save()
-            if member.language != old_language:
-                services.set_language(member=member, language=member.language)
-            messages.success(request, _("Your profile has been saved."))
-            return redirect("people:profile")
+            try:
+                services.update_profile(member=member, **form.changes())
+            except ServiceError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, _("Your profile has been saved."))
+                return redirect("people:profile")
     else:
         form = ProfileForm(instance=member)
     return render(request, "people/profile.html", {"member": member, "form": form})
@@ -66,7 +67,7 @@ def join(request, token):
     """The invitation's join link: anyone holding a valid, unexpired link. Shows the
     Master's message and video and creates the account; onboarding follows."""
     try:
-        invitation = invitations.invitation_for_token(token)
+        invitation = selectors.invitation_for_token(token)
     except ServiceError as exc:
         return render(request, "people/join.html", {"problem": exc.message}, status=exc.status_code)
     errors = []
@@ -75,7 +76,7 @@ def join(request, token):
             errors.append(_("The two passwords are not the same."))
         else:
             try:
-                member = invitations.accept(
+                member = services.accept(
                     token=token, password=request.POST.get("password", ""), display_name=request.POST.get("name", "")
                 )
             except ServiceError as exc:
@@ -90,33 +91,29 @@ def join(request, token):
 def invite(request):
     """Invite people by e-mail from a CSV file or pasted lines. Social Masters only; all
     rows or none, with the problems listed per line."""
-    if not request.user.is_master:
+    if not policies.can_invite(request.user):
         raise PermissionDenied
     errors, problem = [], None
     if request.method == "POST":
         upload = request.FILES.get("file")
-        text = request.POST.get("rows", "")
         try:
             if upload is not None:
-                if upload.size > 2 * 1024 * 1024:
-                    raise invitations.InvitationError(_("The file is larger than 2 MB."))
-                rows = invitations.rows_from_csv(upload.read())
+                rows = services.rows_from_upload(upload)
             else:
-                rows = invitations.rows_from_csv("name,email,department,location\n" + text)
-            created = invitations.invite(
+                rows = services.rows_from_csv("name,email,department,location\n" + request.POST.get("rows", ""))
+            created = services.invite(
                 rows=rows,
                 by=request.user,
                 message=request.POST.get("message", ""),
                 video_url=request.POST.get("video_url", "").strip(),
             )
-        except invitations.InvitationError as exc:
+        except InvitationError as exc:
             problem, errors = exc.message, exc.errors
         else:
             messages.success(request, _("%(count)s invitation(s) sent.") % {"count": len(created)})
             return redirect("people:invite")
-    recent = Invitation.objects.select_related("department", "location")[:50]
     return render(
         request,
         "people/invite.html",
-        {"problem": problem, "errors": errors, "recent": recent, "data": request.POST},
+        {"problem": problem, "errors": errors, "recent": selectors.recent_invitations(), "data": request.POST},
     )

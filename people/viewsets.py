@@ -1,19 +1,18 @@
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from wagtail.users.views import users as wagtail_users
 
-from . import audit
+from . import policies
 from .forms import MemberCreationForm, MemberEditForm
 from .models import AuditAction
+from .roles import ALL_ROLE_GROUPS
+from .services import audit
 
 
 def _limit_to_own_powers(form, user):
     """Only a superuser may hand out superuser status; role groups follow the role field,
     so nobody ticks them by hand."""
-    from django.contrib.auth.models import Group
-
-    from .roles import ALL_ROLE_GROUPS
-
-    if not user.is_superuser:
+    if not policies.can_grant_superuser(user):
         form.fields.pop("is_superuser", None)
     if "groups" in form.fields:
         form.fields["groups"].queryset = Group.objects.exclude(name__in=ALL_ROLE_GROUPS).order_by("name")
@@ -46,8 +45,7 @@ class MemberCreateView(_AuditRoleChanges, wagtail_users.CreateView):
 class MemberEditView(_AuditRoleChanges, wagtail_users.EditView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        if self.object.is_superuser and not request.user.is_superuser:
-            # Editing a superuser's e-mail or password would be taking over their account.
+        if not policies.can_edit_member(request.user, self.object):
             raise PermissionDenied
 
     def get_form(self, form_class=None):

@@ -2,7 +2,6 @@
 Activators (their own department only); everyone else 403."""
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +13,7 @@ from rest_framework.views import APIView
 
 from cms.models import ReportExport
 
-from . import exports, present, selectors
+from . import exports, present, selectors, services
 
 FILTERS = [
     OpenApiParameter("from", OpenApiTypes.DATE, description="First day (default: 90 days before 'to')."),
@@ -54,7 +53,7 @@ class ParticipationExportView(APIView):
         scope = selectors.scope_for(member=request.user, params=params)
         names = exports.wanted_tables(request.query_params.get("table"), fmt)
         if exports.is_large(scope=scope, names=names):
-            export = exports.queue_export(member=request.user, params=params, names=names, fmt=fmt)
+            export = services.queue_export(member=request.user, params=params, names=names, fmt=fmt)
             return Response(
                 {
                     "detail": _("This export is large; it is being prepared. Download it when it is ready."),
@@ -63,7 +62,7 @@ class ParticipationExportView(APIView):
                 },
                 status=status.HTTP_202_ACCEPTED,
             )
-        content = exports.export_now(member=request.user, scope=scope, names=names, fmt=fmt)
+        content = services.export_now(member=request.user, scope=scope, names=names, fmt=fmt)
         response = HttpResponse(content, content_type=exports.FORMATS[fmt])
         stamp = timezone.localdate().isoformat()
         response["Content-Disposition"] = f'attachment; filename="participation-{"-".join(names)}-{stamp}.{fmt}"'
@@ -84,7 +83,7 @@ class PeopleView(APIView):
         except ValueError:
             page = 1
         result = selectors.per_person(scope, page=page)
-        selectors.per_person_viewed(member=request.user, scope=scope, page=page)
+        services.record_per_person_view(member=request.user, scope=scope, page=page)
         result["columns"] = [{"key": c.key, "label": str(c.label), "percent": c.percent} for c in result["columns"]]
         return Response(result)
 
@@ -112,7 +111,7 @@ class ExportStatusView(APIView):
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request, pk):
-        export = get_object_or_404(ReportExport, pk=pk, requested_by=request.user)
+        export = selectors.export_for(member=request.user, pk=pk)
         return Response(
             {
                 "id": export.pk,

@@ -1,18 +1,12 @@
-"""CSV and XLSX exports of the report tables, with the same filters and figures as the
-page. Exports larger than ``REPORT_EXPORT_INLINE_ROWS`` rows are built by Celery."""
+"""CSV and XLSX files of the report tables, with the same filters and figures as the
+page. Exports larger than ``REPORT_EXPORT_INLINE_ROWS`` rows are built by Celery
+(``services.queue_export``); the audit and the queue live in ``services``."""
 
 import csv
 import io
 
 from django.conf import settings
-from django.core.files.base import ContentFile
-from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-from cms.models import ReportExport
-from people import audit
-from people.models import AuditAction
 
 from . import present, selectors
 
@@ -99,71 +93,3 @@ def wanted_tables(table: str | None, fmt: str) -> list[str]:
 
 def is_large(*, scope: selectors.Scope, names: list[str]) -> bool:
     return "people" in names and selectors.people_queryset(scope).count() > settings.REPORT_EXPORT_INLINE_ROWS
-
-
-def export_now(*, member, scope, names: list[str], fmt: str) -> bytes:
-    if "people" in names:
-        _check_per_person()
-    content = render(tables_for(scope=scope, names=names), fmt)
-    _audit(member, names, fmt, scope)
-    return content
-
-
-def _check_per_person():
-    from cms.models import ProgrammeSettings
-
-    if ProgrammeSettings.load().aggregates_only:
-        raise selectors.PerPersonOff(_("Per-person reports are switched off: the programme reports aggregates only."))
-
-
-def _audit(member, names, fmt, scope):
-    audit.record(
-        actor=member,
-        action=AuditAction.REPORT_EXPORTED,
-        tables=names,
-        fmt=fmt,
-        department=scope.department_id,
-        location=scope.location_id,
-        start=scope.start.date().isoformat(),
-        end=scope.end.date().isoformat(),
-    )
-
-
-def queue_export(*, member, params: dict, names: list[str], fmt: str) -> ReportExport:
-    """Record the request and let Celery build the file after commit."""
-    if "people" in names:
-        _check_per_person()
-    export = ReportExport.objects.create(requested_by=member, table=",".join(names), fmt=fmt, params=params)
-    from cms import tasks
-
-    transaction.on_commit(lambda: tasks.build_report_export.delay(export.pk))
-    return export
-
-
-def build_export(*, export_id: int) -> bool:
-    """Build a queued export once: a second run finds it no longer pending."""
-    claimed = ReportExport.objects.filter(pk=export_id, status=ReportExport.Status.PENDING, file="").select_related(
-        "requested_by"
-    )
-    export = claimed.first()
-    if export is None:
-        return False
-    member = export.requested_by
-    try:
-        scope = selectors.scope_for(member=member, params=export.params)
-        names = export.table.split(",")
-        tables = tables_for(scope=scope, names=names)
-        content = render(tables, export.fmt)
-    except Exception:
-        ReportExport.objects.filter(pk=export_id).update(status=ReportExport.Status.FAILED, finished_at=timezone.now())
-        raise
-    stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
-    export.file.save(
-        f"participation-{export.table.replace(',', '-')}-{stamp}.{export.fmt}", ContentFile(content), save=False
-    )
-    export.status = ReportExport.Status.READY
-    export.rows = sum(len(rows) for _header, rows in tables.values())
-    export.finished_at = timezone.now()
-    export.save(update_fields=["file", "status", "rows", "finished_at"])
-    _audit(member, names, export.fmt, scope)
-    return True

@@ -4,18 +4,17 @@ department); everyone else 403. Figures come from the same selectors as the API.
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from cms.models import ProgrammeSettings, ReportExport
+from cms.models import ProgrammeSettings
 from core.errors import ServiceError
-from people.models import Department, Location
 
-from . import charts, exports, present, selectors
+from . import charts, exports, policies, present, selectors, services
 
 
 def _context(request):
-    selectors.own_department_only(request.user)  # 403 for everyone else
+    forced = policies.own_department_only(request.user)  # 403 for everyone else
     params = {k: request.GET.get(k, "") for k in ("from", "to", "department", "location")}
     try:
         scope = selectors.scope_for(member=request.user, params=params)
@@ -23,14 +22,12 @@ def _context(request):
     except ServiceError as exc:
         scope = selectors.scope_for(member=request.user, params={"department": params["department"]})
         error = exc.message
-    forced = selectors.own_department_only(request.user)
     return {
         "scope": scope,
         "error": error,
         "params": params,
         "query": "&".join(f"{k}={v}" for k, v in params.items() if v),
-        "departments": Department.objects.filter(pk=forced) if forced else Department.objects.all(),
-        "locations": Location.objects.all(),
+        **selectors.filter_choices(department_id=forced),
         "own_department_only": forced is not None,
         "settings_": ProgrammeSettings.load(),
         "formats": exports.FORMATS,
@@ -73,7 +70,7 @@ def people(request):
     except selectors.PerPersonOff as exc:
         context["off"] = exc.message
     else:
-        selectors.per_person_viewed(member=request.user, scope=context["scope"], page=page)
+        services.record_per_person_view(member=request.user, scope=context["scope"], page=page)
         count = context["result"]["count"]
         context["page"] = page
         context["has_next"] = page * selectors.PEOPLE_PAGE_SIZE < count
@@ -90,8 +87,8 @@ def reach(request):
 @login_required
 def download(request, pk):
     """A prepared export; only the member who asked for it may download it."""
-    export = get_object_or_404(ReportExport, pk=pk, requested_by=request.user, status=ReportExport.Status.READY)
-    if not selectors.may_see_reports(request.user):
+    export = selectors.export_for(member=request.user, pk=pk, ready=True)
+    if not policies.may_see_reports(request.user):
         raise PermissionDenied
     if not export.file:
         raise Http404

@@ -61,8 +61,9 @@ def test_an_empty_lesson_never_blocks_the_course(member):
 def test_a_quiz_lesson_is_completed_by_passing_its_quiz(member):
     course = make_course(lessons=1, quiz_on=[0])
     lesson = lessons_of(course)[0]
-    with pytest.raises(services.QuizNotPassed):
+    with pytest.raises(services.QuizNotPassed) as excinfo:
         services.complete_lesson(member=member, lesson=lesson)
+    assert excinfo.value.status_code == 409
     failed = services.submit_quiz(member=member, lesson=lesson, answers=wrong_answers(lesson))
     assert not failed.attempt.passed and failed.lesson is None
     assert failed.attempt.score == 0 and failed.attempt.max_score == 3
@@ -135,7 +136,7 @@ def test_prerequisites_lock_a_course_with_the_reason(member):
     lesson = lessons_of(advanced)[0]
     with pytest.raises(services.Locked) as excinfo:
         services.complete_lesson(member=member, lesson=lesson)
-    assert "Basics" in str(excinfo.value)
+    assert "Basics" in str(excinfo.value) and excinfo.value.status_code == 403
     with pytest.raises(services.Locked):
         services.enrol(member=member, course=advanced)
     complete_all(member, basics)
@@ -166,15 +167,6 @@ def test_promotion_never_demotes(make_member):
     assert editor.role == Role.EDITOR
     assert PathCompletion.objects.filter(member=editor).exists()
     assert not Notification.objects.filter(member=editor, kind="role_promoted").exists()
-
-
-def test_promotion_puts_the_member_in_the_role_groups(make_member):
-    from people.services import promote
-
-    member = make_member(role=Role.AMBASSADOR)
-    assert promote(member=member, to_role=Role.MASTER)
-    assert list(member.groups.values_list("name", flat=True)) == ["Social Masters"]
-    assert not promote(member=member, to_role=Role.CREATOR)
 
 
 def test_progress_is_shared_between_translations(member):
@@ -217,3 +209,16 @@ def test_notifications_are_in_the_members_language(make_member):
     with translation.override("nl"):
         expected = translation.gettext("Course completed: %(course)s") % {"course": course.title}
     assert notification.title == expected
+
+
+def test_a_lesson_without_a_quiz_has_no_quiz_to_submit(member):
+    lesson = lessons_of(make_course(lessons=1))[0]
+    with pytest.raises(services.NoQuiz) as excinfo:
+        services.submit_quiz(member=member, lesson=lesson, answers={})
+    assert excinfo.value.status_code == 404
+
+
+def test_enrolling_twice_is_one_enrolment(member):
+    course = make_course(lessons=1)
+    assert services.enrol(member=member, course=course) == services.enrol(member=member, course=course)
+    assert Enrolment.objects.filter(member=member).count() == 1

@@ -1,0 +1,54 @@
+"""``/api/v1/me/``: the member (people) with their points, level and streak (gamification).
+Assembled here because people may not depend on gamification."""
+
+from django.utils.translation import get_language
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.response import Response
+
+from gamification import selectors as gamification_selectors
+from people import api as people_api
+
+Level = inline_serializer(
+    "Level",
+    {
+        "number": serializers.IntegerField(),
+        "name": serializers.CharField(),
+        "points_to_next": serializers.IntegerField(allow_null=True),
+        "next_threshold": serializers.IntegerField(allow_null=True),
+    },
+    allow_null=True,
+)
+Streak = inline_serializer("Streak", {"current": serializers.IntegerField(), "longest": serializers.IntegerField()})
+
+
+class MeSerializer(people_api.MemberSerializer):
+    points = serializers.IntegerField(read_only=True)
+    level = Level
+    streak = Streak
+
+    class Meta(people_api.MemberSerializer.Meta):
+        fields = [*people_api.MemberSerializer.Meta.fields, "points", "level", "streak"]
+
+
+class MeView(people_api.MeView):
+    """The signed-in member with points, level and streak. Any signed-in member."""
+
+    serializer_class = MeSerializer
+
+    def with_standing(self, request, data):
+        standing = gamification_selectors.standing(
+            member=request.user, language=request.user.language or get_language()
+        )
+        return {**data, **standing}
+
+    @extend_schema(responses=MeSerializer)
+    def get(self, request):
+        return Response(self.with_standing(request, super().get(request).data))
+
+    @extend_schema(request=people_api.MemberSerializer, responses=MeSerializer)
+    def patch(self, request):
+        response = super().patch(request)
+        if response.status_code != 200:
+            return response
+        return Response(self.with_standing(request, response.data))

@@ -1,0 +1,51 @@
+"""Reads for the participation reports (pages, API, exports) and the admin panel: one
+aggregate query per metric and grouping, so a report costs the same with 100 or 100,000
+members. One module per concept; the names below are the public ones."""
+
+from ..metrics import Scope
+from .pages import attention_counts, export_for, filter_choices
+from .participation import (
+    MIN_GROUP,
+    PEOPLE_PAGE_SIZE,
+    Column,
+    PerPersonOff,
+    Report,
+    ReportError,
+    Row,
+    columns,
+    derive,
+    funnel,
+    group_rows,
+    participation,
+    scope_for,
+    trends,
+    weeks_between,
+)
+from .people import people_queryset, per_person, person_columns
+from .reach import reach
+
+__all__ = [
+    "MIN_GROUP",
+    "PEOPLE_PAGE_SIZE",
+    "Column",
+    "PerPersonOff",
+    "Report",
+    "ReportError",
+    "Row",
+    "Scope",
+    "attention_counts",
+    "columns",
+    "derive",
+    "export_for",
+    "filter_choices",
+    "funnel",
+    "group_rows",
+    "participation",
+    "people_queryset",
+    "per_person",
+    "person_columns",
+    "reach",
+    "scope_for",
+    "trends",
+    "weeks_between",
+]

@@ -1,0 +1,98 @@
+"""What reports change: audited exports (now, or queued for Celery and built once) and
+the audit line for looking at individuals' participation."""
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cms.models import ProgrammeSettings, ReportExport
+from core.queue import enqueue
+from people.models import AuditAction, Member
+from people.services import audit
+
+from . import exports, selectors
+from .metrics import Scope
+
+
+def _check_per_person(names: list[str]) -> None:
+    if "people" in names and ProgrammeSettings.load().aggregates_only:
+        raise selectors.PerPersonOff(_("Per-person reports are switched off: the programme reports aggregates only."))
+
+
+def _audit(member: Member, names: list[str], fmt: str, scope: Scope) -> None:
+    audit.record(
+        actor=member,
+        action=AuditAction.REPORT_EXPORTED,
+        tables=names,
+        fmt=fmt,
+        department=scope.department_id,
+        location=scope.location_id,
+        start=scope.start.date().isoformat(),
+        end=scope.end.date().isoformat(),
+    )
+
+
+def record_per_person_view(*, member: Member, scope: Scope, page: int) -> None:
+    """Looking at individuals' participation is recorded, like exports are.
+    Locks nothing; returns nothing."""
+    audit.record(
+        actor=member,
+        action=AuditAction.PER_PERSON_VIEWED,
+        department=scope.department_id,
+        location=scope.location_id,
+        page=page,
+    )
+
+
+def export_now(*, member: Member, scope: Scope, names: list[str], fmt: str) -> bytes:
+    """Build the export file during the request and audit it.
+
+    Locks nothing. Returns the file's bytes. Raises ``PerPersonOff`` (403) for the people
+    table under the works council setting and ``ReportError`` (400) for a group under five."""
+    _check_per_person(names)
+    content = exports.render(exports.tables_for(scope=scope, names=names), fmt)
+    _audit(member, names, fmt, scope)
+    return content
+
+
+def queue_export(*, member: Member, params: dict, names: list[str], fmt: str) -> ReportExport:
+    """Record a large export and let Celery build it after commit (``build_export``).
+
+    Locks nothing. Returns the pending export, which only ``member`` may download. Raises
+    ``PerPersonOff`` (403) for the people table under the works council setting."""
+    _check_per_person(names)
+    export = ReportExport.objects.create(requested_by=member, table=",".join(names), fmt=fmt, params=params)
+    enqueue("cms.tasks.build_report_export", export.pk)
+    return export
+
+
+def build_export(*, export_id: int) -> bool:
+    """Build a queued export once and audit it; a second run finds it no longer pending.
+
+    Locks nothing: only a pending export without a file is built. Returns whether this
+    call built it. A failure marks the export failed and is raised."""
+    claimed = ReportExport.objects.filter(pk=export_id, status=ReportExport.Status.PENDING, file="").select_related(
+        "requested_by"
+    )
+    export = claimed.first()
+    if export is None:
+        return False
+    member = export.requested_by
+    try:
+        scope = selectors.scope_for(member=member, params=export.params)
+        names = export.table.split(",")
+        tables = exports.tables_for(scope=scope, names=names)
+        content = exports.render(tables, export.fmt)
+    except Exception:
+        ReportExport.objects.filter(pk=export_id).update(status=ReportExport.Status.FAILED, finished_at=timezone.now())
+        raise
+    stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
+    export.file.save(
+        f"participation-{export.table.replace(',', '-')}-{stamp}.{export.fmt}", ContentFile(content), save=False
+    )
+    export.status = ReportExport.Status.READY
+    export.rows = sum(len(rows) for _header, rows in tables.values())
+    export.finished_at = timezone.now()
+    export.save(update_fields=["file", "status", "rows", "finished_at"])
+    _audit(member, names, export.fmt, scope)
+    return True

@@ -1,0 +1,66 @@
+"""Who may do what with members: one place that views, the API, admin hooks and services
+ask. Each question takes the member asking (``actor``; anonymous visitors included) and
+answers True or False; the caller decides what a "no" looks like (403, a hidden link)."""
+
+from .models import Member
+
+
+def _signed_in(member) -> bool:
+    return bool(member is not None and member.is_authenticated)
+
+
+def can_invite(member) -> bool:
+    """Inviting people to the programme is the Social Master's job."""
+    return _signed_in(member) and member.is_master
+
+
+def can_build_pilot(member) -> bool:
+    """The Social Master composes the pilot group."""
+    return _signed_in(member) and member.is_master
+
+
+def can_see_reports(member) -> bool:
+    """HR and Social Masters see participation reports for everyone, a Social Activator
+    for their own department (so only with one)."""
+    return _signed_in(member) and bool(
+        member.is_master or member.is_hr or (member.is_activator and member.department_id)
+    )
+
+
+def report_department(member) -> int | None:
+    """The one department ``member`` sees reports for, or None for the whole organisation.
+    Ask ``can_see_reports`` first."""
+    if member.is_master or member.is_hr:
+        return None
+    return member.department_id
+
+
+def can_use_admin(member) -> bool:
+    """Masters, Editors and HR work in the Wagtail admin (their groups grant it)."""
+    return _signed_in(member) and member.has_perm("wagtailadmin.access_admin")
+
+
+def can_edit_member(actor, target: Member) -> bool:
+    """Only a superuser edits a superuser: changing their e-mail or password would be
+    taking over their account."""
+    return _signed_in(actor) and (actor.is_superuser or not target.is_superuser)
+
+
+def can_grant_superuser(actor) -> bool:
+    return _signed_in(actor) and actor.is_superuser
+
+
+def can_handle_personal_data(actor) -> bool:
+    """A Social Master exports or erases members' data on their request."""
+    return _signed_in(actor) and actor.is_master
+
+
+def can_handle_personal_data_of(actor, target: Member) -> bool:
+    """...but not a superuser's, unless the Master is one too."""
+    return can_handle_personal_data(actor) and can_edit_member(actor, target)
+
+
+def offers_personal_data_actions(actor, target: Member) -> bool:
+    """Whether the member list offers ``actor`` the export and erase buttons for ``target``:
+    not for themselves (they use their profile) and not once erased."""
+    return target.pk != actor.pk and target.erased_at is None and can_handle_personal_data_of(actor, target)

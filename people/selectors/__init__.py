@@ -1,0 +1,27 @@
+"""Reads about members for pages, the API and other apps' services; constant query counts,
+no ``request``. One module per concept; the names below are the public ones."""
+
+from .invitations import due_reminders, invitation_for_token, join_url, recent_invitations, token_for, valid_days
+from .members import member_id_for_email, member_with_relations, personal_data
+from .notifications import notifications_for, unread_count, unread_counts
+from .pilot import Suggestion, candidates, composition, pilot_members, suggestions
+
+__all__ = [
+    "Suggestion",
+    "candidates",
+    "composition",
+    "due_reminders",
+    "invitation_for_token",
+    "join_url",
+    "member_id_for_email",
+    "member_with_relations",
+    "notifications_for",
+    "personal_data",
+    "pilot_members",
+    "recent_invitations",
+    "suggestions",
+    "token_for",
+    "unread_count",
+    "unread_counts",
+    "valid_days",
+]

@@ -1,0 +1,47 @@
+"""Every state change on members: one module per concept. Other apps use the names below
+(``people_services.notify(...)``); each service's docstring says what it locks, returns and
+raises."""
+
+from . import audit
+from .invitations import accept, invite, rows_from_csv, rows_from_upload, send_due_reminders, send_invitation
+from .notifications import (
+    mark_read,
+    next_email_time,
+    notification_group,
+    notify,
+    push_unread_count,
+    send_due_notification_emails,
+    send_notification_email,
+)
+from .pilot import change_pilot
+from .privacy import anonymise
+from .profile import KEEP, complete_onboarding, set_language, update_profile
+from .roles import promote, set_role, sync_groups
+from .tokens import api_token
+
+__all__ = [
+    "KEEP",
+    "accept",
+    "anonymise",
+    "api_token",
+    "audit",
+    "change_pilot",
+    "complete_onboarding",
+    "invite",
+    "mark_read",
+    "next_email_time",
+    "notification_group",
+    "notify",
+    "promote",
+    "push_unread_count",
+    "rows_from_csv",
+    "rows_from_upload",
+    "send_due_notification_emails",
+    "send_due_reminders",
+    "send_invitation",
+    "send_notification_email",
+    "set_language",
+    "set_role",
+    "sync_groups",
+    "update_profile",
+]

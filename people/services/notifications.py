@@ -1,0 +1,192 @@
+"""Telling members things: the in-app notification, its live push and its e-mail (now, or
+at the next working morning)."""
+
+import datetime
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from core.batching import Batcher
+from core.queue import enqueue
+
+from ..models import Member, Notification
+from ..selectors.notifications import unread_counts
+
+logger = logging.getLogger(__name__)
+
+
+def notification_group(member_id: int) -> str:
+    """The channel-layer group of the member's open pages (``people.consumers``)."""
+    return f"notifications-{member_id}"
+
+
+def next_email_time(*, member: Member, now: datetime.datetime) -> datetime.datetime:
+    """When an e-mail to ``member`` may go out: now, or the next working morning when it is
+    evening or weekend and the member did not opt in to e-mail outside office hours."""
+    if member.email_outside_office_hours:
+        return now
+    first, last = settings.NOTIFICATION_EMAIL_HOURS
+    local = timezone.localtime(now)
+    if local.weekday() < 5 and first <= local.hour < last:
+        return now
+    day = local.date()
+    if local.weekday() < 5 and local.hour < first:
+        candidate = day
+    else:
+        candidate = day + datetime.timedelta(days=1)
+    while candidate.weekday() >= 5:
+        candidate += datetime.timedelta(days=1)
+    return datetime.datetime.combine(candidate, datetime.time(first), tzinfo=local.tzinfo)
+
+
+def _render(text: Any, params: Mapping[str, Any] | None) -> str:
+    rendered = str(text)
+    if params:
+        rendered = rendered % {key: str(value) for key, value in params.items()}
+    return rendered
+
+
+def notify(
+    *,
+    member: Member,
+    kind: str,
+    title: Any,
+    body: Any = "",
+    url: str = "",
+    params: Mapping[str, Any] | None = None,
+    dedupe_key: str | None = None,
+    email: bool = True,
+) -> Notification:
+    """Tell ``member`` something, in their language: an in-app notification, a live push
+    and, if they want e-mail, an e-mail now or at the next working morning.
+
+    ``title`` and ``body`` are (lazy) translatable strings with ``%(name)s`` placeholders
+    filled from ``params``; they are rendered in the member's language. With a
+    ``dedupe_key`` the same news reaches a member once, however often it is announced.
+
+    Locks nothing: the unique (member, dedupe_key) constraint catches a concurrent twin.
+    Returns the notification (the earlier one for a repeated ``dedupe_key``). The push and
+    an e-mail due now go out after commit. Raises nothing of its own."""
+    now = timezone.now()
+    with translation.override(member.language):
+        title_text = _render(title, params)[:200]
+        body_text = _render(body, params) if body else ""
+    due = next_email_time(member=member, now=now) if (email and member.email_notifications) else None
+    try:
+        with transaction.atomic():
+            notification = Notification.objects.create(
+                member=member,
+                kind=kind,
+                title=title_text,
+                body=body_text,
+                url=url,
+                created_at=now,
+                email_due_at=due,
+                dedupe_key=dedupe_key,
+            )
+    except IntegrityError:
+        return Notification.objects.get(member=member, dedupe_key=dedupe_key)
+
+    latest = {"id": notification.pk, "title": notification.title, "url": notification.url, "kind": notification.kind}
+    email_now = due is not None and due <= now
+    member_id, notification_id = member.pk, notification.pk
+    transaction.on_commit(lambda: _pushes.add((member_id, latest, notification_id if email_now else None)))
+    return notification
+
+
+def push_unread_count(*, member_id: int) -> None:
+    """Tell the member's open pages their unread count (soon, with other pushes).
+    Locks nothing; returns nothing."""
+    _pushes.add((member_id, None, None))
+
+
+def _push(items: list[tuple[int, dict | None, int | None]]) -> None:
+    """A batch of notification pushes: one unread-count query and one event loop for all of
+    them; each new notification keeps its own push (its toast), a member with only a changed
+    count gets one. Then the e-mails that are due now (one task each: each is claimed once)."""
+    layer = get_channel_layer()
+    if layer is not None and items:
+        counts = unread_counts(member_ids=sorted({member_id for member_id, _l, _e in items}))
+        news = {member_id for member_id, latest, _e in items if latest is not None}
+        messages, counted = [], set()
+        for member_id, latest, _email in items:
+            message = {"type": "notification.update", "unread": counts.get(member_id, 0)}
+            if latest is not None:
+                messages.append((notification_group(member_id), {**message, "latest": latest}))
+            elif member_id not in news and member_id not in counted:
+                counted.add(member_id)
+                messages.append((notification_group(member_id), message))
+        try:
+            async_to_sync(_send_all)(layer, messages)
+        except Exception:  # a live push is a courtesy: the in-app list already has it
+            logger.warning("Could not push notifications to %s members", len(messages), exc_info=True)
+    for notification_id in [email for _member, _latest, email in items if email is not None]:
+        enqueue("people.tasks.send_notification_email", notification_id)
+
+
+async def _send_all(layer, messages: list[tuple[str, dict]]) -> None:
+    for group, message in messages:
+        await layer.group_send(group, message)
+
+
+_pushes = Batcher("notification-pushes", _push)
+
+
+def mark_read(*, member: Member, notification_ids: list[int] | None = None) -> int:
+    """Mark some (or all) of the member's notifications read; other members' ids are
+    ignored. Locks nothing (one UPDATE). Returns how many changed; their pages get the new
+    count after commit."""
+    qs = Notification.objects.filter(member=member, read_at__isnull=True)
+    if notification_ids is not None:
+        qs = qs.filter(pk__in=notification_ids)
+    changed = qs.update(read_at=timezone.now())
+    if changed:
+        member_id = member.pk
+        transaction.on_commit(lambda: push_unread_count(member_id=member_id))
+    return changed
+
+
+def send_notification_email(*, notification_id: int) -> bool:
+    """Send one notification e-mail if it is due and not sent yet.
+
+    Locks nothing: the claim is a single conditional UPDATE, so a task that runs twice
+    (retry, late ack, the sweep and the immediate task racing) sends once. If sending fails
+    the claim is released for the next sweep and the error is raised. Returns whether this
+    call sent it."""
+    now = timezone.now()
+    claimed = Notification.objects.filter(
+        pk=notification_id, emailed_at__isnull=True, email_due_at__isnull=False, email_due_at__lte=now
+    ).update(emailed_at=now)
+    if not claimed:
+        return False
+    notification = Notification.objects.select_related("member").get(pk=notification_id)
+    member = notification.member
+    try:
+        with translation.override(member.language):
+            context = {"notification": notification, "member": member, "base_url": settings.BASE_URL}
+            text = render_to_string("people/email/notification.txt", context)
+            send_mail(notification.title, text, settings.DEFAULT_FROM_EMAIL, [member.email])
+    except Exception:
+        Notification.objects.filter(pk=notification_id).update(emailed_at=None)
+        raise
+    return True
+
+
+def send_due_notification_emails(*, limit: int = 500) -> int:
+    """Send up to ``limit`` e-mails whose time has come (the periodic sweep), each claimed
+    as ``send_notification_email`` does. Returns how many this call sent."""
+    now = timezone.now()
+    due_ids = list(
+        Notification.objects.filter(emailed_at__isnull=True, email_due_at__lte=now)
+        .order_by("email_due_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    return sum(1 for pk in due_ids if send_notification_email(notification_id=pk))

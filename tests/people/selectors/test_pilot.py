@@ -1,0 +1,49 @@
+"""The pilot group next to the organisation, and explained suggestions that balance it."""
+
+import pytest
+
+from people import selectors as pilot
+from tests.factories import MemberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_composition_compares_pilot_with_organisation(org):
+    data = pilot.composition()
+    assert data["pilot_size"] == 4 and data["organisation_size"] == 10
+    departments = {i["label"]: i for i in next(d for d in data["dimensions"] if d["key"] == "department")["items"]}
+    assert departments["Sales"]["pilot_percent"] == 100.0 and departments["Sales"]["organisation_percent"] == 60.0
+    assert departments["IT"]["pilot"] == 0 and departments["IT"]["organisation_percent"] == 40.0
+    gender = {
+        i["label"]: i["organisation"] for i in next(d for d in data["dimensions"] if d["key"] == "gender")["items"]
+    }
+    assert gender == {"Woman": 6, "Not given": 4}
+    network = {
+        i["label"]: i["organisation"] for i in next(d for d in data["dimensions"] if d["key"] == "network")["items"]
+    }
+    assert network["1,000 or more"] == 1 and network["fewer than 100"] == 3
+
+
+def test_suggestions_balance_the_group_and_explain_why(org):
+    found = pilot.suggestions(limit=50)
+    assert found[0].member == org["it"][0]  # under-represented department and location, large network
+    reasons = " ".join(found[0].reasons)
+    assert "IT is under-represented: 0.0% of the pilot, 40.0% of the organisation." in reasons
+    assert "Delft is under-represented" in reasons and "Large network: about 1500 connections" in reasons
+    assert {s.member.pk for s in found} == {m.pk for m in org["it"]}
+    assert all(s.reasons for s in found)
+    assert len(pilot.suggestions(limit=6)) == 2  # never more than the places left
+
+
+def test_erased_and_inactive_members_are_not_counted_or_suggested(org):
+    from django.utils import timezone
+
+    MemberFactory(department=org["it"][0].department, is_active=False, network_size=5000)
+    MemberFactory(department=org["it"][0].department, erased_at=timezone.now(), network_size=5000)
+    assert pilot.composition()["organisation_size"] == 10
+    assert all(s.member.is_active and s.member.erased_at is None for s in pilot.suggestions(limit=50))
+
+
+def test_composition_and_suggestions_take_a_fixed_number_of_queries(org, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        pilot.suggestions(limit=50)
