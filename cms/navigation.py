@@ -35,7 +35,7 @@ def menu_for(*, member, path: str = "") -> list[MenuItem]:
         return [MenuItem("login", _("Log in"), reverse("login"), _is_active(reverse("login"), path))]
     entries = [
         ("learning", _("My learning"), reverse("learning:dashboard")),
-        ("sessions", _("Sessions"), reverse("learning:sessions")),
+        ("sessions", _("Sessions"), reverse("events:sessions")),
         ("challenges", _("Challenges"), reverse("challenges:list")),
         ("leaderboard", _("Leaderboard"), reverse("gamification:leaderboard")),
         ("points", _("My points"), reverse("gamification:points")),

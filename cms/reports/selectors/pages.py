@@ -61,7 +61,7 @@ def attention_counts(now: datetime.datetime | None = None) -> list[dict]:
                 "url": _url("challenges:review_queue", "/admin/"),
             }
         )
-    session = metrics.model("learning.SessionPage")
+    session = metrics.model("events.SessionPage")
     if session is not None:
         items.append(
             {
@@ -70,7 +70,7 @@ def attention_counts(now: datetime.datetime | None = None) -> list[dict]:
                 "count": session.objects.live()
                 .filter(starts_at__gte=week_start, starts_at__lt=week_end, cancelled=False)
                 .count(),
-                "url": _url("learning:attendance", "/admin/"),
+                "url": _url("events:attendance", "/admin/"),
             }
         )
     challenge = metrics.model("challenges.Challenge")
