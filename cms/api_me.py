@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
 
-from gamification.api import standing_for
+from gamification.api.points import standing_for
 from people import api as people_api
 
 Level = inline_serializer(

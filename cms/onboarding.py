@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from gamification import services as gamification_services
+from gamification.services.boards import set_leaderboard_visibility
 from learning import selectors as learning_selectors
 from people import services as people_services
 from people.models import AgeBand, Department, Gender, LeaderboardVisibility, Member
@@ -58,7 +58,7 @@ def onboarding(request):
                 member.onboarded_at = member.onboarded_at or timezone.now()
                 member.save(update_fields=["department", "gender", "age_band", "privacy_consent_at", "onboarded_at"])
                 people_services.set_language(member=member, language=form.cleaned_data["language"])
-                gamification_services.set_leaderboard_visibility(member=member, visibility=visibility)
+                set_leaderboard_visibility(member=member, visibility=visibility)
             return redirect(first_lesson_url(member))
     else:
         form = OnboardingForm(instance=member, initial={"consent": member.privacy_consent_at is not None})

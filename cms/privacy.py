@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import ServiceError
-from gamification import services as gamification_services
+from gamification.services.boards import set_leaderboard_visibility
 from people import audit
 from people import privacy as people_privacy
 from people.models import AuditAction, LeaderboardVisibility, Member
@@ -172,6 +172,6 @@ def erase_member(*, member: Member, by: Member, password: str | None = None) -> 
                 model.objects.filter(**{item.member_field: locked}).update(**dict.fromkeys(fields, ""))
         _erase_files(locked)
         people_privacy.anonymise(locked)
-        gamification_services.set_leaderboard_visibility(member=locked, visibility=LeaderboardVisibility.HIDDEN)
+        set_leaderboard_visibility(member=locked, visibility=LeaderboardVisibility.HIDDEN)
         audit.record(actor=by, action=AuditAction.MEMBER_ERASED, target=locked.pk, own=by.pk == member.pk)
     member.refresh_from_db()

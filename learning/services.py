@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from core.errors import ServiceError
 from courses import quiz as quiz_rules
 from courses.models import CoursePage, LearningPath, LessonPage, PathCourse
-from gamification.services import record_action
+from gamification.services.points import record_action
 from people import services as people_services
 from people.models import Member, Role
 
@@ -159,7 +159,11 @@ def submit_quiz(*, member: Member, lesson: LessonPage, answers, client_token: st
         lesson_result = None
         if grade.passed:
             record_action(
-                member, "quiz_passed", f"quiz:{lesson.translation_key}", label=lesson.title, url=lesson.get_url() or ""
+                member=member,
+                action="quiz_passed",
+                ref=f"quiz:{lesson.translation_key}",
+                label=lesson.title,
+                url=lesson.get_url() or "",
             )
             lesson_result = _record_lesson(member, lesson, course)
     return QuizResult(attempt=attempt, lesson=lesson_result)
@@ -181,9 +185,9 @@ def _record_lesson(member: Member, lesson: LessonPage, course: CoursePage) -> Le
     Enrolment.objects.get_or_create(member=member, course_key=course.translation_key)
     if created:
         record_action(
-            member,
-            "lesson_completed",
-            f"lesson:{lesson.translation_key}",
+            member=member,
+            action="lesson_completed",
+            ref=f"lesson:{lesson.translation_key}",
             label=lesson.title,
             url=lesson.get_url() or "",
         )
@@ -214,7 +218,11 @@ def _complete_course_if_done(member: Member, course: CoursePage):
         return completion, False, [], None
     certificate_url = reverse("learning:certificate", args=[completion.certificate_code])
     record_action(
-        member, "course_completed", f"course:{course.translation_key}", label=course.title, url=certificate_url
+        member=member,
+        action="course_completed",
+        ref=f"course:{course.translation_key}",
+        label=course.title,
+        url=certificate_url,
     )
     people_services.notify(
         member=member,
@@ -250,7 +258,13 @@ def _complete_paths_containing(member: Member, course: CoursePage):
         if not created:
             continue
         completions.append(completion)
-        record_action(member, "path_completed", f"path:{path_key}", label=path.title, url=reverse("learning:dashboard"))
+        record_action(
+            member=member,
+            action="path_completed",
+            ref=f"path:{path_key}",
+            label=path.title,
+            url=reverse("learning:dashboard"),
+        )
         people_services.notify(
             member=member,
             kind="path_completed",
@@ -262,9 +276,9 @@ def _complete_paths_containing(member: Member, course: CoursePage):
         if path.target_role and people_services.promote(member=member, to_role=path.target_role):
             promoted_to = path.target_role
             record_action(
-                member,
-                "role_promoted",
-                f"role:{path.target_role}",
+                member=member,
+                action="role_promoted",
+                ref=f"role:{path.target_role}",
                 label=str(Role(path.target_role).label),
                 url=reverse("people:profile"),
             )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.models import LessonPage
-from gamification import selectors as gamification_selectors
+from gamification.selectors import points as gamification_points
 from people.models import Role
 
 from . import selectors, services
@@ -22,7 +22,7 @@ from .sessions import selectors as session_selectors
 @login_required
 def dashboard(request):
     overview = selectors.learning_overview(member=request.user, language=get_language())
-    standing = gamification_selectors.standing(member=request.user, language=get_language())
+    standing = gamification_points.standing(member=request.user, language=get_language())
     return render(
         request,
         "learning/dashboard.html",

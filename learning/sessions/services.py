@@ -25,7 +25,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import ServiceError
-from gamification.services import record_action
+from gamification.services.points import record_action
 from people import services as people_services
 from people.models import Member
 
@@ -422,9 +422,9 @@ def check_in(*, session: SessionPage, registration, by: Member, now: datetime.da
         )
         if claimed:
             record_action(
-                registration.member,
-                "session_attended",
-                f"session:{session.pk}",
+                member=registration.member,
+                action="session_attended",
+                ref=f"session:{session.pk}",
                 occurred_at=now,
                 label=session.title,
                 url=session.url or "",
@@ -526,9 +526,9 @@ def tick_linkedin_item(
         profile.completed_at = timezone.now()
         profile.save(update_fields=["completed_at"])
         record_action(
-            member,
-            "linkedin_profile_completed",
-            "linkedin-profile",
+            member=member,
+            action="linkedin_profile_completed",
+            ref="linkedin-profile",
             label=str(_("LinkedIn profile in order")),
             url=reverse("learning:linkedin"),
         )

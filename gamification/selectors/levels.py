@@ -1,13 +1,12 @@
 """Levels are derived from points, never stored as a member's level: the only stored fact
-is that a level was reached (to notify once)."""
+is that a level was reached (to notify once). Masters configure them; they are read on
+every award, so they are kept in the shared cache and the process (``core.memo``), and
+forgotten when a level is saved or deleted (``GamificationConfig.ready``)."""
 
 from dataclasses import dataclass
 
-from django.db.models.signals import post_delete, post_save
-
 from core.memo import SharedMemo
-
-from .models import Level
+from gamification.models import Level
 
 
 @dataclass(frozen=True)
@@ -25,17 +24,19 @@ class LevelInfo:
         return None if self.next_threshold is None else max(0, self.next_threshold - points)
 
 
-_levels = SharedMemo(
+levels_memo = SharedMemo(
     "gamification:levels:v1",
     lambda: list(Level.objects.order_by("threshold").values_list("number", "name", "name_en", "threshold")),
 )
 
 
 def all_levels() -> list[tuple[int, str, str, int]]:
-    return _levels.get()
+    """(number, name, English name, threshold) of every level, lowest first."""
+    return levels_memo.get()
 
 
 def level_for(points: int) -> LevelInfo | None:
+    """The level ``points`` reach (None below the lowest threshold)."""
     levels = all_levels()
     current = None
     for i, (number, name, name_en, threshold) in enumerate(levels):
@@ -48,7 +49,3 @@ def level_for(points: int) -> LevelInfo | None:
 def levels_between(old_points: int, new_points: int) -> list[int]:
     """Level numbers whose threshold was crossed going from ``old_points`` up to ``new_points``."""
     return [number for number, _n, _e, threshold in all_levels() if old_points < threshold <= new_points]
-
-
-post_save.connect(_levels.forget, sender=Level, dispatch_uid="levels.cache.save")
-post_delete.connect(_levels.forget, sender=Level, dispatch_uid="levels.cache.delete")

@@ -7,8 +7,8 @@ from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import IsAuthenticated
 
-from . import prizes
-from .models import PrizePeriod
+from gamification.models import PrizePeriod
+from gamification.selectors import prizes
 
 
 class PrizeMemberSerializer(serializers.Serializer):

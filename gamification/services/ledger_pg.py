@@ -14,7 +14,7 @@ trip. Why this is safe without taking the member's lock first:
 * active weeks and levels reached are ``ON CONFLICT DO NOTHING`` on their own constraints.
 
 Rules with a daily cap or a cooldown need to read the member's earlier lines while holding
-the lock, so they keep the portable path in ``services.record_action``."""
+the lock, so they keep the portable path in ``points.record_action``."""
 
 import functools
 import weakref
@@ -23,9 +23,8 @@ import psycopg
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 
+from gamification.models import ActiveWeek, BoardEntry, Level, LevelReached, PointsEntry, PointsTotal
 from people.models import Member
-
-from .models import ActiveWeek, BoardEntry, Level, LevelReached, PointsEntry, PointsTotal
 
 
 def _col(model, name: str) -> str:

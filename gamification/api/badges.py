@@ -6,8 +6,8 @@ from rest_framework import serializers, viewsets
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from . import badges
-from .models import BadgeCriterion
+from gamification.models import BadgeCriterion
+from gamification.selectors.badges import badge_overview
 
 
 class BadgeSerializer(serializers.Serializer):
@@ -43,5 +43,5 @@ class BadgeViewSet(viewsets.ViewSet):
 
     @extend_schema(responses=BadgeSerializer(many=True))
     def list(self, request):
-        rows = badges.badge_overview(member=request.user)
+        rows = badge_overview(member=request.user)
         return Response(BadgeSerializer(rows, many=True, context={"request": request}).data)

@@ -1,181 +1,34 @@
-"""Badge pages and Open Badges 2.0 hosting.
-
-Public (anyone can verify): the issuer, badge class and assertion JSON-LD, the badge
-class and assertion pages, the badge image and the baked PNG. Signed-in members: their
-own badges at /badges/. Masters (``gamification.add_badgeaward``): the admin views at the
-end of this module to award badges by hand and revoke them (registered in wagtail_hooks).
-"""
-
-from urllib.parse import urlencode
+"""Masters award badges by hand and revoke them in the Wagtail admin (registered in
+``wagtail_hooks``): 403 for anyone without the permission."""
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
-from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import defaults
-from django.views.decorators.http import require_safe
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import HeaderButton
-from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 
+from gamification import policies
+from gamification.models import BadgeAward, BadgeClass
+from gamification.services.badges import award_by_hand, revoke
 from people.models import Member
-
-from . import badges, openbadges
-from .models import BadgeAward, BadgeClass
-
-JSON_LD = "application/ld+json"
-
-
-def _json(data: dict, status: int = 200, *, max_age: int = 300) -> JsonResponse:
-    response = JsonResponse(data, status=status, content_type=JSON_LD, json_dumps_params={"ensure_ascii": False})
-    response["Access-Control-Allow-Origin"] = "*"  # verifiers fetch these from the browser too
-    patch_cache_control(response, public=True, max_age=max_age)
-    return response
-
-
-def _award_or_404(uuid) -> BadgeAward:
-    return get_object_or_404(BadgeAward.objects.select_related("badge", "member"), uuid=uuid)
-
-
-def recipient_name(award: BadgeAward) -> str:
-    """The name shown on the public page: never (part of) the e-mail address."""
-    return award.member.display_name or award.member.get_full_name() or str(_("a member"))
-
-
-def linkedin_add_url(award: BadgeAward) -> str:
-    """LinkedIn's "Add licence or certification" link, filled in. A plain link: the
-    member's browser opens it, nothing is sent to LinkedIn from here."""
-    issued = timezone.localtime(award.awarded_at)
-    query = {
-        "startTask": "CERTIFICATION_NAME",
-        "name": award.badge.display_name,
-        "organizationName": openbadges.issuer_name(),
-        "issueYear": issued.year,
-        "issueMonth": issued.month,
-        "certUrl": openbadges.assertion_page_url(award),
-        "certId": str(award.uuid),
-    }
-    return "https://www.linkedin.com/profile/add?" + urlencode(query)
-
-
-# --- Open Badges JSON-LD ----------------------------------------------------------------
-
-
-@require_safe
-def issuer_json(request):
-    return _json(openbadges.issuer_json())
-
-
-@require_safe
-def badge_class_json(request, pk: int):
-    badge = get_object_or_404(BadgeClass, pk=pk)
-    return _json(openbadges.badge_class_json(badge, narrative=badges.how_to_earn(badge)))
-
-
-@require_safe
-def assertion_json(request, uuid):
-    award = _award_or_404(uuid)
-    if award.revoked_at is not None:
-        return _json(openbadges.revoked_json(award), status=410, max_age=60)
-    return _json(openbadges.assertion_json(award), max_age=60)
-
-
-# --- images -----------------------------------------------------------------------------
-
-
-@require_safe
-def badge_class_image(request, pk: int):
-    badge = get_object_or_404(BadgeClass.objects.select_related("image"), pk=pk)
-    response = HttpResponse(openbadges.badge_png(badge), content_type="image/png")
-    response["Access-Control-Allow-Origin"] = "*"
-    patch_cache_control(response, public=True, max_age=300)
-    return response
-
-
-@require_safe
-def assertion_png(request, uuid):
-    award = _award_or_404(uuid)
-    if award.revoked_at is not None:
-        return HttpResponse(_("This badge was revoked."), status=410, content_type="text/plain; charset=utf-8")
-    response = HttpResponse(openbadges.baked_png(award), content_type="image/png")
-    response["Content-Disposition"] = f'attachment; filename="{award.badge.slug}-badge.png"'
-    patch_cache_control(response, private=True, max_age=60)
-    return response
-
-
-# --- human pages ------------------------------------------------------------------------
-
-
-@require_safe
-def assertion_page(request, uuid):
-    award = _award_or_404(uuid)
-    mine = request.user.is_authenticated and request.user.pk == award.member_id
-    return render(
-        request,
-        "gamification/badges/assertion.html",
-        {
-            "award": award,
-            "badge": award.badge,
-            "recipient_name": recipient_name(award),
-            "issuer_name": openbadges.issuer_name(),
-            "issuer_url": openbadges.issuer_json()["url"],
-            "how_to_earn": badges.how_to_earn(award.badge),
-            "revoked": award.revoked_at is not None,
-            "mine": mine,
-            "linkedin_url": linkedin_add_url(award) if mine else "",
-            "assertion_json_url": openbadges.assertion_id(award),
-        },
-    )
-
-
-@require_safe
-def badge_class_page(request, pk: int):
-    badge = get_object_or_404(BadgeClass, pk=pk)
-    return render(
-        request,
-        "gamification/badges/badge_class.html",
-        {
-            "badge": badge,
-            "how_to_earn": badges.how_to_earn(badge),
-            "issuer_name": openbadges.issuer_name(),
-            "badge_json_url": openbadges.badge_class_id(badge),
-        },
-    )
-
-
-@login_required
-def my_badges(request):
-    rows = badges.badge_overview(member=request.user)
-    for row in rows:
-        row.linkedin_url = linkedin_add_url(row.award) if row.earned else ""
-    return render(
-        request,
-        "gamification/badges/my_badges.html",
-        {"rows": rows, "earned_count": sum(1 for row in rows if row.earned)},
-    )
-
-
-# --- admin (Masters): award by hand, revoke ----------------------------------------------
 
 
 class _MastersOnly:
     """403 for anyone in the admin without the permission (Wagtail's own wrapper already
     sends people without admin access to the login page)."""
 
-    permission = "gamification.add_badgeaward"
+    allowed = staticmethod(policies.can_award_badges)
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(self.permission):
+        if not self.allowed(request.user):
             return defaults.permission_denied(request, PermissionDenied())
         return super().dispatch(request, *args, **kwargs)
 
@@ -272,7 +125,7 @@ class AwardBadgeView(_MastersOnly, WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         member, badge = form.cleaned_data["member"], form.cleaned_data["badge"]
-        _award, created = badges.award_by_hand(
+        _award, created = award_by_hand(
             member=member, badge=badge, reason=form.cleaned_data["reason"], by=self.request.user
         )
         params = {"badge": badge.display_name, "member": member.name}
@@ -295,7 +148,7 @@ class RevokeForm(_ReasonRequired, forms.Form):
 class RevokeBadgeView(_MastersOnly, WagtailAdminTemplateMixin, FormView):
     template_name = "wagtailadmin/generic/form.html"
     form_class = RevokeForm
-    permission = "gamification.change_badgeaward"
+    allowed = staticmethod(policies.can_revoke_badges)
     page_title = _("Revoke a badge")
     header_icon = "cross"
     success_url = reverse_lazy("gamification_badge_awards")
@@ -323,25 +176,10 @@ class RevokeBadgeView(_MastersOnly, WagtailAdminTemplateMixin, FormView):
         if self.award.revoked_at is not None:
             messages.warning(self.request, _("This badge was already revoked."))
         else:
-            badges.revoke(award=self.award, reason=form.cleaned_data["reason"], by=self.request.user)
+            revoke(award=self.award, reason=form.cleaned_data["reason"], by=self.request.user)
             messages.success(
                 self.request,
                 _("“%(badge)s” revoked for %(member)s.")
                 % {"badge": self.award.badge.display_name, "member": self.award.member.name},
             )
         return redirect(self.get_success_url())
-
-
-class BadgeClassDeleteView(SnippetDeleteView):
-    """Awarded badges are history (their assertions stay verifiable): they can be
-    switched off, not deleted."""
-
-    def form_valid(self, form):
-        if self.object.awards.exists():
-            messages.error(
-                self.request,
-                _("“%(badge)s” has been awarded, so it cannot be deleted. Untick “active” to retire it instead.")
-                % {"badge": self.object.display_name},
-            )
-            return redirect(self.get_success_url())
-        return super().form_valid(form)

@@ -2,27 +2,37 @@
 rules a Master configures turn that into points, levels, streaks, badges and board moves."""
 
 import datetime
-import logging
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.batching import Batcher
+from core.errors import InvalidInput, NotAllowed
 from core.memo import SharedMemo
+from gamification import policies
+from gamification.leaderboards.boards import EntryFacts
+from gamification.leaderboards.periods import week_start
+from gamification.models import (
+    ActiveWeek,
+    BoardEntry,
+    LevelReached,
+    PointRule,
+    PointsEntry,
+    PointsTotal,
+    board_name_validator,
+)
+from gamification.selectors.levels import LevelInfo, level_for, levels_between
 from people import services as people_services
 from people.models import Member
 
-from . import leaderboards, ledger_pg, levels
-from .models import ActiveWeek, BoardEntry, LevelReached, PointRule, PointsEntry, PointsTotal, board_name_validator
-
-logger = logging.getLogger(__name__)
+from . import follow_ups, ledger_pg
 
 
 class Skipped:
@@ -46,14 +56,20 @@ class Award:
         return self.entry.points if (self.entry and self.created) else 0
 
 
-def week_start(moment: datetime.datetime) -> datetime.date:
-    local = timezone.localtime(moment).date()
-    return local - datetime.timedelta(days=local.weekday())
+rules_memo = SharedMemo("gamification:rules:v1", lambda: {rule.action: rule for rule in PointRule.objects.all()})
+
+
+def rule_for(action: str) -> PointRule | None:
+    """The action's rule (every award needs it): from the process and the shared cache;
+    saving or deleting a rule clears both (``GamificationConfig.ready``)."""
+    return rules_memo.get().get(action)
 
 
 def _lock_total(member: Member) -> PointsTotal:
     """Lock (creating if needed) the member's total row: all awards to one member are
-    serialised on it, so caps, cooldowns and level-ups are decided on settled numbers."""
+    serialised on it, so caps, cooldowns and level-ups are decided on settled numbers.
+    Not ``core.lock``: the row may not exist yet, and in the common case this is one
+    ``SELECT … FOR UPDATE`` that also reads the total."""
     total = PointsTotal.objects.select_for_update().filter(member=member).first()
     if total is None:
         PointsTotal.objects.get_or_create(member=member)
@@ -61,42 +77,52 @@ def _lock_total(member: Member) -> PointsTotal:
     return total
 
 
-_rules = SharedMemo("gamification:rules:v1", lambda: {rule.action: rule for rule in PointRule.objects.all()})
-
-
-def rule_for(action: str) -> PointRule | None:
-    """The action's rule (every award needs it): from the process and the shared cache;
-    saving or deleting a rule clears both."""
-    return _rules.get().get(action)
-
-
-post_save.connect(_rules.forget, sender=PointRule, dispatch_uid="gamification.rules.save")
-post_delete.connect(_rules.forget, sender=PointRule, dispatch_uid="gamification.rules.delete")
+def _checked_boards(boards: Iterable[str]) -> list[str]:
+    names = sorted(set(boards))
+    for board in names:
+        try:
+            board_name_validator(board)
+        except ValidationError:
+            raise InvalidInput(
+                _("A board is a word, optionally followed by -<number>."), code="invalid_board"
+            ) from None
+    return names
 
 
 def record_action(
+    *,
     member: Member,
     action: str,
     ref: str,
     occurred_at: datetime.datetime | None = None,
-    *,
     boards: Iterable[str] = (),
     label: str = "",
     url: str = "",
 ) -> Award:
-    """Record that ``member`` did ``action`` (identified by ``ref``, e.g. ``lesson:<key>``).
+    """Record that ``member`` did ``action`` (identified by ``ref``, e.g. ``lesson:<key>``) at
+    ``occurred_at`` (default: now).
 
     Awards the points of the action's rule once per (member, action, ref): a retry, a double
     click or a concurrent request gets the first entry back (a unique constraint decides).
     Respects the rule's active flag, validity window, daily cap and cooldown. ``boards``
     names extra leaderboards this entry counts on (``challenge-7``), so callers pass scopes
-    gamification does not know. Side effects (board index, live pushes, badge checks) run
-    after commit, so a rolled-back action never shows up anywhere.
+    gamification does not know; ``label`` and ``url`` explain the line in the member's
+    points history.
+
+    Locks: the member's ``PointsTotal`` row, for the rest of the caller's transaction (or
+    this call's own). On PostgreSQL a rule without a daily cap or cooldown is one statement
+    (``ledger_pg``) that takes that row lock by its upsert; any other rule locks the row
+    first, then reads the earlier lines its guards need.
+
+    Returns an ``Award``: ``created`` with the new entry and the levels it reached, or the
+    reason nothing was awarded (``Skipped``; ``DUPLICATE`` carries the first entry).
+
+    Raises ``InvalidInput`` for a board name that is not a word optionally followed by
+    ``-<number>``. Side effects (board index, live pushes, badge checks, the level
+    notification's push) run after commit, so a rolled-back action never shows up anywhere.
     """
     occurred_at = occurred_at or timezone.now()
-    boards = sorted(set(boards))
-    for board in boards:
-        board_name_validator(board)
+    boards = _checked_boards(boards)
     rule = rule_for(action)
     if rule is None:
         return Award(entry=None, created=False, skipped=Skipped.NO_RULE)
@@ -194,7 +220,7 @@ def _record_in_one_statement(
     reached = tuple(reached)
     if reached:
         _notify_level(member=member, total=new_total, number=reached[-1])
-    facts = leaderboards.EntryFacts(
+    facts = EntryFacts(
         member_id=member.pk,
         points=rule.points,
         occurred_at=occurred_at,
@@ -204,7 +230,9 @@ def _record_in_one_statement(
         active=is_active,
         boards=tuple(boards),
     )
-    _after_commit_of(entry=entry, department_id=department_id, location_id=location_id, boards=boards, facts=facts)
+    follow_ups.after_commit_of(
+        entry=entry, department_id=department_id, location_id=location_id, boards=boards, facts=facts
+    )
     return Award(entry=entry, created=True, levels_reached=reached)
 
 
@@ -230,11 +258,18 @@ def _guard(rule: PointRule, member: Member, action: str, occurred_at: datetime.d
 
 @transaction.atomic
 def correct_points(*, member: Member, points: int, reason: str, by: Member) -> PointsEntry:
-    """A Master's correction: a new ledger line (never an edit) with the reason."""
+    """A Master's correction of ``member``'s points: a new ledger line (never an edit) with
+    the reason, counted on the boards like any other line.
+
+    Locks the member's ``PointsTotal`` row (as ``record_action`` does). Returns the new
+    entry. Raises ``NotAllowed`` unless ``by`` may correct points
+    (``policies.can_correct_points``), ``InvalidInput`` without a reason or for 0 points."""
+    if not policies.can_correct_points(by):
+        raise NotAllowed(_("Only Social Masters correct points."))
     if not reason.strip():
-        raise ValueError("A correction needs a reason.")
+        raise InvalidInput(_("A correction needs a reason."))
     if points == 0:
-        raise ValueError("A correction of 0 points changes nothing.")
+        raise InvalidInput(_("A correction of 0 points changes nothing."))
     total = _lock_total(member)
     entry = PointsEntry.objects.create(
         member=member,
@@ -266,18 +301,20 @@ def _apply(*, member: Member, total: PointsTotal, entry: PointsEntry, boards: li
         if not ActiveWeek.objects.filter(member=member, week=week).exists():
             ActiveWeek.objects.create(member=member, week=week)  # under the member's lock: no twin
     reached = []
-    for number in levels.levels_between(old_total, total.total):
+    for number in levels_between(old_total, total.total):
         _reached, created = LevelReached.objects.get_or_create(member=member, number=number)
         if created:
             reached.append(number)
     if reached:
         _notify_level(member=member, total=total.total, number=reached[-1])
-    _after_commit_of(entry=entry, department_id=member.department_id, location_id=member.location_id, boards=boards)
+    follow_ups.after_commit_of(
+        entry=entry, department_id=member.department_id, location_id=member.location_id, boards=boards
+    )
     return tuple(reached)
 
 
 def _notify_level(*, member: Member, total: int, number: int) -> None:
-    info = levels.level_for(total)
+    info = level_for(total)
     people_services.notify(
         member=member,
         kind="level_reached",
@@ -289,124 +326,11 @@ def _notify_level(*, member: Member, total: int, number: int) -> None:
     )
 
 
-def _after_commit_of(
-    *,
-    entry: PointsEntry,
-    department_id: int | None,
-    location_id: int | None,
-    boards: list[str],
-    facts: "leaderboards.EntryFacts | None" = None,
-) -> None:
-    """Once the award is committed: index it, let the boards it moved broadcast soon and have
-    the member's badges evaluated. Nothing of this happens for a rolled-back award."""
-    affected = ["all"]
-    affected += [f"department-{department_id}"] if department_id else []
-    affected += [f"location-{location_id}"] if location_id else []
-    affected += [*boards, *(f"prize-{pk}" for pk in _open_prizes_counting(entry.action, entry.occurred_at))]
-    item = (entry.pk, entry.member_id, affected, facts)
-    transaction.on_commit(lambda: _follow_ups.add(item))
-
-
-def _load_open_prizes() -> list:
-    from .models import PrizePeriod, PrizeStatus
-
-    return list(
-        PrizePeriod.objects.filter(status=PrizeStatus.OPEN).values_list("pk", "formula", "starts_at", "ends_at")
-    )
-
-
-_open_prizes = SharedMemo("gamification:open-prizes:v1", _load_open_prizes, timeout=60)
-
-
-def _open_prizes_counting(action: str, occurred_at: datetime.datetime) -> list[int]:
-    """Open prize periods whose published formula counts this action at this time: their
-    live standings move too."""
-    return [
-        pk
-        for pk, formula, starts_at, ends_at in _open_prizes.get()
-        if starts_at <= occurred_at < ends_at and isinstance(formula, dict) and formula.get(action)
-    ]
-
-
-post_save.connect(_open_prizes.forget, sender="gamification.PrizePeriod", dispatch_uid="gamification.prizes.save")
-post_delete.connect(_open_prizes.forget, sender="gamification.PrizePeriod", dispatch_uid="gamification.prizes.delete")
-
-
 class _LevelName:
     """Renders the level's name in whatever language is active when the text is rendered."""
 
-    def __init__(self, info):
+    def __init__(self, info: LevelInfo):
         self.info = info
 
     def __str__(self):
-        from django.utils.translation import get_language
-
         return self.info.display_name(get_language())
-
-
-def _follow_up(items: list[tuple[int, int, list[str], "leaderboards.EntryFacts | None"]]) -> None:
-    """What committed awards set off, for a batch of them (see ``core.batching``): index
-    them on the boards (one pipeline for those whose facts the award read), schedule the
-    broadcasts of the boards they moved and mark their members for badge evaluation."""
-    from . import badges
-
-    try:
-        leaderboards.index_entries([(entry_id, facts) for entry_id, _m, _b, facts in items if facts is not None])
-        for entry_id, _member, _boards, facts in items:
-            if facts is None:
-                leaderboards.index_entry(entry_id)
-    except Exception:  # the ledger is the truth; the index is repaired by the drift check
-        logger.warning("Could not index %s points entries", len(items), exc_info=True)
-    leaderboards.schedule_broadcasts(board for _e, _m, boards, _f in items for board in boards)
-    badges.evaluate_soon(member_id for _e, member_id, _b, _f in items)
-
-
-_follow_ups = Batcher("award-follow-ups", _follow_up)
-
-
-def set_leaderboard_visibility(*, member: Member, visibility: str) -> None:
-    """Show, anonymise or hide a member on every board; the board index follows on commit."""
-    from people.models import LeaderboardVisibility
-
-    if visibility not in LeaderboardVisibility.values:
-        raise ValueError(f"Unknown visibility {visibility!r}")
-    member.leaderboard_visibility = visibility
-    member.save(update_fields=["leaderboard_visibility"])
-
-    def move():
-        from . import leaderboards
-
-        try:
-            leaderboards.get_backend().set_visibility(member.pk)
-        except Exception:  # the drift repair catches up
-            logger.warning("Could not update board visibility of member %s", member.pk, exc_info=True)
-
-    transaction.on_commit(move)
-
-
-# --- reads that services and pages share -------------------------------------------------
-
-
-def streak(member: Member, today: datetime.date | None = None) -> dict:
-    """Current and longest run of consecutive active weeks. The current week only breaks
-    the streak once it is over: a streak through last week is still alive this week."""
-    weeks = sorted(ActiveWeek.objects.filter(member=member).values_list("week", flat=True))
-    return streak_from_weeks(weeks, today or timezone.localdate())
-
-
-def streak_from_weeks(weeks: list[datetime.date], today: datetime.date) -> dict:
-    longest = run = 0
-    previous = None
-    for week in weeks:
-        run = run + 1 if previous is not None and (week - previous).days == 7 else 1
-        longest = max(longest, run)
-        previous = week
-    this_week = today - datetime.timedelta(days=today.weekday())
-    current = 0
-    if weeks and (this_week - weeks[-1]).days <= 7:
-        current = 1
-        for earlier, later in zip(reversed(weeks[:-1]), reversed(weeks[1:]), strict=True):
-            if (later - earlier).days != 7:
-                break
-            current += 1
-    return {"current": current, "longest": longest}

@@ -1,5 +1,5 @@
 """Masters correct points in the Wagtail admin: a new ledger line with a reason, never an
-edit. Only members with ``gamification.add_pointsentry`` (Social Masters) may."""
+edit. Only members who may (``policies.can_correct_points``: Social Masters)."""
 
 from django import forms
 from django.contrib import messages
@@ -8,12 +8,10 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from gamification import policies
+from gamification.selectors.points import recent_corrections
+from gamification.services.points import correct_points
 from people.models import Member
-
-from . import services
-from .models import PointsEntry
-
-PERMISSION = "gamification.add_pointsentry"
 
 
 class CorrectionForm(forms.Form):
@@ -33,11 +31,11 @@ class CorrectionForm(forms.Form):
 
 
 def corrections(request):
-    if not request.user.has_perm(PERMISSION):
+    if not policies.can_correct_points(request.user):
         raise PermissionDenied
     form = CorrectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.correct_points(
+        correct_points(
             member=form.cleaned_data["member"],
             points=form.cleaned_data["points"],
             reason=form.cleaned_data["reason"],
@@ -45,5 +43,6 @@ def corrections(request):
         )
         messages.success(request, _("The correction has been recorded."))
         return redirect("gamification_corrections")
-    recent = PointsEntry.objects.filter(action="correction").select_related("member", "created_by")[:50]
-    return TemplateResponse(request, "gamification/admin/corrections.html", {"form": form, "recent": recent})
+    return TemplateResponse(
+        request, "gamification/admin/corrections.html", {"form": form, "recent": recent_corrections()}
+    )

@@ -1,6 +1,6 @@
 """Prize pages: the current period with live standings, a period's page, the wall of fame.
 Reading and nominating: any signed-in member. Closing a period and the jury step: Social
-Masters only (403 for everyone else)."""
+Masters only (``policies.can_judge_prizes``; 403 for everyone else)."""
 
 from django import forms
 from django.contrib import messages
@@ -12,10 +12,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.errors import ServiceError
+from gamification import policies, scoring
+from gamification.models import PrizePeriod, PrizeStatus
+from gamification.selectors import prizes
+from gamification.services import prizes as prize_services
 from people.models import Member
-
-from . import prizes
-from .models import PrizePeriod, PrizeStatus
 
 
 class NominationForm(forms.Form):
@@ -24,35 +26,22 @@ class NominationForm(forms.Form):
     )
     reason = forms.CharField(
         label=gettext_lazy("Why?"),
-        max_length=prizes.REASON_MAX_LENGTH,
+        max_length=prize_services.REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, period: PrizePeriod, nominator: Member, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nominee"].queryset = (
-            prizes.eligible_members(period).exclude(pk=nominator.pk).order_by("display_name", "email")
+            scoring.eligible_members(period).exclude(pk=nominator.pk).order_by("display_name", "email")
         )
         self.fields["nominee"].label_from_instance = lambda member: member.name
-
-
-def _periods():
-    return PrizePeriod.objects.defer("standings").prefetch_related("departments")
-
-
-def _current(now) -> PrizePeriod | None:
-    """The period running now; else the next one to start; else the most recent one."""
-    periods = _periods()
-    return (
-        periods.filter(status=PrizeStatus.OPEN, starts_at__lte=now, ends_at__gt=now).order_by("ends_at").first()
-        or periods.filter(status=PrizeStatus.OPEN, starts_at__gt=now).order_by("starts_at").first()
-        or periods.order_by("-ends_at").first()
-    )
 
 
 def _period_context(request, period: PrizePeriod) -> dict:
     member = request.user
     now = timezone.now()
+    judge = policies.can_judge_prizes(member)
     context = {
         "period": period,
         "is_open": prizes.is_open(period, now),
@@ -62,7 +51,7 @@ def _period_context(request, period: PrizePeriod) -> dict:
         "board": prizes.board(period, viewer=member),
         "board_name": f"prize-{period.pk}",
         "departments": list(period.departments.all()),
-        "is_master": member.is_master,
+        "is_master": judge,
         "winners": [],
     }
     if period.status == PrizeStatus.JUDGED:
@@ -73,26 +62,23 @@ def _period_context(request, period: PrizePeriod) -> dict:
         context["my_nomination"] = nomination
         if nomination is None:
             context["nomination_form"] = NominationForm(period=period, nominator=member)
-    if member.is_master and period.status == PrizeStatus.CLOSED:
-        candidates = prizes.candidates(period)
-        names = {m.pk: m.name for m in Member.objects.filter(pk__in=[c["member_id"] for c in candidates])}
-        context["candidates"] = [{**c, "name": names.get(c["member_id"], "?")} for c in candidates]
+    if judge and period.status == PrizeStatus.CLOSED:
+        context["candidates"] = prizes.named_candidates(period)
     return context
 
 
 @login_required
 def overview(request):
-    now = timezone.now()
-    period = _current(now)
+    period = prizes.current_period(now=timezone.now())
     context = _period_context(request, period) if period else {}
-    context["periods"] = list(_periods().order_by("-starts_at"))
+    context["periods"] = list(prizes.prize_periods().order_by("-starts_at"))
     context["overview"] = True
     return render(request, "gamification/prizes/period.html", context)
 
 
 @login_required
 def detail(request, pk):
-    period = get_object_or_404(_periods(), pk=pk)
+    period = get_object_or_404(prizes.prize_periods(), pk=pk)
     context = _period_context(request, period)
     return render(request, "gamification/prizes/period.html", context)
 
@@ -105,7 +91,7 @@ def wall_of_fame(request):
 @login_required
 @require_POST
 def nominate(request, pk):
-    period = get_object_or_404(_periods(), pk=pk)
+    period = get_object_or_404(prizes.prize_periods(), pk=pk)
     form = NominationForm(request.POST, period=period, nominator=request.user)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -113,13 +99,13 @@ def nominate(request, pk):
                 messages.error(request, error)
         return redirect("gamification:prize", pk=period.pk)
     try:
-        prizes.nominate(
+        prize_services.nominate(
             period=period,
             nominator=request.user,
             nominee=form.cleaned_data["nominee"],
             reason=form.cleaned_data["reason"],
         )
-    except prizes.PrizeError as exc:
+    except ServiceError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Thank you! Your nomination is in."))
@@ -129,12 +115,12 @@ def nominate(request, pk):
 @login_required
 @require_POST
 def close(request, pk):
-    if not request.user.is_master:
+    if not policies.can_judge_prizes(request.user):
         raise PermissionDenied
-    period = get_object_or_404(_periods(), pk=pk)
+    period = get_object_or_404(prizes.prize_periods(), pk=pk)
     try:
-        period = prizes.close_period(period=period, by=request.user)
-    except prizes.PrizeError as exc:
+        period = prize_services.close_period(period=period, by=request.user)
+    except ServiceError as exc:
         messages.error(request, exc.message)
     else:
         if period.status == PrizeStatus.CLOSED:
@@ -147,14 +133,14 @@ def close(request, pk):
 @login_required
 @require_POST
 def confirm(request, pk):
-    if not request.user.is_master:
+    if not policies.can_judge_prizes(request.user):
         raise PermissionDenied
-    period = get_object_or_404(_periods(), pk=pk)
+    period = get_object_or_404(prizes.prize_periods(), pk=pk)
     chosen = request.POST.getlist("winner")
     winners = [(member_id, request.POST.get(f"motivation-{member_id}", "")) for member_id in chosen]
     try:
-        prizes.confirm_winners(period=period, by=request.user, winners=winners)
-    except prizes.PrizeError as exc:
+        prize_services.confirm_winners(period=period, by=request.user, winners=winners)
+    except ServiceError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("The winners are confirmed and announced."))
