@@ -7,15 +7,17 @@ from django.db.models.functions import Cast
 
 from challenges.models import Story
 from cms import privacy
-from gamification.leaderboards import parse_board, sql_backend
-from gamification.models import Nomination, PointRule, PointsEntry, PointsTotal, PrizePeriod
-from gamification.services import correct_points, record_action
+from gamification.leaderboards.boards import parse_board
+from gamification.leaderboards.sql import sql_backend
+from gamification.models import Nomination, PointRule, PointsEntry, PointsTotal
+from gamification.services.points import correct_points, record_action
 from learning import services as learning_services
 from learning.models import CourseCompletion, LessonCompletion
 from people import invitations
 from people.models import AuditAction, AuditLog, Invitation, Member, Notification, Role
 from people.services import notify
 from tests.factories import MemberFactory, lessons_of, make_course
+from tests.gamification.factories import PointRuleFactory, PrizePeriodFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +68,7 @@ def build_activity(member, master):
     course = make_course(lessons=2)
     for lesson in lessons_of(course):
         learning_services.complete_lesson(member=member, lesson=lesson)
-    record_action(member, "lesson_completed", "extra")
+    record_action(member=member, action="lesson_completed", ref="extra")
     correct_points(member=member, points=5, reason=f"Great talk by {NAME}", by=master)
     notify(member=member, kind="hello", title=f"Hello {NAME}")
     notify(member=master, kind="story", title=f"A new story by {NAME}", body=f"{NAME} wrote something")
@@ -78,13 +80,13 @@ def build_activity(member, master):
     other_story = Story.objects.create(creator=master, title="Master's story", status="approved")
     Compliment.objects.create(story=other_story, by=member, message=f"Great! {NAME}")
     assert story.pk
-    period = PrizePeriod.objects.create(title="Q", starts_at="2020-01-01T00:00Z", ends_at="2099-01-01T00:00Z")
+    period = PrizePeriodFactory(title="Q", starts_at="2020-01-01T00:00Z", ends_at="2099-01-01T00:00Z")
     Nomination.objects.create(period=period, nominator=master, nominee=member, reason=f"{NAME} inspires us")
 
 
 def test_export_holds_my_data_and_is_audited(api, member):
-    PointRule.objects.create(action="x", label="X", points=3)
-    record_action(member, "x", "1")
+    PointRuleFactory(action="x", label="X", points=3)
+    record_action(member=member, action="x", ref="1")
     response = api.get("/api/v1/me/export/")
     assert response.status_code == 200
     data = response.json()
@@ -202,19 +204,20 @@ def test_erasure_takes_the_member_off_the_redis_boards(redis_url, settings, djan
 
     import redis
 
-    from gamification.leaderboards_redis import FallbackBackend, RedisBackend
+    from gamification.leaderboards.fallback import FallbackBackend
+    from gamification.leaderboards.redis_index import RedisBackend
 
     settings.LEADERBOARD_KEY_PREFIX = f"h6erase:{uuid_module.uuid4().hex[:10]}"
     settings.LEADERBOARD_BACKEND = "redis"
     FallbackBackend.reset()
     backend = RedisBackend(redis.Redis.from_url(redis_url), prefix=settings.LEADERBOARD_KEY_PREFIX)
     try:
-        PointRule.objects.create(action="h6_points", label="P", points=10)
+        PointRuleFactory(action="h6_points", label="P", points=10)
         gone, stays = MemberFactory(), MemberFactory()
         backend.rebuild()
         with django_capture_on_commit_callbacks(execute=True):
-            record_action(gone, "h6_points", "1")
-            record_action(stays, "h6_points", "1")
+            record_action(member=gone, action="h6_points", ref="1")
+            record_action(member=stays, action="h6_points", ref="1")
         board = parse_board("all")
         assert {row.member_id for row in backend.top(board, "all", 10)} == {gone.pk, stays.pk}
         with django_capture_on_commit_callbacks(execute=True):
