@@ -303,7 +303,7 @@ def time_operation(operation, me_ids, *, budget, max_samples, limit=None, min_sa
 
 
 def measure_boards(backend, me_ids: list[int], *, budget: float, max_samples: int, limit=None) -> dict:
-    from gamification.leaderboards import BoardKey
+    from gamification.leaderboards.boards import BoardKey
 
     board = BoardKey("all")
     results = {}
@@ -354,7 +354,7 @@ def measure_record_action(
 
     from core import batching
     from gamification.models import PointRule
-    from gamification.services import record_action
+    from gamification.services.points import record_action
     from people.models import Member
 
     action = "bench_action" if daily_cap is None else "bench_capped"
@@ -367,7 +367,7 @@ def measure_record_action(
     members = list(Member.objects.filter(pk__in=ids))
     run = uuid.uuid4().hex[:8]
     for i in range(20):  # warm up
-        record_action(members[i % len(members)], action, f"bench:{run}:warm:{i}")
+        record_action(member=members[i % len(members)], action=action, ref=f"bench:{run}:warm:{i}")
     counts = [0] * threads
     start = threading.Barrier(threads + 1)
     deadline = [0.0]
@@ -375,12 +375,14 @@ def measure_record_action(
     def caller(t: int) -> None:
         mine = members[t::threads]
         try:
-            record_action(mine[0], action, f"bench:{run}:{t}:warm")  # this thread's connection
+            record_action(member=mine[0], action=action, ref=f"bench:{run}:{t}:warm")  # this thread's connection
             start.wait()
             calls = 0
             while calls < max_calls // threads and time.perf_counter() < deadline[0]:
                 boards = ("challenge-1",) if calls % 2 else ()
-                record_action(mine[calls % len(mine)], action, f"bench:{run}:{t}:{calls}", boards=boards)
+                record_action(
+                    member=mine[calls % len(mine)], action=action, ref=f"bench:{run}:{t}:{calls}", boards=boards
+                )
                 calls += 1
             counts[t] = calls
         finally:
@@ -430,13 +432,17 @@ def worker(args) -> dict:
     now = datetime.datetime.now(datetime.UTC)
     result = {"db": args.db, "members": args.members, "entries": args.entries, "versions": versions()}
     result["load"] = load_dataset(members=args.members, entries=args.entries, seed=args.seed, now=now)
-    from gamification import leaderboards
+    from gamification.leaderboards.backend import get_backend
+    from gamification.leaderboards.fallback import FallbackBackend
+    from gamification.leaderboards.periods import period_start
+    from gamification.leaderboards.redis_index import RedisBackend
+    from gamification.leaderboards.sql import sql_backend
     from gamification.models import PointsEntry
 
-    start = leaderboards.period_start("month")
+    start = period_start("month")
     result["entries_this_month"] = PointsEntry.objects.filter(occurred_at__gte=start).count()
     me_ids = sample_members(200, args.seed)
-    sql = leaderboards.sql_backend()
+    sql = sql_backend()
     limit = StatementLimit(args.statement_limit)
     result["sql"] = measure_boards(sql, me_ids, budget=args.sql_budget, max_samples=args.samples, limit=limit)
     settings.LEADERBOARD_BACKEND = "sql"
@@ -444,8 +450,6 @@ def worker(args) -> dict:
         seconds=args.record_seconds, max_calls=args.record_calls, seed=args.seed
     )
     if args.db == "postgres" and settings.REDIS_URL:
-        from gamification.leaderboards_redis import FallbackBackend, RedisBackend
-
         backend = RedisBackend.from_settings(socket_timeout=60)
         for key in backend.client.scan_iter(match=f"{KEY_PREFIX}:*", count=1000):
             backend.client.unlink(key)
@@ -457,7 +461,7 @@ def worker(args) -> dict:
         result["redis"] = measure_boards(fast, me_ids, budget=args.redis_budget, max_samples=args.redis_samples)
         settings.LEADERBOARD_BACKEND = "redis"
         FallbackBackend.reset()
-        assert leaderboards.get_backend().name == "redis"
+        assert get_backend().name == "redis"
         result["record_redis"] = measure_record_action(
             seconds=args.record_seconds, max_calls=args.record_calls, seed=args.seed + 10
         )

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.errors import ServiceError
 from gamification.models import BoardEntry, PointRule
-from gamification.services import record_action
+from gamification.services.points import record_action
 from people import services as people_services
 from people.models import ROLE_RANK, Member, Role
 
@@ -405,12 +405,12 @@ def _winning_members(challenge: Challenge, winners: list[dict]) -> list[Member]:
 def _award_win(challenge: Challenge, member: Member) -> None:
     url = reverse("challenges:detail", args=[challenge.pk])
     ref = f"challenge:{challenge.pk}"
-    record_action(member, "challenge_won", ref, label=challenge.title, url=url)
+    record_action(member=member, action="challenge_won", ref=ref, label=challenge.title, url=url)
     if challenge.winner_bonus:
         action = _challenge_rule(challenge, "bonus", challenge.winner_bonus)
-        record_action(member, action, ref, label=challenge.title, url=url)
+        record_action(member=member, action=action, ref=ref, label=challenge.title, url=url)
     if challenge.badge_id:
-        from gamification import badges
+        from gamification.services import badges
 
         badges.award(member=member, badge=challenge.badge, reason=challenge.title)
 
@@ -801,11 +801,11 @@ def _reward_approval(story: Story) -> None:
     url = reverse("challenges:my_stories")
     label = str(story)[:200]
     ref = f"story:{story.pk}"
-    record_action(creator, "story_approved", ref, boards=_boards(story), label=label, url=url)
+    record_action(member=creator, action="story_approved", ref=ref, boards=_boards(story), label=label, url=url)
     challenge = story.challenge
     if challenge is not None and challenge.points_per_entry:
         action = _challenge_rule(challenge, "entry", challenge.points_per_entry)
-        record_action(creator, action, ref, boards=_boards(story), label=label, url=url)
+        record_action(member=creator, action=action, ref=ref, boards=_boards(story), label=label, url=url)
 
 
 _DECISION_TEXTS = {
@@ -897,9 +897,9 @@ def share_story(*, member: Member, story: Story, network: str) -> tuple[ShareLin
     except IntegrityError:
         share, created = Share.objects.get(member=member, story=story, network=network), False
     record_action(
-        member,
-        "story_shared",
-        f"story:{story.pk}:{network}",
+        member=member,
+        action="story_shared",
+        ref=f"story:{story.pk}:{network}",
         boards=_boards(story),
         label=str(story)[:200],
         url=reverse("challenges:feed"),
@@ -1006,9 +1006,9 @@ def record_click(
     if created:
         story = link.story
         record_action(
-            link.member,
-            "share_click",
-            f"click:{click.pk}",
+            member=link.member,
+            action="share_click",
+            ref=f"click:{click.pk}",
             occurred_at=now,
             boards=_boards(story),
             label=str(story)[:200],

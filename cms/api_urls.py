@@ -7,8 +7,10 @@ from cms.api import privacy as api_privacy
 from cms.api.me import MeView
 from cms.reports import api as reports_api
 from events import api as events_api
-from gamification import api as gamification_api
-from gamification import api_badges, api_prizes
+from gamification.api import badges as api_badges
+from gamification.api import leaderboards as api_leaderboards
+from gamification.api import points as api_points
+from gamification.api import prizes as api_prizes
 from learning import api as learning_api
 from people import api as people_api
 from strategy import api as strategy_api
@@ -18,7 +20,7 @@ router.register("paths", learning_api.PathViewSet, basename="path")
 router.register("courses", learning_api.CourseViewSet, basename="course")
 router.register("lessons", learning_api.LessonViewSet, basename="lesson")
 router.register("notifications", people_api.NotificationViewSet, basename="notification")
-router.register("me/points", gamification_api.PointsViewSet, basename="my-points")
+router.register("me/points", api_points.PointsViewSet, basename="my-points")
 router.register("badges", api_badges.BadgeViewSet, basename="badge")
 router.register("prizes", api_prizes.PrizeViewSet, basename="prize")
 router.register("sessions", events_api.SessionViewSet, basename="session")
@@ -36,7 +38,7 @@ urlpatterns = [
     path("reports/people/", reports_api.PeopleView.as_view(), name="api-report-people"),
     path("reports/reach/", reports_api.ReachView.as_view(), name="api-report-reach"),
     path("reports/exports/<id:pk>/", reports_api.ExportStatusView.as_view(), name="api-report-export-status"),
-    path("leaderboards/<str:board>/", gamification_api.LeaderboardView.as_view(), name="api-leaderboard"),
+    path("leaderboards/<str:board>/", api_leaderboards.LeaderboardView.as_view(), name="api-leaderboard"),
     path("me/progress/", learning_api.ProgressView.as_view(), name="api-progress"),
     path("calendar/", strategy_api.ContentCalendarView.as_view(), name="api-content-calendar"),
     path("me/linkedin-checklist/", events_api.LinkedInChecklistView.as_view(), name="api-linkedin-checklist"),

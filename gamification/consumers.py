@@ -1,12 +1,15 @@
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
-from . import leaderboards
+from .errors import UnknownBoard
+from .leaderboards.boards import group_name, parse_board
+from .selectors.boards import public_top
 
 
 class LeaderboardConsumer(AsyncJsonWebsocketConsumer):
     """``ws/leaderboards/<board>/``: signed-in members watch a board. On connect the client
-    gets the current top N (so a reconnect resynchronises); then coalesced updates.
+    gets the current top N (so a reconnect resynchronises); then coalesced updates
+    (``services.broadcasts``).
 
     A slow client does not hold anyone up: the channel layer drops messages to a full
     channel (capacity in settings) and the next update or a reconnect brings it back."""
@@ -18,14 +21,14 @@ class LeaderboardConsumer(AsyncJsonWebsocketConsumer):
             return
         board = self.scope["url_route"]["kwargs"]["board"]
         try:
-            leaderboards.parse_board(board)
-        except leaderboards.UnknownBoard:
+            parse_board(board)
+        except UnknownBoard:
             await self.close(code=4404)
             return
-        self.group = leaderboards.group_name(board)
+        self.group = group_name(board)
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
-        await self.send_json(await database_sync_to_async(leaderboards.public_top)(board))
+        await self.send_json(await database_sync_to_async(public_top)(board))
 
     async def disconnect(self, code):
         if hasattr(self, "group"):

@@ -17,7 +17,7 @@ from core.errors import Conflict, NotAllowed, NotFound
 from core.locking import lock
 from courses import quiz as quiz_rules
 from courses.models import CoursePage, LearningPath, LessonPage, PathCourse
-from gamification.services import record_action
+from gamification.services.points import record_action
 from people import services as people_services
 from people.models import Member, Role
 

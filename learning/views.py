@@ -14,7 +14,7 @@ from wagtail import hooks
 
 from core.errors import ServiceError
 from courses.models import LessonPage
-from gamification import selectors as gamification_selectors
+from gamification.selectors import points as gamification_points
 from people.models import Role
 
 from . import selectors, services
@@ -23,7 +23,7 @@ from . import selectors, services
 @login_required
 def dashboard(request):
     overview = selectors.learning_overview(member=request.user, language=get_language())
-    standing = gamification_selectors.standing(member=request.user, language=get_language())
+    standing = gamification_points.standing(member=request.user, language=get_language())
     return render(
         request,
         "learning/dashboard.html",

@@ -1,12 +1,11 @@
 """``/api/v1/me/``: the member (people) with their points, level and streak (gamification).
 Assembled here because people may not depend on gamification."""
 
-from django.utils.translation import get_language
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
 
-from gamification import selectors as gamification_selectors
+from gamification.api.points import standing_for
 from people import api as people_api
 
 Level = inline_serializer(
@@ -37,10 +36,7 @@ class MeView(people_api.MeView):
     serializer_class = MeSerializer
 
     def with_standing(self, request, data):
-        standing = gamification_selectors.standing(
-            member=request.user, language=request.user.language or get_language()
-        )
-        return {**data, **standing}
+        return {**data, **standing_for(request)}
 
     @extend_schema(responses=MeSerializer)
     def get(self, request):

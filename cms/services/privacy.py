@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.errors import Conflict, InvalidInput
 from core.locking import lock
-from gamification import services as gamification_services
+from gamification.services.boards import set_leaderboard_visibility
 from people import selectors as people_selectors
 from people import services as people_services
 from people.models import AuditAction, LeaderboardVisibility, Member
@@ -185,6 +185,6 @@ def erase_member(*, member: Member, by: Member, password: str | None = None) -> 
                 model.objects.filter(**{item.member_field: locked}).update(**dict.fromkeys(fields, ""))
         _erase_files(locked)
         people_services.anonymise(member=locked)
-        gamification_services.set_leaderboard_visibility(member=locked, visibility=LeaderboardVisibility.HIDDEN)
+        set_leaderboard_visibility(member=locked, visibility=LeaderboardVisibility.HIDDEN)
         audit.record(actor=by, action=AuditAction.MEMBER_ERASED, target=locked.pk, own=by.pk == member.pk)
     member.refresh_from_db()

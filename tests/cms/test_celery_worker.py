@@ -48,16 +48,15 @@ def test_a_notification_email_goes_through_the_worker_once(worker):
 
 
 def test_badge_evaluation_runs_in_the_worker(worker):
-    from gamification.models import BadgeAward, BadgeClass, PointRule
-    from gamification.services import record_action
+    from gamification.models import BadgeAward
+    from gamification.services.points import record_action
     from gamification.tasks import evaluate_badges
+    from tests.gamification.factories import BadgeFactory, PointRuleFactory
 
     member = MemberFactory()
-    PointRule.objects.create(action="worker_test", label="Worker test", points=3)
-    badge = BadgeClass.objects.create(
-        slug="first-step", name="First step", description="Did it once", criterion="action_count", action="worker_test"
-    )
-    record_action(member, "worker_test", "1")
+    PointRuleFactory(action="worker_test", label="Worker test", points=3)
+    badge = BadgeFactory(slug="first-step", name="First step", description="Did it once", action="worker_test")
+    record_action(member=member, action="worker_test", ref="1")
     assert evaluate_badges.delay(member.pk).get(timeout=20) in (0, 1)
     assert evaluate_badges.delay(member.pk).get(timeout=20) == 0
     assert BadgeAward.objects.filter(member=member, badge=badge).count() == 1
@@ -67,19 +66,18 @@ def test_awards_get_their_badges_from_one_coalesced_task_in_the_worker(worker, s
     """With a worker, an award marks its member due and one task a second evaluates them."""
     import time
 
-    from gamification import badges
-    from gamification.models import BadgeAward, BadgeClass, PointRule
-    from gamification.services import record_action
+    from gamification.models import BadgeAward
+    from gamification.services import badge_evaluation
+    from gamification.services.points import record_action
+    from tests.gamification.factories import BadgeFactory, PointRuleFactory
 
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    badges.due.clear()
+    badge_evaluation.due.clear()
     members = [MemberFactory() for _ in range(3)]
-    PointRule.objects.create(action="worker_due", label="Worker due", points=3)
-    BadgeClass.objects.create(
-        slug="worker-due", name="Due", description="Did it once", criterion="action_count", action="worker_due"
-    )
+    PointRuleFactory(action="worker_due", label="Worker due", points=3)
+    BadgeFactory(slug="worker-due", name="Due", description="Did it once", action="worker_due")
     for member in members:
-        record_action(member, "worker_due", "1")
+        record_action(member=member, action="worker_due", ref="1")
     deadline = time.monotonic() + 20
     while BadgeAward.objects.count() < 3 and time.monotonic() < deadline:
         time.sleep(0.1)

@@ -200,7 +200,7 @@ class Command(BaseCommand):
         """Eight weeks of sharing by a third of the members, so that boards, streaks and the
         prize standings have something to show. Refs are fixed: running again adds nothing."""
         from gamification.models import PointRule
-        from gamification.services import record_action
+        from gamification.services.points import record_action
 
         for action, label, label_en, points in DEMO_RULES:
             PointRule.objects.get_or_create(
@@ -216,14 +216,21 @@ class Command(BaseCommand):
                     continue
                 when = now - datetime.timedelta(weeks=week, hours=rng.randint(1, 100))
                 story = f"demo-story:{member.pk}:{week}"
-                record_action(member, "story_shared", story, occurred_at=when, label="Demo")
+                record_action(member=member, action="story_shared", ref=story, occurred_at=when, label="Demo")
                 for click in range(rng.randint(0, 6)):
-                    record_action(member, "share_click", f"{story}:click:{click}", occurred_at=when, label="Demo")
+                    record_action(
+                        member=member,
+                        action="share_click",
+                        ref=f"{story}:click:{click}",
+                        occurred_at=when,
+                        label="Demo",
+                    )
 
     def rewards(self):
         """Badges to earn and this quarter's "best social media user" prize."""
-        from gamification import badges, prizes
         from gamification.models import BadgeClass, PrizePeriod
+        from gamification.selectors.prizes import default_quarter
+        from gamification.services.badge_evaluation import sweep
 
         for slug, name, name_en, description, description_en, criterion, extra in DEMO_BADGES:
             BadgeClass.objects.get_or_create(
@@ -237,7 +244,7 @@ class Command(BaseCommand):
                     **extra,
                 },
             )
-        starts_at, ends_at = prizes.default_quarter()
+        starts_at, ends_at = default_quarter()
         PrizePeriod.objects.get_or_create(
             starts_at=starts_at,
             defaults={
@@ -251,7 +258,7 @@ class Command(BaseCommand):
                 "badge": BadgeClass.objects.get(slug="best-social-media-user"),
             },
         )
-        badges.sweep()
+        sweep()
 
 
 DEMO_BADGES = [

@@ -3,6 +3,11 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from gamification.errors import UnknownBoard
+from gamification.leaderboards.boards import parse_board
+from gamification.leaderboards.redis_rebuild import RebuildInProgress
+from gamification.services.boards import check_index, rebuild_index
+
 
 class Command(BaseCommand):
     help = "Rebuild the Redis leaderboard index from the points ledger, or check it with --check."
@@ -24,25 +29,21 @@ class Command(BaseCommand):
     def handle(self, *args, boards=None, check=False, **options):
         if not settings.REDIS_URL:
             raise CommandError("REDIS_URL is not set: leaderboards are read from SQL and need no index.")
-        from gamification.leaderboards import UnknownBoard, parse_board
-        from gamification.leaderboards_redis import RebuildInProgress, RedisBackend
-
         for name in boards or ():
             try:
                 parse_board(name)
             except UnknownBoard:
                 raise CommandError(f"Unknown board {name!r}.")
-        backend = RedisBackend.from_settings(socket_timeout=60)
         try:
             if check:
-                result = backend.compare_and_repair()
+                result = check_index()
                 if result.get("skipped"):
                     raise CommandError(f"Skipped: {result['skipped']}.")
                 self.stdout.write(
                     f"Checked {result['checked']} keys; repaired: {', '.join(result['repaired']) or 'nothing'}."
                 )
             else:
-                result = backend.rebuild(boards)
+                result = rebuild_index(boards=boards)
                 self.stdout.write(
                     self.style.SUCCESS(
                         f"Rebuilt {result['boards']} boards ({result['keys']} keys, {result['rows']} rows)."

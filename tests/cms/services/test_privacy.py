@@ -8,15 +8,17 @@ from django.db.models.functions import Cast
 
 from challenges.models import Story
 from cms.services import privacy
-from gamification.leaderboards import parse_board, sql_backend
+from gamification.leaderboards.boards import parse_board
+from gamification.leaderboards.sql import sql_backend
 from gamification.models import Nomination, PointRule, PointsEntry, PointsTotal, PrizePeriod
-from gamification.services import correct_points, record_action
+from gamification.services.points import correct_points, record_action
 from learning import services as learning_services
 from learning.models import CourseCompletion, LessonCompletion
 from people import selectors as people_selectors
 from people import services as people_services
 from people.models import AuditAction, AuditLog, Invitation, Member, Notification, Role
 from tests.factories import MemberFactory, lessons_of, make_course
+from tests.gamification.factories import PointRuleFactory, PrizePeriodFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -147,14 +149,15 @@ def test_erasure_takes_the_member_off_the_redis_boards(redis_url, settings, djan
 
     import redis
 
-    from gamification.leaderboards_redis import FallbackBackend, RedisBackend
+    from gamification.leaderboards.fallback import FallbackBackend
+    from gamification.leaderboards.redis_index import RedisBackend
 
     settings.LEADERBOARD_KEY_PREFIX = f"h6erase:{uuid_module.uuid4().hex[:10]}"
     settings.LEADERBOARD_BACKEND = "redis"
     FallbackBackend.reset()
     backend = RedisBackend(redis.Redis.from_url(redis_url), prefix=settings.LEADERBOARD_KEY_PREFIX)
     try:
-        PointRule.objects.create(action="h6_points", label="P", points=10)
+        PointRuleFactory(action="h6_points", label="P", points=10)
         gone, stays = MemberFactory(), MemberFactory()
         backend.rebuild()
         with django_capture_on_commit_callbacks(execute=True):

@@ -1,0 +1,21 @@
+"""``/api/v1/leaderboards/<board>/``."""
+
+import pytest
+
+from gamification.services.points import record_action
+
+pytestmark = pytest.mark.django_db
+
+
+def test_leaderboard_api_shape(api, member, rule, make_member):
+    others = [make_member() for _ in range(6)]
+    for i, other in enumerate(others):
+        for n in range(i + 1):
+            record_action(member=other, action="test_action", ref=f"{n}")
+    record_action(member=member, action="test_action", ref="mine")
+    data = api.get("/api/v1/leaderboards/all/?period=week").json()
+    assert [row["rank"] for row in data["results"]] == [1, 2, 3, 4, 5, 6, 6]
+    assert data["me"]["rank"] == 6 and data["me"]["points"] == 10
+    assert len(data["me"]["neighbours"]) == 3  # two above, one below (the end of the board)
+    assert api.get("/api/v1/leaderboards/all/?period=year").status_code == 400
+    assert api.get("/api/v1/leaderboards/nonsense/").status_code == 404

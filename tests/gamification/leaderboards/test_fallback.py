@@ -1,0 +1,65 @@
+"""Boards from SQL while the Redis index cannot answer: not built yet, or Redis away."""
+
+import logging
+
+import pytest
+
+from gamification.leaderboards.backend import get_backend
+from gamification.leaderboards.boards import Row
+from gamification.leaderboards.fallback import FallbackBackend
+from gamification.models import (
+    PointsEntry,
+)
+from gamification.selectors.boards import board_payload
+from tests.factories import MemberFactory
+from tests.gamification.leaderboards.helpers import ALL, points_of, redis_client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_redis_outage_mid_run_keeps_recording_and_answers_from_sql(redis_url, key_prefix, ledger, caplog):
+    fallback = FallbackBackend.instance()
+    assert get_backend() is fallback
+    a, b = MemberFactory(), MemberFactory()
+    ledger.award(a, 5)
+    ledger.award(b, 3)
+    fallback.redis.rebuild()
+    live_client = fallback.redis.client
+    redis_top = fallback.redis.top
+    assert points_of(fallback.top(ALL, "all", 10)) == [(1, a.pk, 5), (2, b.pk, 3)]
+
+    # Redis goes away: a dead port fails every call.
+    fallback.redis.client = redis_client("redis://127.0.0.1:1/0")
+    fallback.backoff = 60
+    c = MemberFactory()
+    with caplog.at_level(logging.WARNING, logger="gamification.leaderboards.fallback"):
+        entry = ledger.award(c, 9)
+    assert PointsEntry.objects.filter(pk=entry.pk).exists()
+    assert "unavailable" in caplog.text
+    expected = [(1, c.pk, 9), (2, a.pk, 5), (3, b.pk, 3)]
+    assert points_of(get_backend().top(ALL, "all", 10)) == expected
+    payload = board_payload(ALL, "all", viewer=b)
+    assert payload["me"]["rank"] == 3 and [r["points"] for r in payload["results"]] == [9, 5, 3]
+    ledger.award(a, 1)  # during the back-off Redis is not even tried
+    assert points_of(fallback.top(ALL, "all", 10)) == [(1, c.pk, 9), (2, a.pk, 6), (3, b.pk, 3)]
+
+    # Redis is back: what was missed is indexed (once) and boards come from Redis again.
+    fallback.redis.client = live_client
+    fallback._down_until = 0
+    assert points_of(fallback.top(ALL, "all", 10)) == [(1, c.pk, 9), (2, a.pk, 6), (3, b.pk, 3)]
+    assert points_of(redis_top(ALL, "all", 10)) == [(1, c.pk, 9), (2, a.pk, 6), (3, b.pk, 3)]
+    assert fallback.redis.compare_and_repair()["repaired"] == []
+
+
+def test_boards_come_from_sql_until_the_index_is_built(redis_url, key_prefix, ledger):
+    a = MemberFactory()
+    ledger.award(a, 4)
+    fallback = FallbackBackend.instance()
+    public = fallback.redis.key("all", "all", "public")
+    fallback.redis.client.zincrby(public, 100, "000000000001")  # an index nobody built
+    assert points_of(fallback.top(ALL, "all", 10)) == [(1, a.pk, 4)]  # not ready: SQL
+    assert fallback.around(ALL, "all", a.pk)[0] == Row(rank=1, member_id=a.pk, points=4)
+    fallback.redis.rebuild()
+    assert fallback.redis.is_ready()
+    assert points_of(fallback.top(ALL, "all", 10)) == [(1, a.pk, 4)]  # from Redis, rebuilt
+    assert fallback.redis.client.zcard(public) == 1
