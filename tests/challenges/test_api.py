@@ -1,26 +1,19 @@
-"""The API contract and its permission matrix."""
+"""challenges/api/: the API contract and its permission matrix."""
 
 import datetime
 
 import pytest
 from django.utils import timezone
-from rest_framework.test import APIClient
 
-from challenges import services
 from challenges.models import Challenge, Share, Story, StoryStatus
+from challenges.services.challenges import close_challenge
 from gamification.models import PointsEntry
 from people.models import Role
 from tests.factories import MemberFactory
 
-from .conftest import approved_story, make_challenge
+from .factories import ChallengeFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(member):
-    client = APIClient()
-    client.force_login(member)
-    return client
 
 
 def challenge_payload(**extra):
@@ -40,15 +33,16 @@ def test_anonymous_gets_401(anon_api):
         assert anon_api.get(url).status_code in (401, 403)
 
 
-def test_master_creates_and_closes(master):
-    api = client_for(master)
+def test_master_creates_and_closes(master, api_for):
+    api = api_for(master)
     response = api.post("/api/v1/challenges/", challenge_payload(), format="json")
     assert response.status_code == 201, response.json()
     body = response.json()
     assert body["state"] == "draft"
     pk = body["id"]
-    assert api.post(f"/api/v1/challenges/{pk}/close/").status_code == 409
-    assert "Only an open challenge" in api.post(f"/api/v1/challenges/{pk}/close/").json()["detail"]
+    refused = api.post(f"/api/v1/challenges/{pk}/close/")
+    assert refused.status_code == 409
+    assert refused.json() == {"detail": "Only an open challenge can be closed.", "code": "invalid_transition"}
     assert api.post(f"/api/v1/challenges/{pk}/schedule/").json()["state"] == "scheduled"
     assert api.post(f"/api/v1/challenges/{pk}/open/").json()["state"] == "open"
     response = api.post(f"/api/v1/challenges/{pk}/close/")
@@ -57,50 +51,50 @@ def test_master_creates_and_closes(master):
 
 
 @pytest.mark.parametrize("role", [Role.AMBASSADOR, Role.CREATOR, Role.EDITOR])
-def test_others_cannot_launch_or_close(role, master, department):
+def test_others_cannot_launch_or_close(role, department, api_for):
     member = MemberFactory(role=role, department=department)
-    api = client_for(member)
+    api = api_for(member)
     response = api.post("/api/v1/challenges/", challenge_payload(), format="json")
     assert response.status_code == 403
     assert response.json()["detail"]
-    challenge = make_challenge(master)
+    challenge = ChallengeFactory()
     assert api.post(f"/api/v1/challenges/{challenge.pk}/close/").status_code == 403
     assert Challenge.objects.get(pk=challenge.pk).state == "open"
 
 
-def test_activator_creates_for_own_department(department):
+def test_activator_creates_for_own_department(department, api_for):
     activator = MemberFactory(role=Role.ACTIVATOR, department=department)
-    response = client_for(activator).post("/api/v1/challenges/", challenge_payload(schedule=True), format="json")
+    response = api_for(activator).post("/api/v1/challenges/", challenge_payload(schedule=True), format="json")
     assert response.status_code == 201
     assert response.json()["departments"] == [department.pk]
     assert response.json()["state"] == "scheduled"
 
 
-def test_invalid_challenge_input_is_400(master):
-    response = client_for(master).post("/api/v1/challenges/", challenge_payload(kind="poem"), format="json")
+def test_invalid_challenge_input_is_400(master, api_for):
+    response = api_for(master).post("/api/v1/challenges/", challenge_payload(kind="poem"), format="json")
     assert response.status_code == 400
     assert response.json()["detail"].startswith("kind:")
     now = timezone.now().isoformat()
-    response = client_for(master).post(
+    response = api_for(master).post(
         "/api/v1/challenges/", challenge_payload(opens_at=now, closes_at=now), format="json"
     )
     assert response.status_code == 400
 
 
-def test_list_and_detail_follow_the_audience(master, department, other_department):
-    visible = make_challenge(master, title="Sales only", audience="departments", departments=[department])
+def test_list_and_detail_follow_the_audience(department, other_department, api_for):
+    visible = ChallengeFactory(title="Sales only", audience="departments", departments=[department])
     member = MemberFactory(department=other_department)
-    api = client_for(member)
+    api = api_for(member)
     assert api.get("/api/v1/challenges/").json()["results"] == []
     assert api.get(f"/api/v1/challenges/{visible.pk}/").status_code == 404
-    insider = client_for(MemberFactory(department=department))
+    insider = api_for(MemberFactory(department=department))
     assert [c["title"] for c in insider.get("/api/v1/challenges/").json()["results"]] == ["Sales only"]
     assert insider.get(f"/api/v1/challenges/{visible.pk}/").json()["my_entries"] == 0
 
 
-def test_submit_and_list_mine(master, creator):
-    challenge = make_challenge(master)
-    api = client_for(creator)
+def test_submit_and_list_mine(creator, api_for):
+    challenge = ChallengeFactory()
+    api = api_for(creator)
     response = api.post("/api/v1/stories/", {"text": "Hello", "challenge": challenge.pk}, format="multipart")
     assert response.status_code == 201
     assert response.json()["status"] == "submitted"
@@ -109,41 +103,41 @@ def test_submit_and_list_mine(master, creator):
     assert api.get(f"/api/v1/challenges/{challenge.pk}/").json()["my_entries"] == 1
 
 
-def test_submit_to_an_invisible_challenge_is_404(master, creator, other_department):
-    challenge = make_challenge(master, audience="departments", departments=[other_department])
-    response = client_for(creator).post("/api/v1/stories/", {"text": "x", "challenge": challenge.pk})
+def test_submit_to_an_invisible_challenge_is_404(creator, other_department, api_for):
+    challenge = ChallengeFactory(audience="departments", departments=[other_department])
+    response = api_for(creator).post("/api/v1/stories/", {"text": "x", "challenge": challenge.pk})
     assert response.status_code == 404
 
 
-def test_ambassador_cannot_submit_a_free_story(ambassador):
-    response = client_for(ambassador).post("/api/v1/stories/", {"text": "x"})
+def test_ambassador_cannot_submit_a_free_story(ambassador, api_for):
+    response = api_for(ambassador).post("/api/v1/stories/", {"text": "x"})
     assert response.status_code == 403
 
 
-def test_review_permission_matrix(creator, editor, other_department, ambassador, master):
-    story = services.submit_story(member=creator, text="Story")
+def test_review_permission_matrix(creator, editor, other_department, ambassador, master, api_for):
+    story = StoryFactory(creator=creator, text="Story")
     url = f"/api/v1/stories/{story.pk}/review/"
     other_editor = MemberFactory(role=Role.EDITOR, department=other_department)
-    assert client_for(ambassador).post(url, {"decision": "approve"}, format="json").status_code == 404
-    assert client_for(other_editor).post(url, {"decision": "approve"}, format="json").status_code == 404
-    assert client_for(creator).post(url, {"decision": "approve"}, format="json").status_code == 403
-    assert client_for(ambassador).get("/api/v1/review-queue/").status_code == 403
-    assert client_for(creator).get("/api/v1/review-queue/").status_code == 403
-    assert client_for(other_editor).get("/api/v1/review-queue/").json()["results"] == []
-    queue = client_for(editor).get("/api/v1/review-queue/").json()["results"]
+    assert api_for(ambassador).post(url, {"decision": "approve"}, format="json").status_code == 404
+    assert api_for(other_editor).post(url, {"decision": "approve"}, format="json").status_code == 404
+    assert api_for(creator).post(url, {"decision": "approve"}, format="json").status_code == 403
+    assert api_for(ambassador).get("/api/v1/review-queue/").status_code == 403
+    assert api_for(creator).get("/api/v1/review-queue/").status_code == 403
+    assert api_for(other_editor).get("/api/v1/review-queue/").json()["results"] == []
+    queue = api_for(editor).get("/api/v1/review-queue/").json()["results"]
     assert [s["id"] for s in queue] == [story.pk]
-    assert [s["id"] for s in client_for(master).get("/api/v1/review-queue/").json()["results"]] == [story.pk]
-    response = client_for(editor).post(url, {"decision": "approve", "text": "Edited"}, format="json")
+    assert [s["id"] for s in api_for(master).get("/api/v1/review-queue/").json()["results"]] == [story.pk]
+    response = api_for(editor).post(url, {"decision": "approve", "text": "Edited"}, format="json")
     assert response.status_code == 200
     assert response.json()["status"] == "approved"
     assert response.json()["original_text"] == "Story"
     assert response.json()["was_edited"] is True
 
 
-def test_review_validation(creator, editor):
-    story = services.submit_story(member=creator, text="Story")
+def test_review_validation(creator, editor, api_for):
+    story = StoryFactory(creator=creator, text="Story")
     url = f"/api/v1/stories/{story.pk}/review/"
-    api = client_for(editor)
+    api = api_for(editor)
     assert api.post(url, {"decision": "maybe"}, format="json").status_code == 400
     response = api.post(url, {"decision": "reject"}, format="json")
     assert response.status_code == 400
@@ -153,9 +147,9 @@ def test_review_validation(creator, editor):
     assert Story.objects.get(pk=story.pk).status == StoryStatus.REJECTED
 
 
-def test_double_approve_awards_once(creator, editor):
-    story = services.submit_story(member=creator, text="Story")
-    api = client_for(editor)
+def test_double_approve_awards_once(creator, editor, api_for):
+    story = StoryFactory(creator=creator, text="Story")
+    api = api_for(editor)
     for _ in range(2):
         assert (
             api.post(f"/api/v1/stories/{story.pk}/review/", {"decision": "approve"}, format="json").status_code == 200
@@ -163,9 +157,9 @@ def test_double_approve_awards_once(creator, editor):
     assert PointsEntry.objects.filter(member=creator, action="story_approved").count() == 1
 
 
-def test_shares_contract(creator, editor, ambassador):
-    story = approved_story(creator, editor)
-    api = client_for(ambassador)
+def test_shares_contract(creator, editor, ambassador, api_for):
+    story = StoryFactory(creator=creator, approved_by=editor)
+    api = api_for(ambassador)
     response = api.post(f"/api/v1/stories/{story.pk}/shares/", {"network": "linkedin"}, format="json")
     assert response.status_code == 201
     body = response.json()
@@ -181,15 +175,23 @@ def test_shares_contract(creator, editor, ambassador):
     assert bad.status_code == 400
 
 
-def test_cannot_share_an_unapproved_story(creator, ambassador):
-    story = services.submit_story(member=creator, text="Pending")
-    response = client_for(ambassador).post(f"/api/v1/stories/{story.pk}/shares/", {"network": "x"}, format="json")
+def test_a_story_one_may_not_see_is_not_found(creator, ambassador, api_for):
+    story = StoryFactory(creator=creator)
+    response = api_for(ambassador).get(f"/api/v1/stories/{story.pk}/")
+    assert (response.status_code, response.json()["detail"]) == (404, "Story not found.")
+    assert api_for(ambassador).get(f"/api/v1/stories/{story.pk + 1000}/").status_code == 404
+    assert api_for(creator).get(f"/api/v1/stories/{story.pk}/").status_code == 200
+
+
+def test_cannot_share_an_unapproved_story(creator, ambassador, api_for):
+    story = StoryFactory(creator=creator, text="Pending")
+    response = api_for(ambassador).post(f"/api/v1/stories/{story.pk}/shares/", {"network": "x"}, format="json")
     assert response.status_code == 404
 
 
-def test_suggestions_and_dismiss(creator, editor, ambassador):
-    story = approved_story(creator, editor)
-    api = client_for(ambassador)
+def test_suggestions_and_dismiss(creator, editor, ambassador, api_for):
+    story = StoryFactory(creator=creator, approved_by=editor)
+    api = api_for(ambassador)
     results = api.get("/api/v1/suggestions/").json()["results"]
     assert [s["id"] for s in results] == [story.pk]
     assert results[0]["suggested_caption"] == "We won a new client!"
@@ -198,18 +200,18 @@ def test_suggestions_and_dismiss(creator, editor, ambassador):
     assert api.get("/api/v1/suggestions/").json()["results"] == []
 
 
-def test_compliments_contract(master, creator, editor, ambassador):
-    story = approved_story(creator, editor)
+def test_compliments_contract(master, creator, editor, ambassador, api_for):
+    story = StoryFactory(creator=creator, approved_by=editor)
     url = f"/api/v1/stories/{story.pk}/compliments/"
-    assert client_for(ambassador).post(url, {"message": "Nice"}, format="json").status_code == 403
-    assert client_for(master).post(url, {"message": "Nice"}, format="json").status_code == 201
-    assert client_for(master).post(url, {"message": "Nice"}, format="json").status_code == 200
+    assert api_for(ambassador).post(url, {"message": "Nice"}, format="json").status_code == 403
+    assert api_for(master).post(url, {"message": "Nice"}, format="json").status_code == 201
+    assert api_for(master).post(url, {"message": "Nice"}, format="json").status_code == 200
 
 
-def test_judge_endpoint(master, creator, editor):
-    challenge = make_challenge(master, winner_rule="judged")
-    approved_story(creator, editor, challenge=challenge)
-    api = client_for(master)
+def test_judge_endpoint(master, creator, editor, api_for):
+    challenge = ChallengeFactory(winner_rule="judged")
+    StoryFactory(creator=creator, approved_by=editor, challenge=challenge)
+    api = api_for(master)
     assert (
         api.post(f"/api/v1/challenges/{challenge.pk}/judge/", {"winners": [creator.pk]}, format="json").status_code
         == 409
@@ -220,26 +222,26 @@ def test_judge_endpoint(master, creator, editor):
     assert response.json()["winners"][0]["member_id"] == creator.pk
 
 
-def test_query_counts_feed_and_queue(django_assert_max_num_queries, creator, editor, ambassador, department):
+def test_query_counts_feed_and_queue(django_assert_max_num_queries, creator, editor, ambassador, api_for):
     for n in range(3):
-        approved_story(creator, editor, text=f"Story {n}")
-        services.submit_story(member=creator, text=f"Waiting {n}")
-    feed, queue = client_for(ambassador), client_for(editor)
+        StoryFactory(creator=creator, approved_by=editor, text=f"Story {n}")
+        StoryFactory(creator=creator, text=f"Waiting {n}")
+    feed, queue = api_for(ambassador), api_for(editor)
     with django_assert_max_num_queries(12) as small_feed:
         feed.get("/api/v1/suggestions/")
     with django_assert_max_num_queries(12) as small_queue:
         queue.get("/api/v1/review-queue/")
     for n in range(10):
-        approved_story(creator, editor, text=f"More {n}")
-        services.submit_story(member=creator, text=f"More waiting {n}")
+        StoryFactory(creator=creator, approved_by=editor, text=f"More {n}")
+        StoryFactory(creator=creator, text=f"More waiting {n}")
     with django_assert_max_num_queries(len(small_feed.captured_queries)):
         assert len(feed.get("/api/v1/suggestions/").json()["results"]) == 13
     with django_assert_max_num_queries(len(small_queue.captured_queries)):
         assert len(queue.get("/api/v1/review-queue/").json()["results"]) == 13
 
 
-def test_schema_documents_the_endpoints(master):
-    response = client_for(master).get("/api/schema/?format=json")
+def test_schema_documents_the_endpoints(master, api_for):
+    response = api_for(master).get("/api/schema/?format=json")
     assert response.status_code == 200
     paths = response.json()["paths"]
     for path in (
@@ -251,20 +253,21 @@ def test_schema_documents_the_endpoints(master):
         assert path in paths
 
 
-def test_standings_for_managers_winners_for_everyone(master, creator, editor):
-    challenge = make_challenge(master)
-    approved_story(creator, editor, challenge=challenge)
-    services.close_challenge(by=master, challenge=challenge)
-    member_view = client_for(creator).get(f"/api/v1/challenges/{challenge.pk}/").json()
+def test_standings_for_managers_winners_for_everyone(master, creator, editor, api_for):
+    challenge = ChallengeFactory()
+    StoryFactory(creator=creator, approved_by=editor, challenge=challenge)
+    close_challenge(by=master, challenge=challenge)
+    member_view = api_for(creator).get(f"/api/v1/challenges/{challenge.pk}/").json()
     assert member_view["standings"] == [] and member_view["winners"][0]["member_id"] == creator.pk
-    assert client_for(master).get(f"/api/v1/challenges/{challenge.pk}/").json()["standings"]
+    assert api_for(master).get(f"/api/v1/challenges/{challenge.pk}/").json()["standings"]
 
 
-def test_feedback_and_original_only_for_creator_and_editors(creator, editor, ambassador):
-    story = services.submit_story(member=creator, text="Mine")
-    story = services.review_story(editor=editor, story=story, decision="approve", text="Edited", feedback="Nice")
-    other = client_for(ambassador).get(f"/api/v1/stories/{story.pk}/").json()
+def test_feedback_and_original_only_for_creator_and_editors(creator, editor, ambassador, api_for):
+    story = StoryFactory(
+        creator=creator, text="Mine", approved_by=editor, approved_by__text="Edited", approved_by__feedback="Nice"
+    )
+    other = api_for(ambassador).get(f"/api/v1/stories/{story.pk}/").json()
     assert other["text"] == "Edited" and other["original_text"] is None and other["feedback"] is None
-    own = client_for(creator).get(f"/api/v1/stories/{story.pk}/").json()
+    own = api_for(creator).get(f"/api/v1/stories/{story.pk}/").json()
     assert (own["original_text"], own["feedback"]) == ("Mine", "Nice")
-    assert client_for(editor).get(f"/api/v1/stories/{story.pk}/").json()["original_text"] == "Mine"
+    assert api_for(editor).get(f"/api/v1/stories/{story.pk}/").json()["original_text"] == "Mine"
