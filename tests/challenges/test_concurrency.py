@@ -12,11 +12,10 @@ from people.models import Role
 from tests.concurrency import run_at_once
 from tests.factories import MemberFactory
 
+from .conftest import BROWSER
 from .factories import ChallengeFactory, ShareLinkFactory, StoryFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
-
-BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0"
 
 
 def test_concurrent_shares_award_once(require_postgres, creator, ambassador):
