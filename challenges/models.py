@@ -1,7 +1,8 @@
 """Challenges a Master launches, the stories creators submit (inside a challenge or as a
 free "share a moment"), the editors' decisions on them, and how ambassadors share them.
 
-State changes live in ``challenges.services``; reads in ``challenges.selectors``.
+State changes live in ``challenges.services``, reads in ``challenges.selectors``, and who
+may do what in ``challenges.policies``.
 """
 
 import secrets
@@ -156,6 +157,11 @@ class Challenge(index.Indexed, models.Model):
     @property
     def is_team(self) -> bool:
         return self.participation == Participation.TEAM
+
+    def is_open_at(self, moment) -> bool:
+        """Whether entries are accepted at ``moment``: opened, and its closing time not
+        yet come (the closing task may not have run yet)."""
+        return self.state == ChallengeState.OPEN and self.closes_at > moment
 
     def clean(self):
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:

@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
-from core.errors import ServiceError
+from core.errors import InvalidInput
 
 IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 # ISO base media brands of MP4 and QuickTime files a phone or camera writes.
@@ -36,8 +36,10 @@ VIDEO_BRANDS = {
 }
 
 
-class InvalidUpload(ServiceError):
-    status_code = 400
+class InvalidUpload(InvalidInput):
+    """An upload refused before anything is stored: its type, size or pixel count (400)."""
+
+    default_code = "invalid_upload"
 
 
 def max_image_bytes() -> int:

@@ -1,4 +1,5 @@
-"""Challenge and content-flow pages.
+"""Challenge and content-flow pages: parse, ask ``challenges.policies``, call a service or a
+selector, render.
 
 Who may open what:
 - challenges list/detail, submit a story, my stories, my feed: any signed-in member
@@ -10,7 +11,8 @@ Who may open what:
 - ``/s/<code>`` and the public story page: everyone, no login.
 """
 
-from django import forms
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -19,16 +21,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from core.errors import ServiceError
 from core.ids import id_from
-from people.models import Department, Location, Role
 
-from . import selectors, services
-from .models import Audience, Challenge, ChallengeKind, ChallengeState, Network, ShareLink, Story, StoryStatus
+from . import policies, selectors, services
+from .forms import ChallengeForm, StoryForm
+from .models import Challenge, ChallengeState, Network, Story, StoryStatus
 
 
 def _error(request, exc: ServiceError):
@@ -44,34 +45,25 @@ def challenge_list(request):
     challenges = list(selectors.visible_challenges(member=member))
     now = timezone.now()
     context = {
-        "open": [c for c in challenges if c.state == ChallengeState.OPEN and c.closes_at > now],
+        "open": [c for c in challenges if c.is_open_at(now)],
         "past": [c for c in challenges if c.state in (ChallengeState.CLOSED, ChallengeState.JUDGED)],
-        "can_launch": services.can_launch(member),
+        "can_launch": policies.can_launch_challenges(member),
     }
     return render(request, "challenges/list.html", context)
 
 
 def _detail_context(member, challenge: Challenge) -> dict:
     now = timezone.now()
-    is_open = challenge.state == ChallengeState.OPEN and challenge.closes_at > now
-    entries = list(
-        Story.objects.filter(creator=member, challenge=challenge).order_by("-submitted_at").prefetch_related("images")
-    )
+    entries = list(selectors.my_entries(member=member, challenge=challenge))
     used = sum(1 for s in entries if s.status != StoryStatus.REJECTED)
-    may_submit = (
-        is_open
-        and services.in_audience(member, challenge)
-        and (services.is_creator(member) or challenge.open_to_all_members)
-        and used < challenge.entries_per_member
-    )
     return {
         "challenge": challenge,
-        "is_open": is_open,
+        "is_open": challenge.is_open_at(now),
         "entries": entries,
         "entries_left": max(challenge.entries_per_member - used, 0),
-        "may_submit": may_submit,
+        "may_submit": policies.can_enter_challenge(member, challenge, now) and used < challenge.entries_per_member,
         "tied": len(challenge.winners) > 1,
-        "can_manage": services.can_manage(member, challenge),
+        "can_manage": policies.can_manage_challenge(member, challenge),
     }
 
 
@@ -81,35 +73,6 @@ def challenge_detail(request, pk):
     return render(request, "challenges/detail.html", _detail_context(request.user, challenge))
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one field; the service checks what they are."""
-
-    def clean(self, data, initial=None):
-        if isinstance(data, list | tuple):
-            return [super(MultipleFileField, self).clean(item, initial) for item in data]
-        return super().clean(data, initial)
-
-
-class StoryForm(forms.Form):
-    title = forms.CharField(label=gettext_lazy("Title"), max_length=160, required=False)
-    text = forms.CharField(label=gettext_lazy("Your story"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
-    link_url = forms.CharField(label=gettext_lazy("Link (optional)"), max_length=500, required=False)
-    images = MultipleFileField(
-        label=gettext_lazy("Photos (up to 10; JPEG, PNG or WebP, 10 MB each)"),
-        required=False,
-        widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
-    )
-    video = forms.FileField(
-        label=gettext_lazy("Video (optional; MP4 or MOV, 200 MB)"),
-        required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": "video/mp4,video/quicktime"}),
-    )
-
-
 @login_required
 def submit_story(request):
     member = request.user
@@ -117,7 +80,7 @@ def submit_story(request):
     challenge_id = request.GET.get("challenge") or request.POST.get("challenge")
     if challenge_id:
         challenge = get_object_or_404(selectors.open_challenges(member=member), pk=id_from(challenge_id))
-    elif not services.is_creator(member):
+    elif not policies.can_share_moments(member):
         raise PermissionDenied
     form = StoryForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -149,7 +112,7 @@ def my_stories(request):
 @login_required
 @require_POST
 def resubmit(request, pk):
-    story = get_object_or_404(Story, pk=pk, creator=request.user)
+    story = get_object_or_404(selectors.own_stories(member=request.user), pk=pk)
     try:
         services.resubmit_story(
             member=request.user,
@@ -169,16 +132,16 @@ def resubmit(request, pk):
 def feed(request):
     member = request.user
     stories = list(selectors.suggestion_feed(member=member)[:30])
-    disclosure = services.disclosure_line()
+    disclosure = selectors.disclosure_line()
     for story in stories:
-        story.suggested_caption = services.caption_for(story=story, disclosure=disclosure)
+        story.suggested_caption = selectors.caption_for(story=story, disclosure=disclosure)
         story.shared_on = {share.network for share in story.my_shares}
-    context = {"stories": stories, "networks": Network.choices, "can_compliment": services.can_compliment(member)}
+    context = {"stories": stories, "networks": Network.choices, "can_compliment": policies.can_compliment(member)}
     return render(request, "challenges/feed.html", context)
 
 
 def _approved(pk) -> Story:
-    return get_object_or_404(Story.objects.select_related("challenge"), pk=pk, status=StoryStatus.APPROVED)
+    return get_object_or_404(selectors.approved_stories(), pk=pk)
 
 
 @login_required
@@ -192,7 +155,7 @@ def share(request, pk):
     except ServiceError as exc:
         _error(request, exc)
         return redirect("challenges:feed")
-    payload = services.share_payload(link=link, network=network, caption=request.POST.get("caption"))
+    payload = selectors.share_payload(link=link, network=network, caption=request.POST.get("caption"))
     return HttpResponseRedirect(payload["share_url"])
 
 
@@ -207,7 +170,7 @@ def dismiss(request, pk):
 @login_required
 @require_POST
 def compliment(request, pk):
-    if not services.can_compliment(request.user):
+    if not policies.can_compliment(request.user):
         raise PermissionDenied
     story = _approved(pk)
     try:
@@ -228,8 +191,8 @@ def compliment(request, pk):
 def share_redirect(request, code):
     """A tracked link: count the visit (the service applies the rules) and send the visitor
     on to the story's public page, UTM tags included."""
-    link = ShareLink.objects.select_related("story").filter(code=code[:20]).first()
-    if link is None or link.story.status != StoryStatus.APPROVED:
+    link = selectors.share_link(code=code)
+    if link is None:
         raise Http404
     services.record_click(
         link=link,
@@ -240,8 +203,6 @@ def share_redirect(request, code):
     target = reverse("challenges:public_story", args=[link.story.public_id])
     utm = {k: v[:60] for k, v in request.GET.items() if k.startswith("utm_")}
     if utm:
-        from urllib.parse import urlencode
-
         target = f"{target}?{urlencode(utm)}"
     return HttpResponseRedirect(target)
 
@@ -264,10 +225,9 @@ def public_story(request, public_id):
 
 
 def _editor(request):
-    member = request.user
-    if not (member.is_master or member.is_editor):
+    if not policies.can_use_review_queue(request.user):
         raise PermissionDenied
-    return member
+    return request.user
 
 
 @login_required
@@ -282,16 +242,15 @@ def review_queue(request):
 def review(request, pk):
     editor = _editor(request)
     story = get_object_or_404(Story, pk=pk)
-    if not services.can_review(editor, story):
+    if not policies.can_review(editor, story):
         raise PermissionDenied
-    text = request.POST.get("text")
     try:
         services.review_story(
             editor=editor,
             story=story,
             decision=request.POST.get("decision", ""),
             feedback=request.POST.get("feedback", ""),
-            text=text,
+            text=request.POST.get("text"),
             caption=request.POST.get("caption"),
             caption_fixed=request.POST.get("caption_fixed") == "on",
         )
@@ -305,39 +264,8 @@ def review(request, pk):
 # --- Masters and Activators -----------------------------------------------------------
 
 
-class ChallengeForm(forms.Form):
-    title = forms.CharField(label=gettext_lazy("Title"), max_length=160)
-    brief = forms.CharField(label=gettext_lazy("Brief"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    example = forms.CharField(label=gettext_lazy("Example"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=ChallengeKind.choices)
-    participation = forms.ChoiceField(
-        label=gettext_lazy("For"), choices=Challenge._meta.get_field("participation").choices
-    )
-    audience = forms.ChoiceField(label=gettext_lazy("Audience"), choices=Audience.choices)
-    departments = forms.ModelMultipleChoiceField(
-        label=gettext_lazy("Departments"), queryset=Department.objects.all(), required=False
-    )
-    locations = forms.ModelMultipleChoiceField(
-        label=gettext_lazy("Locations"), queryset=Location.objects.all(), required=False
-    )
-    roles = forms.MultipleChoiceField(label=gettext_lazy("Roles"), choices=Role.choices, required=False)
-    open_to_all_members = forms.BooleanField(label=gettext_lazy("Every member may submit"), required=False)
-    opens_at = forms.DateTimeField(
-        label=gettext_lazy("Opens at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
-    )
-    closes_at = forms.DateTimeField(
-        label=gettext_lazy("Closes at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
-    )
-    points_per_entry = forms.IntegerField(label=gettext_lazy("Points per approved entry"), min_value=0, initial=10)
-    winner_bonus = forms.IntegerField(label=gettext_lazy("Winner bonus"), min_value=0, initial=50)
-    entries_per_member = forms.IntegerField(label=gettext_lazy("Entries allowed per member"), min_value=1, initial=1)
-    winner_rule = forms.ChoiceField(
-        label=gettext_lazy("Winner chosen by"), choices=Challenge._meta.get_field("winner_rule").choices
-    )
-
-
 def _manager(request):
-    if not services.can_launch(request.user):
+    if not policies.can_launch_challenges(request.user):
         raise PermissionDenied
     return request.user
 
@@ -361,7 +289,7 @@ def manage(request):
 def _managed(request, pk) -> Challenge:
     member = _manager(request)
     challenge = get_object_or_404(Challenge, pk=pk)
-    if not services.can_manage(member, challenge):
+    if not policies.can_manage_challenge(member, challenge):
         raise PermissionDenied
     return challenge
 
@@ -370,15 +298,7 @@ def _managed(request, pk) -> Challenge:
 def manage_detail(request, pk):
     challenge = _managed(request, pk)
     editable = challenge.state in (ChallengeState.DRAFT, ChallengeState.SCHEDULED)
-    initial = {
-        **{f: getattr(challenge, f) for f in ChallengeForm.base_fields if hasattr(challenge, f)},
-        "departments": challenge.departments.all(),
-        "locations": challenge.locations.all(),
-        "roles": challenge.role_list,
-        "opens_at": timezone.localtime(challenge.opens_at).strftime("%Y-%m-%dT%H:%M"),
-        "closes_at": timezone.localtime(challenge.closes_at).strftime("%Y-%m-%dT%H:%M"),
-    }
-    form = ChallengeForm(request.POST or None, initial=initial)
+    form = ChallengeForm(request.POST or None, initial=ChallengeForm.initial_for(challenge))
     if request.method == "POST" and editable and form.is_valid():
         try:
             challenge = services.update_challenge(by=request.user, challenge=challenge, **form.cleaned_data)
@@ -392,7 +312,7 @@ def manage_detail(request, pk):
         "editable": editable,
         "preview": _detail_context(request.user, challenge),
         "challenge": challenge,
-        "entries": challenge.stories.select_related("creator").order_by("-submitted_at")[:100],
+        "entries": selectors.entries(challenge=challenge)[:100],
         "judging": challenge.state == ChallengeState.CLOSED,
     }
     return render(request, "challenges/manage_detail.html", context)
@@ -412,18 +332,17 @@ def manage_action(request, pk, action):
     challenge = _managed(request, pk)
     try:
         if action == "judge":
-            services.judge_challenge(by=request.user, challenge=challenge, winner_ids=request.POST.getlist("winner"))
+            challenge = services.judge_challenge(
+                by=request.user, challenge=challenge, winner_ids=request.POST.getlist("winner")
+            )
         elif action in TRANSITIONS:
-            TRANSITIONS[action](by=request.user, challenge=challenge)
+            challenge = TRANSITIONS[action](by=request.user, challenge=challenge)
         else:
             raise Http404
     except ServiceError as exc:
         _error(request, exc)
     else:
-        messages.success(request, _("Done: the challenge is now “%(state)s”.") % {"state": _state_label(challenge)})
+        messages.success(
+            request, _("Done: the challenge is now “%(state)s”.") % {"state": challenge.get_state_display()}
+        )
     return redirect("challenges:manage_detail", pk=pk)
-
-
-def _state_label(challenge: Challenge) -> str:
-    challenge.refresh_from_db(fields=["state"])
-    return str(challenge.get_state_display())

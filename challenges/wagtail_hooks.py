@@ -12,7 +12,7 @@ from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import selectors, services
+from . import policies, selectors, services
 from .models import Challenge, ChallengeState, ReviewDecision, Story
 
 
@@ -75,12 +75,7 @@ class StoryViewSet(SnippetViewSet):
     panels = [FieldPanel("title"), FieldPanel("text"), FieldPanel("caption"), FieldPanel("caption_fixed")]
 
     def get_queryset(self, request):
-        stories = Story.objects.select_related("creator", "department", "challenge")
-        if request.user.is_master:
-            return stories
-        return (
-            stories.filter(department_id=request.user.department_id) if request.user.department_id else stories.none()
-        )
+        return selectors.admin_stories(member=request.user)
 
 
 class ReviewDecisionViewSet(SnippetViewSet):
@@ -106,7 +101,7 @@ class ReviewQueueMenuItem(MenuItem):
     """ "Review queue (3)": the editor's waiting stories, counted for their department."""
 
     def is_shown(self, request):
-        return request.user.is_master or request.user.is_editor
+        return policies.can_use_review_queue(request.user)
 
     def render_component(self, request):
         count = selectors.review_queue_count(editor=request.user)

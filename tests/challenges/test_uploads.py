@@ -1,10 +1,9 @@
-"""Upload validation with real files: a clear 400 and nothing stored."""
+"""challenges/uploads.py through the API, with real files: a clear 400 and nothing stored."""
 
 import io
 
 import pytest
 from PIL import Image
-from rest_framework.test import APIClient
 
 from challenges.models import Story, StoryImage
 
@@ -14,10 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def creator_api(creator):
-    client = APIClient()
-    client.force_login(creator)
-    return client
+def creator_api(creator, api_for):
+    return api_for(creator)
 
 
 def media_files(settings):

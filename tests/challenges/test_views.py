@@ -1,25 +1,19 @@
-"""Pages: who may open them, what they show, the tracked link and the public story page."""
+"""challenges/views.py: who may open the pages, what they show, the tracked link and the public
+story page."""
 
 import pytest
-from django.test import Client
 
-from challenges import services
 from challenges.models import ShareClick, Story
+from challenges.services.review import give_compliment
+from challenges.services.sharing import share_story
 from gamification.models import PointsEntry
 from people.models import Role
 from tests.factories import MemberFactory
 
-from .conftest import approved_story, make_challenge, upload
+from .conftest import BROWSER, upload
+from .factories import ChallengeFactory, ShareLinkFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db
-
-BROWSER = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 Safari/605.1.15"
-
-
-def client_for(member):
-    client = Client()
-    client.force_login(member)
-    return client
 
 
 MEMBER_PAGES = ["/challenges/", "/stories/mine/", "/share/"]
@@ -33,7 +27,7 @@ def test_anonymous_is_sent_to_login(client, url):
 
 
 @pytest.mark.parametrize("url", MEMBER_PAGES)
-def test_member_pages_open_for_everyone(url, ambassador):
+def test_member_pages_open_for_everyone(url, ambassador, client_for):
     assert client_for(ambassador).get(url).status_code == 200
 
 
@@ -47,15 +41,15 @@ def test_member_pages_open_for_everyone(url, ambassador):
         (Role.MASTER, 200, 200, 200),
     ],
 )
-def test_role_pages(role, review, manage, submit, department):
+def test_role_pages(role, review, manage, submit, department, client_for):
     api = client_for(MemberFactory(role=role, department=department))
     assert api.get("/review/").status_code == review
     assert api.get("/challenges/manage/").status_code == manage
     assert api.get("/stories/new/").status_code == submit
 
 
-def test_challenge_page_countdown_and_entries(master, creator):
-    challenge = make_challenge(master, title="Trade fair")
+def test_challenge_page_countdown_and_entries(creator, client_for):
+    challenge = ChallengeFactory(title="Trade fair")
     page = client_for(creator).get(f"/challenges/{challenge.pk}/").content.decode()
     assert 'data-testid="countdown"' in page
     assert 'data-testid="submit-entry"' in page
@@ -63,21 +57,21 @@ def test_challenge_page_countdown_and_entries(master, creator):
     assert "Trade fair" in listing
 
 
-def test_draft_challenge_page_is_404_for_members(master, creator):
-    challenge = make_challenge(master, state="draft")
+def test_draft_challenge_page_is_404_for_members(master, creator, client_for):
+    challenge = ChallengeFactory(draft=True)
     assert client_for(creator).get(f"/challenges/{challenge.pk}/").status_code == 404
     assert client_for(master).get(f"/challenges/{challenge.pk}/").status_code == 200
 
 
-def test_activator_manages_only_own_department(master, department, other_department):
+def test_activator_manages_only_own_department(department, other_department, client_for):
     activator = MemberFactory(role=Role.ACTIVATOR, department=department)
-    other = make_challenge(master, state="draft", audience="departments", departments=[other_department])
+    other = ChallengeFactory(draft=True, audience="departments", departments=[other_department])
     api = client_for(activator)
     assert api.get(f"/challenges/manage/{other.pk}/").status_code == 403
     assert api.post(f"/challenges/manage/{other.pk}/schedule/").status_code == 403
 
 
-def test_manage_create_preview_and_schedule(master):
+def test_manage_create_preview_and_schedule(master, client_for):
     api = client_for(master)
     response = api.post(
         "/challenges/manage/",
@@ -106,7 +100,7 @@ def test_manage_create_preview_and_schedule(master):
     assert "Only an open challenge can be closed." in response.content.decode()
 
 
-def test_submit_story_page_and_my_stories(creator):
+def test_submit_story_page_and_my_stories(creator, client_for):
     api = client_for(creator)
     response = api.post("/stories/new/", {"title": "Fair", "text": "At the fair", "images": [upload()]})
     assert response.status_code == 302
@@ -118,8 +112,8 @@ def test_submit_story_page_and_my_stories(creator):
     assert Story.objects.count() == 1
 
 
-def test_review_page_and_edit_visible_to_creator(creator, editor):
-    story = services.submit_story(member=creator, text="Original words")
+def test_review_page_and_edit_visible_to_creator(creator, editor, client_for):
+    story = StoryFactory(creator=creator, text="Original words")
     api = client_for(editor)
     queue = api.get("/review/").content.decode()
     assert "Original words" in queue
@@ -128,14 +122,14 @@ def test_review_page_and_edit_visible_to_creator(creator, editor):
     assert "Edited words" in page and "Original words" in page and 'data-testid="edited"' in page
 
 
-def test_editor_of_another_department_cannot_post_a_decision(creator, other_department):
-    story = services.submit_story(member=creator, text="x")
+def test_editor_of_another_department_cannot_post_a_decision(creator, other_department, client_for):
+    story = StoryFactory(creator=creator, text="x")
     other_editor = MemberFactory(role=Role.EDITOR, department=other_department)
     assert client_for(other_editor).post(f"/review/{story.pk}/", {"decision": "approve"}).status_code == 403
 
 
-def test_feed_share_redirects_to_the_network(creator, editor, ambassador):
-    story = approved_story(creator, editor)
+def test_feed_share_redirects_to_the_network(creator, editor, ambassador, client_for):
+    story = StoryFactory(creator=creator, approved_by=editor)
     api = client_for(ambassador)
     page = api.get("/share/").content.decode()
     assert 'data-testid="share-linkedin"' in page
@@ -147,16 +141,16 @@ def test_feed_share_redirects_to_the_network(creator, editor, ambassador):
     assert 'data-testid="feed-empty"' in api.get("/share/").content.decode()
 
 
-def test_compliment_page_permissions(master, creator, editor, ambassador):
-    story = approved_story(creator, editor)
+def test_compliment_page_permissions(master, creator, editor, ambassador, client_for):
+    story = StoryFactory(creator=creator, approved_by=editor)
     assert client_for(ambassador).post(f"/stories/{story.pk}/compliment/").status_code == 403
     assert client_for(master).post(f"/stories/{story.pk}/compliment/", {"message": "Top"}).status_code == 302
     assert 'data-testid="compliment"' in client_for(creator).get("/stories/mine/").content.decode()
 
 
-def test_tracked_link_counts_and_redirects(client, creator, editor, ambassador):
-    story = approved_story(creator, editor, images=[upload()])
-    link = services.share_link_for(member=ambassador, story=story)
+def test_tracked_link_counts_and_redirects(client, creator, editor, ambassador, client_for):
+    story = StoryFactory(creator=creator, approved_by=editor, images=1)
+    link = ShareLinkFactory(member=ambassador, story=story)
     url = f"/s/{link.code}?utm_source=linkedin&utm_medium=social&utm_campaign=ambassadors"
     response = client.get(url, HTTP_USER_AGENT=BROWSER, REMOTE_ADDR="203.0.113.9")
     assert response.status_code == 302
@@ -171,62 +165,12 @@ def test_tracked_link_counts_and_redirects(client, creator, editor, ambassador):
 
 
 def test_public_story_page_has_open_graph_tags(client, creator, editor):
-    story = approved_story(creator, editor, title="We won", images=[upload()])
+    story = StoryFactory(creator=creator, approved_by=editor, title="We won", images=1)
     page = client.get(f"/stories/p/{story.public_id}/").content.decode()
     assert '<meta property="og:title" content="We won">' in page
     assert '<meta property="og:image" content="http://testserver/media/stories/images/' in page
-    pending = services.submit_story(member=creator, text="Not yet")
+    pending = StoryFactory(creator=creator, text="Not yet")
     assert client.get(f"/stories/p/{pending.public_id}/").status_code == 404
-
-
-def test_admin_menu_shows_the_queue_count(creator, editor):
-    services.submit_story(member=creator, text="x")
-    services.submit_story(member=creator, text="y")
-    page = client_for(editor).get("/admin/").content.decode()
-    assert "Review queue (2)" in page
-
-
-def test_admin_snippets_for_masters_only(master, creator, editor):
-    make_challenge(master, title="Admin listed")
-    assert "Admin listed" in client_for(master).get("/admin/snippets/challenges/challenge/?state=open").content.decode()
-    response = client_for(editor).get("/admin/snippets/challenges/challenge/")
-    assert response.status_code in (302, 403)
-    assert client_for(creator).get("/admin/snippets/challenges/story/").status_code in (302, 403)
-
-
-def test_admin_refuses_to_change_an_open_challenge(master):
-    challenge = make_challenge(master, title="Running")
-    url = f"/admin/snippets/challenges/challenge/edit/{challenge.pk}/"
-    api = client_for(master)
-    assert api.get(url).status_code == 200
-    response = api.post(
-        url,
-        {
-            "title": "Changed",
-            "brief": "{}",
-            "kind": "story",
-            "participation": "individual",
-            "audience": "everyone",
-            "opens_at": "2030-01-01 09:00",
-            "closes_at": "2030-01-08 09:00",
-            "points_per_entry": 1,
-            "winner_bonus": 1,
-            "entries_per_member": 1,
-            "winner_rule": "most_points",
-        },
-    )
-    assert response.status_code == 200
-    assert "can no longer be changed" in response.content.decode()
-    challenge.refresh_from_db()
-    assert challenge.title == "Running"
-
-
-def test_editors_see_only_their_departments_stories_in_the_admin(creator, editor, other_department):
-    services.submit_story(member=creator, title="Ours", text="x")
-    elsewhere = MemberFactory(role=Role.CREATOR, department=other_department)
-    services.submit_story(member=elsewhere, title="Theirs", text="y")
-    page = client_for(editor).get("/admin/snippets/challenges/story/").content.decode()
-    assert "Ours" in page and "Theirs" not in page
 
 
 def _queries(client, url, django_assert_max_num_queries, limit=40):
@@ -235,12 +179,12 @@ def _queries(client, url, django_assert_max_num_queries, limit=40):
     return len(captured.captured_queries)
 
 
-def test_page_query_counts_do_not_grow(django_assert_max_num_queries, master, creator, editor, ambassador):
-    challenge = make_challenge(master, entries_per_member=50)
-    first = approved_story(creator, editor, challenge=challenge, images=[upload()])
-    services.give_compliment(by=master, story=first)
-    services.share_story(member=ambassador, story=first, network="x")
-    services.submit_story(member=creator, text="waiting")
+def test_page_query_counts_do_not_grow(django_assert_max_num_queries, master, creator, editor, ambassador, client_for):
+    challenge = ChallengeFactory(entries_per_member=50)
+    first = StoryFactory(creator=creator, approved_by=editor, challenge=challenge, images=1)
+    give_compliment(by=master, story=first)
+    share_story(member=ambassador, story=first, network="x")
+    StoryFactory(creator=creator, text="waiting")
     pages = {
         ambassador: ["/share/", "/challenges/"],
         editor: ["/review/"],
@@ -253,17 +197,17 @@ def test_page_query_counts_do_not_grow(django_assert_max_num_queries, master, cr
         for url in urls
     }
     for n in range(6):
-        story = approved_story(creator, editor, challenge=challenge, text=f"More {n}", images=[upload()])
-        services.give_compliment(by=master, story=story)
-        services.share_story(member=ambassador, story=story, network="linkedin")
-        services.submit_story(member=creator, text=f"waiting {n}")
-        make_challenge(master, title=f"Another {n}")
+        story = StoryFactory(creator=creator, approved_by=editor, challenge=challenge, text=f"More {n}", images=1)
+        give_compliment(by=master, story=story)
+        share_story(member=ambassador, story=story, network="linkedin")
+        StoryFactory(creator=creator, text=f"waiting {n}")
+        ChallengeFactory(title=f"Another {n}")
     for member, urls in pages.items():
         for url in urls:
             assert _queries(client_for(member), url, django_assert_max_num_queries) <= before[(member.pk, url)], url
 
 
-def test_feed_speaks_dutch_and_settings_are_in_the_admin(master, department):
+def test_feed_speaks_dutch_and_settings_are_in_the_admin(master, department, client_for):
     dutch = MemberFactory(department=department, language="nl")
     page = client_for(dutch).get("/share/").content.decode()
     assert "Deel dit" in page

@@ -1,0 +1,210 @@
+"""What the challenges API reads and answers. Output serializers ask
+``challenges.policies`` what the viewer may see (standings, feedback, original text)."""
+
+from django.urls import reverse
+from drf_spectacular.utils import inline_serializer
+from rest_framework import serializers
+
+from people.models import Department, Location, Role
+
+from .. import policies, selectors
+from ..models import (
+    Audience,
+    Challenge,
+    ChallengeKind,
+    Decision,
+    Network,
+    Participation,
+    Story,
+    StoryStatus,
+    WinnerRule,
+)
+from ..services import MAX_IMAGES
+
+
+def paginated(name: str, serializer) -> serializers.Serializer:
+    """The schema of a page of results, as the default pagination answers."""
+    return inline_serializer(
+        name,
+        {
+            "count": serializers.IntegerField(),
+            "next": serializers.URLField(allow_null=True),
+            "previous": serializers.URLField(allow_null=True),
+            "results": serializer(many=True),
+        },
+    )
+
+
+class ChallengeSerializer(serializers.ModelSerializer):
+    departments = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    locations = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    roles = serializers.ListField(source="role_list", child=serializers.CharField(), read_only=True)
+    my_entries = serializers.IntegerField(read_only=True, default=0)
+    standings = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Challenge
+        fields = [
+            "id",
+            "title",
+            "brief",
+            "example",
+            "kind",
+            "participation",
+            "audience",
+            "departments",
+            "locations",
+            "roles",
+            "open_to_all_members",
+            "opens_at",
+            "closes_at",
+            "points_per_entry",
+            "winner_bonus",
+            "entries_per_member",
+            "winner_rule",
+            "badge",
+            "department",
+            "state",
+            "standings",
+            "winners",
+            "my_entries",
+            "url",
+        ]
+        read_only_fields = fields
+
+    def get_url(self, obj) -> str:
+        return self.context["request"].build_absolute_uri(reverse("challenges:detail", args=[obj.pk]))
+
+    def get_standings(self, obj) -> list[dict]:
+        """Everyone's scores for the challenge's managers; members see the winners only."""
+        return obj.standings if policies.can_see_standings(self.context["request"].user, obj) else []
+
+
+class ChallengeWriteSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=160)
+    brief = serializers.CharField(required=False, allow_blank=True, default="")
+    example = serializers.CharField(required=False, allow_blank=True)
+    kind = serializers.ChoiceField(choices=ChallengeKind.choices)
+    participation = serializers.ChoiceField(choices=Participation.choices, required=False)
+    audience = serializers.ChoiceField(choices=Audience.choices, required=False)
+    departments = serializers.PrimaryKeyRelatedField(queryset=Department.objects.all(), many=True, required=False)
+    locations = serializers.PrimaryKeyRelatedField(queryset=Location.objects.all(), many=True, required=False)
+    roles = serializers.ListField(child=serializers.ChoiceField(choices=Role.choices), required=False)
+    open_to_all_members = serializers.BooleanField(required=False)
+    opens_at = serializers.DateTimeField()
+    closes_at = serializers.DateTimeField()
+    points_per_entry = serializers.IntegerField(min_value=0, max_value=10000, required=False)
+    winner_bonus = serializers.IntegerField(min_value=0, max_value=100000, required=False)
+    entries_per_member = serializers.IntegerField(min_value=1, max_value=100, required=False)
+    winner_rule = serializers.ChoiceField(choices=WinnerRule.choices, required=False)
+    schedule = serializers.BooleanField(required=False, default=False, help_text="Schedule at once (not a draft).")
+
+
+class StoryImageSerializer(serializers.Serializer):
+    url = serializers.SerializerMethodField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+
+    def get_url(self, obj) -> str:
+        return self.context["request"].build_absolute_uri(obj.image.url)
+
+
+class StorySerializer(serializers.ModelSerializer):
+    creator = serializers.CharField(source="creator.name", read_only=True)
+    images = StoryImageSerializer(many=True, read_only=True)
+    video = serializers.SerializerMethodField()
+    public_url = serializers.SerializerMethodField()
+    was_edited = serializers.BooleanField(read_only=True)
+    original_text = serializers.CharField(
+        read_only=True, allow_null=True, help_text="Only for the creator and editors."
+    )
+    feedback = serializers.CharField(read_only=True, allow_null=True, help_text="Only for the creator and editors.")
+
+    class Meta:
+        model = Story
+        fields = [
+            "id",
+            "title",
+            "text",
+            "original_text",
+            "was_edited",
+            "link_url",
+            "images",
+            "video",
+            "caption",
+            "caption_fixed",
+            "language",
+            "challenge",
+            "department",
+            "creator",
+            "status",
+            "feedback",
+            "submitted_at",
+            "approved_at",
+            "public_url",
+        ]
+        read_only_fields = fields
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if not policies.can_see_feedback(self.context["request"].user, instance):
+            data["original_text"] = None
+            data["feedback"] = None
+        return data
+
+    def get_video(self, obj) -> str | None:
+        return self.context["request"].build_absolute_uri(obj.video.url) if obj.video else None
+
+    def get_public_url(self, obj) -> str | None:
+        if obj.status != StoryStatus.APPROVED:
+            return None
+        return self.context["request"].build_absolute_uri(reverse("challenges:public_story", args=[obj.public_id]))
+
+
+class SuggestionSerializer(StorySerializer):
+    """A story in my feed; ``context["disclosure"]`` is the organisation's disclosure line,
+    read once per page."""
+
+    shared_on = serializers.SerializerMethodField()
+    suggested_caption = serializers.SerializerMethodField()
+
+    class Meta(StorySerializer.Meta):
+        fields = [*StorySerializer.Meta.fields, "shared_on", "suggested_caption"]
+        read_only_fields = fields
+
+    def get_shared_on(self, obj) -> list[str]:
+        return [share.network for share in getattr(obj, "my_shares", [])]
+
+    def get_suggested_caption(self, obj) -> str:
+        return selectors.caption_for(story=obj, disclosure=self.context["disclosure"])
+
+
+class StorySubmitSerializer(serializers.Serializer):
+    title = serializers.CharField(required=False, allow_blank=True, max_length=160)
+    text = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    link_url = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    images = serializers.ListField(child=serializers.FileField(), required=False, max_length=MAX_IMAGES)
+    video = serializers.FileField(required=False)
+    challenge = serializers.IntegerField(required=False)
+    language = serializers.ChoiceField(choices=["nl", "en"], required=False)
+
+
+class ReviewSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=Decision.values)
+    feedback = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+    text = serializers.CharField(required=False, allow_blank=True, max_length=5000, allow_null=True)
+    caption = serializers.CharField(required=False, allow_blank=True, max_length=1000, allow_null=True)
+    caption_fixed = serializers.BooleanField(required=False, allow_null=True, default=None)
+
+
+class ShareRequestSerializer(serializers.Serializer):
+    network = serializers.ChoiceField(choices=Network.values)
+    caption = serializers.CharField(required=False, allow_blank=True, max_length=3000)
+
+
+class ShareResultSerializer(serializers.Serializer):
+    share_url = serializers.CharField()
+    tracking_url = serializers.CharField()
+    caption = serializers.CharField()
+    network = serializers.CharField()

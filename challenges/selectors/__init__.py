@@ -1,0 +1,70 @@
+"""Reads for the challenge pages, the API, the admin and reports, one module per idea:
+
+- ``challenges``: what a member sees and may enter, what a manager runs, entries, standings;
+- ``stories``: my stories, the review queue, one story as a member may see it, the public page;
+- ``sharing``: the suggestions feed, tracked links, what a share button needs.
+
+No ``request`` here: callers pass the member. Who may see what is asked of
+``challenges.policies``."""
+
+from .challenges import (
+    audience_q,
+    entries,
+    find_challenge,
+    managed_challenges,
+    my_entries,
+    open_challenges,
+    standings,
+    visible_challenges,
+)
+from .sharing import (
+    caption_for,
+    disclosure_line,
+    share_dialog_url,
+    share_link,
+    share_payload,
+    suggestion_feed,
+    suggestions,
+    tracking_url,
+    utm_params,
+)
+from .stories import (
+    admin_stories,
+    approved_stories,
+    find_story,
+    my_stories,
+    own_stories,
+    public_story,
+    review_queue,
+    review_queue_count,
+    with_story_details,
+)
+
+__all__ = [
+    "admin_stories",
+    "approved_stories",
+    "audience_q",
+    "caption_for",
+    "disclosure_line",
+    "entries",
+    "find_challenge",
+    "find_story",
+    "managed_challenges",
+    "my_entries",
+    "my_stories",
+    "open_challenges",
+    "own_stories",
+    "public_story",
+    "review_queue",
+    "review_queue_count",
+    "share_dialog_url",
+    "share_link",
+    "share_payload",
+    "standings",
+    "suggestion_feed",
+    "suggestions",
+    "tracking_url",
+    "utm_params",
+    "visible_challenges",
+    "with_story_details",
+]
