@@ -10,9 +10,9 @@ import datetime
 
 from django.urls import reverse
 
-from gamification import badges
 from gamification.models import PointRule
-from gamification.services import record_action
+from gamification.services import badges
+from gamification.services.points import record_action
 from people.models import Member
 
 from ..models import Challenge, ShareClick, ShareLink, Story

@@ -3,7 +3,7 @@ on leaderboards (gamification), in one transaction."""
 
 from django.db import transaction
 
-from gamification import services as gamification_services
+from gamification.services.boards import set_leaderboard_visibility
 from people import services as people_services
 from people.models import Department, Member
 
@@ -27,5 +27,5 @@ def complete_onboarding(
         people_services.complete_onboarding(
             member=member, language=language, department=department, gender=gender, age_band=age_band
         )
-        gamification_services.set_leaderboard_visibility(member=member, visibility=leaderboard_visibility)
+        set_leaderboard_visibility(member=member, visibility=leaderboard_visibility)
     return member

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import Conflict, NotAllowed, NotFound
-from gamification.services import record_action
+from gamification.services.points import record_action
 from people.models import Member
 
 from ..models import Registration, SessionPage

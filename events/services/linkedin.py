@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.errors import InvalidInput, NotFound
 from core.locking import lock
-from gamification.services import record_action
+from gamification.services.points import record_action
 from people import services as people_services
 from people.models import Member
 

@@ -3,7 +3,7 @@
 import pytest
 
 from gamification.models import PointRule
-from gamification.services import record_action
+from gamification.services.points import record_action
 from people.models import AuditAction, AuditLog
 
 pytestmark = pytest.mark.django_db

@@ -18,7 +18,7 @@ from people import selectors as people_selectors
 from people import services as people_services
 from people.models import AuditAction, AuditLog, Invitation, Member, Notification, Role
 from tests.factories import MemberFactory, lessons_of, make_course
-from tests.gamification.factories import PointRuleFactory, PrizePeriodFactory
+from tests.gamification.factories import PointRuleFactory
 
 pytestmark = pytest.mark.django_db
 
