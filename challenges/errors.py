@@ -12,3 +12,9 @@ class InvalidTransition(Conflict):
     limit. A retry after the state changed is the usual cause, so callers may show it as is."""
 
     default_code = "invalid_transition"
+
+
+class EntryInThePast(Conflict):
+    """A content-calendar day that has passed cannot become a challenge (409)."""
+
+    default_code = "entry_in_the_past"

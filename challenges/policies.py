@@ -47,6 +47,16 @@ def check_launch_challenges(member: Member) -> None:
         )
 
 
+def can_plan_from_calendar(member: Member) -> bool:
+    """Turning a content-calendar day into a challenge is the Social Master's planning step."""
+    return member.is_authenticated and member.is_master
+
+
+def check_plan_from_calendar(member: Member) -> None:
+    if not can_plan_from_calendar(member):
+        raise NotAllowed(_("Only a Social Master turns a calendar day into a challenge."))
+
+
 def can_manage_challenge(member: Member, challenge: Challenge) -> bool:
     if not member.is_authenticated:
         return False

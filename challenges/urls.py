@@ -21,4 +21,5 @@ urlpatterns = [
     path("review/", views.review_queue, name="review_queue"),
     path("review/<id:pk>/", views.review, name="review"),
     path("s/<str:code>", views.share_redirect, name="share_redirect"),
+    path("content-calendar/<id:pk>/challenge/", views.from_calendar, name="from_calendar"),
 ]

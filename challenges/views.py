@@ -26,6 +26,7 @@ from django.views.decorators.http import require_POST
 
 from core.errors import ServiceError
 from core.ids import id_from
+from strategy.models import CalendarEntry
 
 from . import policies, selectors, services
 from .forms import ChallengeForm, StoryForm
@@ -346,3 +347,19 @@ def manage_action(request, pk, action):
             request, _("Done: the challenge is now “%(state)s”.") % {"state": challenge.get_state_display()}
         )
     return redirect("challenges:manage_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def from_calendar(request, pk):
+    """Turn a content-calendar day into a draft challenge. Social Masters only (403)."""
+    if not policies.can_plan_from_calendar(request.user):
+        raise PermissionDenied
+    entry = get_object_or_404(CalendarEntry, pk=pk)
+    try:
+        challenge = services.turn_into_challenge(entry=entry, by=request.user)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+        return redirect(f"{reverse('strategy:content_calendar')}?month={entry.starts_on:%Y-%m}")
+    messages.success(request, _("A draft challenge is ready. Check it and schedule it."))
+    return redirect("challenges:manage_detail", challenge.pk)

@@ -112,3 +112,11 @@ class ReviewQueueMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def review_queue_menu_item():
     return ReviewQueueMenuItem(_("Review queue"), reverse("challenges:review_queue"), icon_name="tasks", order=210)
+
+
+@hooks.register("content_calendar_context")
+def calendar_challenge_action(*, request):
+    """The content calendar (strategy) offers "turn into a challenge" to those who may."""
+    if policies.can_plan_from_calendar(request.user):
+        return {"turn_into_challenge_url": "challenges:from_calendar"}
+    return {}

@@ -7,7 +7,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from challenges import urls as challenges_urls
-from cms import content_calendar
 from cms.views import onboarding, pilot, privacy
 from events import urls as events_urls
 from gamification import urls as gamification_urls
@@ -24,11 +23,6 @@ urlpatterns = [
     path("", include(gamification_urls)),
     path("", include(challenges_urls)),
     path("welcome/", onboarding.onboarding, name="onboarding"),
-    path(
-        "content-calendar/<id:pk>/challenge/",
-        content_calendar.turn_into_challenge_view,
-        name="content_calendar_challenge",
-    ),
     path("reports/", include("cms.reports.urls")),
     path("pilot/", pilot.builder, name="pilot"),
     path("profile/my-data/", privacy.my_data, name="my-data"),

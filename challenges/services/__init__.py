@@ -6,12 +6,14 @@ idea:
 - ``review``: an editor's decision, a manager's compliment;
 - ``sharing``: dismiss a suggestion, tracked links, shares, counted clicks, click retention;
 - ``digest``: the weekly suggestions digest;
-- ``rewards``: what all of the above earns in the points ledger.
+- ``rewards``: what all of the above earns in the points ledger;
+- ``calendar``: a content-calendar day turned into a draft challenge.
 
 Who may do what is asked of ``challenges.policies`` (check, then do); reads live in
 ``challenges.selectors``; refusals are core's family plus ``challenges.errors``. The names
 below are the app's services for the pages, the API and other apps."""
 
+from .calendar import turn_into_challenge
 from .challenges import (
     clean_brief,
     close_challenge,
@@ -29,6 +31,7 @@ from .sharing import delete_old_clicks, dismiss_suggestion, record_click, share_
 from .stories import MAX_IMAGES, resubmit_story, submit_story
 
 __all__ = [
+    "turn_into_challenge",
     "MAX_IMAGES",
     "clean_brief",
     "close_challenge",

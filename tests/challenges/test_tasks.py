@@ -13,6 +13,7 @@ from .factories import ChallengeFactory, ShareLinkFactory, StoryFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.clock
 def test_the_opening_task_opens_and_closes_what_is_due():
     due = ChallengeFactory(scheduled=True)
     assert tasks.open_and_close_challenges.delay().get() == [1, 0]

@@ -15,6 +15,7 @@ from tests.factories import MemberFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.clock
 def test_list_filters_by_kind_and_dates(api):
     SessionFactory(title="A", kind=SessionKind.KENNISSESSIE, starts_in=datetime.timedelta(days=3))
     SessionFactory(title="B", kind=SessionKind.MEETUP, starts_in=datetime.timedelta(days=40))
@@ -69,6 +70,7 @@ def test_register_and_cancel_contract(api, member, api_for):
     assert response.status_code == 404 and "not registered" in response.json()["detail"]
 
 
+@pytest.mark.clock
 def test_full_without_waiting_list_and_deadline_passed_are_409(api, api_for):
     full = SessionFactory(capacity=1, waiting_list=False)
     api_for(MemberFactory()).post(f"/api/v1/sessions/{full.pk}/registration/")

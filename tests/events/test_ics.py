@@ -25,6 +25,7 @@ def parse(response) -> icalendar.Calendar:
     return icalendar.Calendar.from_ical(response.content)
 
 
+@pytest.mark.clock
 def test_session_ics_is_valid_with_the_sessions_time_zone(logged_in, member):
     start = datetime.datetime(2031, 3, 30, 9, 30, tzinfo=AMSTERDAM)  # the day after the clocks go forward
     session = SessionFactory(
@@ -68,6 +69,7 @@ def test_ics_needs_login_and_a_live_session(logged_in):
     assert logged_in.get(f"/session/{draft.pk}/session.ics").status_code == 404
 
 
+@pytest.mark.clock
 def test_personal_feed_lists_my_sessions_and_can_be_revoked(client, logged_in, member):
     mine = SessionFactory(title="Mine", online_url="https://meet.example.com/mine")
     waiting = SessionFactory(title="Waiting", capacity=1)

@@ -73,6 +73,7 @@ def test_lowering_the_capacity_in_the_wagtail_editor_shows_the_error(superuser_c
     assert session.starts_at.astimezone(session.zone).strftime("%H:%M") == local.strftime("%H:%M")
 
 
+@pytest.mark.clock
 def test_times_are_entered_in_the_sessions_time_zone(superuser_client):
     session = SessionFactory()
     form = edit_form(

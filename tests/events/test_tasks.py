@@ -21,6 +21,7 @@ def test_the_beat_schedule_names_the_reminder_task():
     assert app.tasks[task].name == send_session_reminders.name  # registered under that name
 
 
+@pytest.mark.clock
 def test_reminders_are_sent_once_even_when_the_task_runs_twice():
     session = SessionFactory(starts_in=datetime.timedelta(hours=20))
     register(member=MemberFactory(), session=session)

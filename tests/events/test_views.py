@@ -18,6 +18,7 @@ from tests.factories import DepartmentFactory, MemberFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.clock
 def test_listing_filters_and_my_sessions(logged_in, member, django_assert_max_num_queries):
     sales = DepartmentFactory(name="Sales")
     mine = SessionFactory(title="Alpha session", starts_in=datetime.timedelta(days=2))
@@ -139,6 +140,7 @@ def test_qr_code_for_the_member_and_hosts_only(client_for):
     assert client_for(MemberFactory()).get(url).status_code == 404
 
 
+@pytest.mark.clock
 def test_no_shows_and_feedback_average_for_the_master(client_for, master):
     session = SessionFactory(title="Past session", hosts=[master], starts_in=datetime.timedelta(minutes=30))
     came, missed = MemberFactory.create_batch(2)
@@ -208,6 +210,7 @@ def test_meetup_page_evaluates_the_previous_meetups_items(client_for):
     assert "due date" in response.content.decode()
 
 
+@pytest.mark.clock
 def test_session_page_query_count_and_materials_after_the_session(logged_in, member, django_assert_max_num_queries):
     session = SessionFactory(title="Talk", materials="<p>Slides: example.com/slides</p>", hosts=[MemberFactory()])
     for other in MemberFactory.create_batch(5):

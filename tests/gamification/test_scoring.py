@@ -19,6 +19,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("prize_rules")]
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.clock
 def test_formula_counts_actions_inside_the_period_times_their_weight():
     period = make_period()
     a, b, c = MemberFactory(), MemberFactory(), MemberFactory()

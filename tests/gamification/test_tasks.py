@@ -26,6 +26,7 @@ def test_the_beat_schedule_names_tasks_that_exist():
         assert entry["task"] in app.tasks, entry["task"]
 
 
+@pytest.mark.clock
 def test_close_due_prizes_closes_only_periods_past_their_end():
     due = make_period(starts_at=now() - datetime.timedelta(days=90), ends_at=now() - datetime.timedelta(minutes=1))
     running = make_period()

@@ -65,6 +65,7 @@ def test_admin_badge_snippets_for_masters(client, master, member):
     assert client.get("/admin/snippets/gamification/badgeclass/").status_code == 302
 
 
+@pytest.mark.clock
 def test_the_admin_add_form_defaults_to_the_current_quarter(client):
     client.force_login(MemberFactory(role=Role.MASTER))
     response = client.get("/admin/snippets/gamification/prizeperiod/add/")

@@ -10,6 +10,7 @@ from tests.strategy.factories import CalendarEntryFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.clock
 def test_content_calendar_month(api):
     CalendarEntryFactory(
         title="Vakbeurs", kind="trade_fair", starts_on=datetime.date(2027, 3, 30), ends_on=datetime.date(2027, 4, 2)

@@ -11,6 +11,7 @@ from tests.strategy.factories import CalendarEntryFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.clock
 def test_adding_holidays_is_idempotent():
     year = timezone.localdate().year
     added = add_dutch_holidays(years=[year, year + 1])

@@ -14,6 +14,7 @@ from tests.strategy.factories import CalendarEntryFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.clock
 def test_the_month_shows_entries_that_touch_it(logged_in):
     CalendarEntryFactory(
         title="Vakbeurs Jaarbeurs",
@@ -38,6 +39,7 @@ def test_the_title_follows_the_language(logged_in):
         assert entry.display_title == "Koningsdag"
 
 
+@pytest.mark.clock
 def test_the_download_has_recent_and_coming_entries_as_all_day_events(logged_in):
     today = timezone.localdate()
     CalendarEntryFactory(

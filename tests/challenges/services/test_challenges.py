@@ -68,6 +68,7 @@ def test_an_activator_launches_for_their_own_department_only(department, other_d
         schedule_challenge(by=activator, challenge=ChallengeFactory(draft=True))
 
 
+@pytest.mark.clock
 def test_closing_must_be_after_opening(master):
     now = timezone.now()
     with pytest.raises(InvalidInput):
@@ -135,6 +136,7 @@ def test_unscheduling_returns_to_draft(master):
         unschedule_challenge(by=master, challenge=challenge)
 
 
+@pytest.mark.clock
 def test_the_task_opens_and_closes_on_time():
     now = timezone.now()
     challenge = ChallengeFactory(

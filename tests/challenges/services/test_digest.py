@@ -15,6 +15,7 @@ from ..factories import ShareFactory, StoryFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.clock
 def test_weekly_digest_with_cap_once_per_week(creator, department):
     settings_ = SharingSettings.load()
     settings_.weekly_suggestion_cap = 2

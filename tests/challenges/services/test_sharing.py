@@ -79,6 +79,7 @@ def test_click_rules(ambassador):
     assert len(hashes) == 3 and not any("10.0.0" in h for h in hashes)
 
 
+@pytest.mark.clock
 def test_click_points_are_capped_per_day(ambassador):
     link = ShareLinkFactory(member=ambassador)
     now = timezone.now()
@@ -88,6 +89,7 @@ def test_click_points_are_capped_per_day(ambassador):
     assert points(ambassador, "share_click") == 20  # the rule's daily cap
 
 
+@pytest.mark.clock
 def test_old_clicks_are_deleted_after_retention(ambassador):
     link = ShareLinkFactory(member=ambassador)
     now = timezone.now()

@@ -25,6 +25,7 @@ def report(viewer, **params) -> dict:
     return present.as_dict(selectors.participation(scope))
 
 
+@pytest.mark.clock
 def test_funnel_and_tables_match_the_hand_built_organisation(viewer):
     data = report(viewer)
     # 14 members (13 + the HR viewer) and 3 open invitations.
@@ -62,6 +63,7 @@ def test_employee_count_setting_sets_the_goal_base(viewer):
     assert funnel["employees"] == 100 and funnel["active_share_percent"] == 5.0
 
 
+@pytest.mark.clock
 def test_period_filter_counts_only_the_period(viewer):
     old = days_ago(400).date().isoformat()
     data = report(viewer, **{"from": old, "to": old})

@@ -15,6 +15,7 @@ from tests.factories import MemberFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.clock
 def test_exports_equal_the_figures_on_screen(hr):
     data = hr.get("/api/v1/reports/participation/").json()
     response = hr.get("/api/v1/reports/participation.csv?table=departments")

@@ -7,6 +7,7 @@ from cms.models import ProgrammeSettings
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.clock
 def test_dashboard_page_shows_funnel_and_svg_charts(hr):
     page = hr.get("/reports/").content.decode()
     assert 'data-testid="funnel"' in page and "<svg" in page and "goal: 10%" in page

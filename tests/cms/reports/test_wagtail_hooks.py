@@ -13,6 +13,7 @@ from tests.factories import MemberFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.clock
 def test_attention_panel_counts_what_needs_doing(client, master):
     creator = MemberFactory()
     Story.objects.create(creator=creator, title="Waiting", status="submitted")

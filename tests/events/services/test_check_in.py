@@ -39,6 +39,7 @@ def test_only_hosts_and_masters_check_in():
     assert check_in(session=session, registration=registration.code, by=master).newly
 
 
+@pytest.mark.clock
 def test_check_in_refuses_waitlisted_unknown_codes_and_too_early():
     host = MemberFactory()
     session = SessionFactory(hosts=[host], capacity=1, starts_in=datetime.timedelta(minutes=30))

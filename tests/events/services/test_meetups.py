@@ -14,6 +14,7 @@ from tests.factories import MemberFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.clock
 def test_meetup_action_items_are_evaluated_at_the_next_meetup():
     host = MemberFactory()
     owner = MemberFactory()

@@ -46,6 +46,7 @@ def test_full_without_waiting_list_is_a_409():
     assert "full" in str(exc.value.message)
 
 
+@pytest.mark.clock
 def test_after_the_deadline_is_a_409():
     session = SessionFactory(registration_deadline=timezone.now() + datetime.timedelta(hours=1))
     later = timezone.now() + datetime.timedelta(hours=2)
@@ -92,6 +93,7 @@ def test_cancelling_a_waitlisted_registration_promotes_nobody():
     assert Registration.objects.get(session=session, member=third).status == "waitlisted"
 
 
+@pytest.mark.clock
 def test_no_promotion_and_no_cancelling_once_the_session_started():
     session = SessionFactory(capacity=1, starts_in=datetime.timedelta(minutes=30))
     first, second = MemberFactory.create_batch(2)

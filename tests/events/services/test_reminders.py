@@ -34,6 +34,7 @@ def test_each_reminder_goes_once_in_the_members_language():
     assert mail.outbox[-1].subject.startswith(("In one hour", "Over een uur"))
 
 
+@pytest.mark.clock
 def test_no_reminders_for_waitlisted_or_cancelled_sessions():
     session = SessionFactory(capacity=1, starts_in=datetime.timedelta(hours=5))
     register(member=MemberFactory(), session=session)

@@ -83,6 +83,7 @@ def test_department_location_and_challenge_boards(backend, ledger):
     assert me == Row(rank=2, member_id=a.pk, points=5) and [r.member_id for r in neighbours] == [c.pk]
 
 
+@pytest.mark.clock
 def test_week_and_month_periods_count_only_their_entries(backend, ledger):
     now = timezone.now()
     week, month = period_start("week", now), period_start("month", now)

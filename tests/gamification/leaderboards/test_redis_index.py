@@ -50,6 +50,7 @@ def test_indexing_an_entry_twice_counts_it_once(redis_url, key_prefix, ledger):
     assert backend.index_entry(entry.pk + 10_000) is False  # an entry that was rolled back
 
 
+@pytest.mark.clock
 def test_indexed_keys_are_registered_and_week_and_month_keys_expire(redis_url, key_prefix, ledger):
     backend = redis_backend(redis_url, key_prefix)
     member = MemberFactory()  # with a department and a location
@@ -160,6 +161,7 @@ correction_strategy = st.tuples(st.integers(0, 7), st.sampled_from([-6, -2, -1, 
     awards=st.lists(award_strategy, max_size=14),
     corrections=st.lists(correction_strategy, max_size=4),
 )
+@pytest.mark.clock
 def test_redis_gives_the_same_boards_as_sql_for_random_ledgers(
     redis_url, django_capture_on_commit_callbacks, member_specs, awards, corrections
 ):

@@ -19,6 +19,7 @@ from tests.gamification.leaderboards.helpers import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.clock
 def test_rebuild_from_scratch_equals_the_live_index(redis_url, key_prefix, ledger):
     backend = redis_backend(redis_url, key_prefix)
     sales, members = small_ledger(ledger)
@@ -60,6 +61,7 @@ def test_an_award_indexed_while_a_rebuild_runs_is_in_the_rebuilt_board(redis_url
     assert not list(backend.client.scan_iter(match=f"{key_prefix}:*:delta"))
 
 
+@pytest.mark.clock
 def test_compare_and_repair_fixes_drift(redis_url, key_prefix, ledger):
     backend = redis_backend(redis_url, key_prefix)
     sales, members = small_ledger(ledger)

@@ -94,6 +94,7 @@ def test_wall_of_fame_lists_past_winners_newest_first_with_constant_queries(clie
     assert page.count('data-testid="fame-winner"') == 3 and "Still running" not in page
 
 
+@pytest.mark.clock
 def test_default_quarter_is_the_current_quarter_in_amsterdam():
     moment = datetime.datetime(2025, 3, 31, 22, 30, tzinfo=datetime.UTC)  # 1 April 00:30 in Amsterdam
     start, end = prizes.default_quarter(moment)

@@ -9,6 +9,7 @@ from gamification.selectors.streaks import streak_from_weeks
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.clock
 def test_streaks():
     monday = datetime.date(2026, 11, 23)
     weeks = [monday - datetime.timedelta(weeks=n) for n in (7, 6, 5, 2, 1)]

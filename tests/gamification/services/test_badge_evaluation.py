@@ -44,6 +44,7 @@ def test_action_count_awards_at_n_and_not_before(member):
     assert len(award.salt) == 32 and award.reason == "" and award.awarded_by is None
 
 
+@pytest.mark.clock
 def test_action_count_within_a_period_counts_only_recent_actions(member):
     badge = BadgeFactory(action="lesson_completed", count=2, period_days=7)
     act(member, occurred_at=timezone.now() - datetime.timedelta(days=10))
@@ -91,6 +92,7 @@ def test_completion_badges_for_any_or_a_specific_ref(member, criterion, action, 
     assert [a.badge for a in evaluate_for(member=member)] == [specific]
 
 
+@pytest.mark.clock
 def test_streak_badge_needs_consecutive_weeks(member):
     badge = BadgeFactory(criterion=BadgeCriterion.STREAK_WEEKS, count=3)
     now = timezone.now()

@@ -54,6 +54,7 @@ def test_a_rolled_back_award_is_never_broadcast(member, rule, django_capture_on_
     assert not PointsEntry.objects.exists()
 
 
+@pytest.mark.clock
 @override_settings(LEADERBOARD_BROADCASTS=True)
 def test_an_award_that_counts_for_an_open_prize_moves_its_standings(member, rule, django_capture_on_commit_callbacks):
     counting = PrizePeriodFactory(title="Q4", formula={"test_action": 3})

@@ -67,6 +67,7 @@ def _rules():
     PointRuleFactory(action="paths_minus", label="Minus", points=-3)
 
 
+@pytest.mark.clock
 def test_one_statement_and_portable_paths_leave_the_same_state(require_postgres, django_capture_on_commit_callbacks):
     _rules()
     department, location = DepartmentFactory(), LocationFactory()

@@ -58,6 +58,7 @@ def test_unknown_inactive_and_out_of_window_actions_award_nothing(member, rule):
     assert not PointsEntry.objects.exists()
 
 
+@pytest.mark.clock
 def test_daily_cap(member, rule):
     rule.daily_cap = 3
     rule.save()
@@ -68,6 +69,7 @@ def test_daily_cap(member, rule):
     assert record_action(member=member, action="test_action", ref="click:next-day", occurred_at=tomorrow).created
 
 
+@pytest.mark.clock
 def test_cooldown(member, rule):
     rule.cooldown_seconds = 60
     rule.save()
@@ -104,6 +106,7 @@ def test_reaching_a_level_notifies_once(member, master):
     assert Notification.objects.filter(member=member, kind="level_reached").count() == 1
 
 
+@pytest.mark.clock
 def test_active_weeks_follow_points(member, rule):
     now = timezone.now()
     record_action(member=member, action="test_action", ref="a", occurred_at=now)
@@ -158,6 +161,7 @@ def test_concurrent_duplicates_award_once(require_postgres):
     assert PointsTotal.objects.get(member=member).total == 5
 
 
+@pytest.mark.clock
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_awards_respect_the_daily_cap(require_postgres):
     member = MemberFactory()

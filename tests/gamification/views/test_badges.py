@@ -95,6 +95,7 @@ def test_issuer_name_comes_from_settings(client, settings):
     assert client.get("/badges/issuer.json").json()["name"] == "Acme Care"
 
 
+@pytest.mark.clock
 def test_the_public_assertion_page(client, member, earned):
     member.display_name = "Fleur de Vries"
     member.save(update_fields=["display_name"])

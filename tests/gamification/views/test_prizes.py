@@ -89,6 +89,7 @@ def test_a_master_closes_from_the_page(client):
     assert PrizePeriod.objects.get(pk=period.pk).status == PrizeStatus.JUDGED
 
 
+@pytest.mark.clock
 def test_the_overview_shows_formula_tie_break_countdown_standings_and_my_place(client):
     make_period(title="Best of Q1")
     me, leader = MemberFactory(), MemberFactory()

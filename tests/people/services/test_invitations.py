@@ -84,6 +84,7 @@ def test_a_weak_password_is_refused_and_a_used_link_too(master):
     assert Member.objects.filter(email="k@example.com").count() == 1
 
 
+@pytest.mark.clock
 def test_reminders_go_to_unanswered_invitations_once_and_renew_the_link(master, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         first, second = invitations.invite(

@@ -1,12 +1,16 @@
-"""The content calendar's "turn this day into a challenge" (cms/content_calendar.py):
-Social Masters only, once per entry, not for days that have passed."""
+"""The content calendar's "turn this day into a challenge" (challenges/services/calendar.py,
+offered on the strategy app's calendar page): Social Masters only, once per entry, not for
+days that have passed."""
 
 import datetime
 
 import pytest
 from django.utils import timezone
 
-from challenges.models import Challenge
+from challenges.errors import EntryInThePast
+from challenges.models import Challenge, ChallengeState
+from challenges.services import turn_into_challenge
+from core.errors import NotAllowed
 from people.models import Role
 from tests.factories import MemberFactory
 from tests.strategy.factories import CalendarEntryFactory
@@ -45,3 +49,18 @@ def test_only_masters_turn_entries_into_challenges(client_for, master):
     )
     response = client_for(master).post(f"/content-calendar/{past.pk}/challenge/", follow=True)
     assert "has passed" in response.content.decode()
+
+
+@pytest.mark.clock
+def test_the_service_refuses_others_and_past_days_with_codes(master):
+    today = timezone.localdate()
+    coming = CalendarEntryFactory(title="Beursdag", kind="trade_fair", starts_on=today + datetime.timedelta(days=1))
+    with pytest.raises(NotAllowed):
+        turn_into_challenge(entry=coming, by=MemberFactory(role=Role.ACTIVATOR))
+    challenge = turn_into_challenge(entry=coming, by=master)
+    assert challenge.state == ChallengeState.DRAFT and challenge.opens_at < challenge.closes_at
+    assert turn_into_challenge(entry=coming, by=master) == challenge
+    gone = CalendarEntryFactory(title="Eergisteren", kind="holiday", starts_on=today - datetime.timedelta(days=2))
+    with pytest.raises(EntryInThePast) as refused:
+        turn_into_challenge(entry=gone, by=master)
+    assert refused.value.status_code == 409 and refused.value.code == "entry_in_the_past"
