@@ -28,6 +28,14 @@ def test_rows_are_locked_in_one_order_whatever_the_callers_order():
     assert first == second == [(Department, department.pk), (Member, a.pk), (Member, b.pk)]
 
 
+def test_a_lazy_request_user_is_locked_as_its_member():
+    from django.utils.functional import SimpleLazyObject
+
+    member = MemberFactory()
+    lazy = SimpleLazyObject(lambda: member)
+    assert _targets([lazy]) == [(Member, member.pk)]
+
+
 def test_lock_reads_nothing_into_the_objects_and_allows_writes():
     member = MemberFactory(display_name="Before")
     with transaction.atomic():

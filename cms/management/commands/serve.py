@@ -2,7 +2,7 @@
 
 Runs uvicorn (HTTP and WebSockets) and one Celery worker with beat embedded as child
 processes, and stops both when either ends or on Ctrl-C. A real deployment runs these as
-separate services instead (README, "Operations"); this exists so that the embedded default
+separate services instead (README, "Real services"); this exists so that the embedded default
 (SQLite, no Redis) also opens challenges on time, sends reminders and digests and runs the
 sweeps. Written here rather than with a process manager (honcho) to add no dependency for
 two children."""
