@@ -21,9 +21,10 @@ def countdowns(apply_async) -> list[float]:
 def dirty_boards(redis_url, settings):
     settings.LEADERBOARD_BROADCASTS = True
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    broadcasts.dirty_boards.clear()
-    yield broadcasts.dirty_boards
-    broadcasts.dirty_boards.clear()
+    dirty = broadcasts.dirty_boards
+    dirty.client.delete(dirty.key)
+    yield dirty
+    dirty.client.delete(dirty.key)
 
 
 def test_many_awards_in_a_second_make_one_broadcast(member, rule, dirty_boards, django_capture_on_commit_callbacks):
