@@ -47,6 +47,3 @@ class CoalescedSet:
 
     def waiting(self) -> int:
         return self.client.scard(self.key)
-
-    def clear(self) -> None:
-        self.client.delete(self.key)

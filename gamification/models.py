@@ -1,5 +1,5 @@
 """Points, levels, badges, streaks and prizes. Knows nothing about lessons or stories:
-other apps call ``gamification.services.record_action`` and pass whatever scopes (boards)
+other apps call ``gamification.services.points.record_action`` and pass whatever scopes (boards)
 they know about as plain strings."""
 
 import uuid

@@ -9,12 +9,12 @@ from gamification.models import ActiveWeek
 from people.models import Member
 
 
-def streak(member: Member, today: datetime.date | None = None) -> dict:
+def streak(member: Member) -> dict:
     """Current and longest run of consecutive active weeks. The current week only breaks
     the streak once it is over: a streak through last week is still alive this week. One
     query."""
     weeks = sorted(ActiveWeek.objects.filter(member=member).values_list("week", flat=True))
-    return streak_from_weeks(weeks, today or timezone.localdate())
+    return streak_from_weeks(weeks, timezone.localdate())
 
 
 def streak_from_weeks(weeks: list[datetime.date], today: datetime.date) -> dict:

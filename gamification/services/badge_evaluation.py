@@ -139,8 +139,9 @@ def _evaluate_each(members: QuerySet[Member]) -> int:
 
 def sweep() -> int:
     """Evaluate every active member who has points (the periodic safety net for awards a
-    lost task missed, and for badges a Master created after the fact). Returns how many
-    badges were newly awarded; one member's failure is logged and stops no one else."""
+    lost task missed, and for badges a Master created after the fact). Locks nothing (see
+    ``evaluate_for``). Returns how many badges were newly awarded; one member's failure is
+    logged and stops no one else."""
     if not _automatic_badges().exists():
         return 0
     member_ids = PointsTotal.objects.values("member_id")
@@ -158,12 +159,12 @@ def _schedule_due_run(countdown: float) -> None:
 due = CoalescedSet("gamification:badges:due", DUE_EVERY, _schedule_due_run)
 
 
-def evaluate_soon(member_ids: Iterable[int]) -> None:
+def evaluate_soon(*, member_ids: Iterable[int]) -> None:
     """Have these members' badges evaluated after their awards. With Redis and a worker, they
     join the due set that one task per second works through (a Celery message per award
     would cost more than the award itself); without them, the task runs for each member
-    after the current transaction (at once outside one). A task that cannot be sent is
-    logged: the periodic sweep catches up."""
+    after the current transaction (at once outside one). Locks nothing, returns nothing; a
+    task that cannot be sent is logged, not raised: the periodic sweep catches up."""
     member_ids = sorted(set(member_ids))
     if settings.CELERY_TASK_ALWAYS_EAGER or not settings.REDIS_URL:
         for member_id in member_ids:
@@ -174,8 +175,9 @@ def evaluate_soon(member_ids: Iterable[int]) -> None:
 
 def evaluate_due(*, limit: int = 1000) -> tuple[int, bool]:
     """Evaluate the members waiting in the due set (at most ``limit``); returns the number
-    of new awards and whether members are left. A member taken from the set by a run that
-    then dies is caught by the periodic sweep; evaluating twice awards nothing twice."""
+    of new awards and whether members are left. Locks nothing (see ``evaluate_for``). A
+    member taken from the set by a run that then dies is caught by the periodic sweep;
+    evaluating twice awards nothing twice."""
     member_ids = [int(m) for m in due.take(limit)]
     awarded = _evaluate_each(Member.objects.filter(pk__in=member_ids, is_active=True).order_by("pk"))
     return awarded, bool(due.waiting())

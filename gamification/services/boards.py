@@ -19,15 +19,16 @@ from people.models import LeaderboardVisibility, Member
 logger = logging.getLogger(__name__)
 
 
-def index_entry(entry_id: int) -> None:
-    """Count a committed ledger entry on the boards' index (read from the ledger). Safe to
-    repeat: an entry is counted once. Raises what Redis raises, unless the fallback catches it."""
+def index_entry(*, entry_id: int) -> None:
+    """Count a committed ledger entry on the boards' index (read from the ledger). Locks
+    nothing; safe to repeat (an entry is counted once, see ``redis_index``). Returns nothing;
+    the fallback backend turns a Redis failure into a retry later, so nothing is raised."""
     backend = get_backend()
     if backend.name != "sql":  # SQL boards read the ledger itself
         backend.index_entry(entry_id)
 
 
-def index_entries(items: list[tuple[int, EntryFacts]]) -> None:
+def index_entries(*, items: list[tuple[int, EntryFacts]]) -> None:
     """``index_entry`` for committed entries whose facts the award already read: one Redis
     round trip for all of them."""
     backend = get_backend()

@@ -29,12 +29,12 @@ def _schedule_dirty_run(countdown: float) -> None:
 dirty_boards = CoalescedSet("gamification:boards:dirty", BROADCAST_EVERY, _schedule_dirty_run)
 
 
-def schedule_broadcasts(boards: Iterable[str]) -> None:
+def schedule_broadcasts(*, boards: Iterable[str]) -> None:
     """Ask for broadcasts of these boards soon; many awards within a second make one broadcast
     per board. With a worker, the boards join the dirty set that one task per second
     broadcasts (a message per board or per award cost more than the award). Without one
-    (eager Celery), each board waits out its second in a timer thread. Never raises: a
-    missed broadcast is sent whole with the next one."""
+    (eager Celery), each board waits out its second in a timer thread. Locks nothing,
+    returns nothing and never raises: a missed broadcast is sent whole with the next one."""
     if not getattr(settings, "LEADERBOARD_BROADCASTS", True):
         return
     try:

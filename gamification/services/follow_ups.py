@@ -62,14 +62,14 @@ def _follow_up(items: list[tuple[int, int, list[str], EntryFacts | None]]) -> No
     facts the award read), schedule the broadcasts of the boards they moved and mark their
     members for badge evaluation."""
     try:
-        board_index.index_entries([(entry_id, facts) for entry_id, _m, _b, facts in items if facts is not None])
+        board_index.index_entries(items=[(entry_id, facts) for entry_id, _m, _b, facts in items if facts is not None])
         for entry_id, _member, _boards, facts in items:
             if facts is None:
-                board_index.index_entry(entry_id)
+                board_index.index_entry(entry_id=entry_id)
     except Exception:  # the ledger is the truth; the index is repaired by the drift check
         logger.warning("Could not index %s points entries", len(items), exc_info=True)
-    broadcasts.schedule_broadcasts(board for _e, _m, moved, _f in items for board in moved)
-    badge_evaluation.evaluate_soon(member_id for _e, member_id, _b, _f in items)
+    broadcasts.schedule_broadcasts(boards=[board for _e, _m, moved, _f in items for board in moved])
+    badge_evaluation.evaluate_soon(member_ids=[member_id for _e, member_id, _b, _f in items])
 
 
 awards = Batcher("award-follow-ups", _follow_up)

@@ -101,7 +101,7 @@ def nominate(*, period: PrizePeriod, nominator: Member, nominee: Member, reason:
         except IntegrityError:
             raise AlreadyNominated(_("You have already nominated someone for this prize.")) from None
         board = f"prize-{locked.pk}"
-        transaction.on_commit(lambda: broadcasts.schedule_broadcasts([board]))
+        transaction.on_commit(lambda: broadcasts.schedule_broadcasts(boards=[board]))
     return nomination
 
 

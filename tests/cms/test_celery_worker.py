@@ -72,7 +72,7 @@ def test_awards_get_their_badges_from_one_coalesced_task_in_the_worker(worker, s
     from tests.gamification.factories import BadgeFactory, PointRuleFactory
 
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    badge_evaluation.due.clear()
+    badge_evaluation.due.client.delete(badge_evaluation.due.key)
     members = [MemberFactory() for _ in range(3)]
     PointRuleFactory(action="worker_due", label="Worker due", points=3)
     BadgeFactory(slug="worker-due", name="Due", description="Did it once", action="worker_due")

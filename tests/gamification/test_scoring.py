@@ -16,8 +16,6 @@ from tests.gamification.helpers import act, make_period, now, scores
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("prize_rules")]
 
-pytestmark = pytest.mark.django_db
-
 
 @pytest.mark.clock
 def test_formula_counts_actions_inside_the_period_times_their_weight():

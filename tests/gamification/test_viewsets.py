@@ -17,8 +17,6 @@ from tests.gamification.helpers import make_period
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("prize_rules")]
 
-pytestmark = pytest.mark.django_db
-
 
 def test_masters_manage_point_rules_and_levels(client):
     client.force_login(MemberFactory(role=Role.MASTER))

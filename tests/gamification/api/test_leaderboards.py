@@ -17,5 +17,8 @@ def test_leaderboard_api_shape(api, member, rule, make_member):
     assert [row["rank"] for row in data["results"]] == [1, 2, 3, 4, 5, 6, 6]
     assert data["me"]["rank"] == 6 and data["me"]["points"] == 10
     assert len(data["me"]["neighbours"]) == 3  # two above, one below (the end of the board)
-    assert api.get("/api/v1/leaderboards/all/?period=year").status_code == 400
-    assert api.get("/api/v1/leaderboards/nonsense/").status_code == 404
+    wrong_period = api.get("/api/v1/leaderboards/all/?period=year")
+    assert wrong_period.status_code == 400
+    assert wrong_period.json() == {"detail": "period must be one of: all, week, month.", "code": "invalid"}
+    unknown = api.get("/api/v1/leaderboards/nonsense/")
+    assert unknown.status_code == 404 and unknown.json() == {"detail": "No such board.", "code": "unknown_board"}

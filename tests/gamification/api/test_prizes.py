@@ -12,8 +12,6 @@ from tests.gamification.helpers import FORMULA, act, judged, make_period, now
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("prize_rules")]
 
-pytestmark = pytest.mark.django_db
-
 
 def _count(api, url):
     api.get(url)

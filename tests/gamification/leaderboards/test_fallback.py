@@ -1,9 +1,11 @@
 """Boards from SQL while the Redis index cannot answer: not built yet, or Redis away."""
 
 import logging
+from unittest import mock
 
 import pytest
 
+from gamification import tasks
 from gamification.leaderboards.backend import get_backend
 from gamification.leaderboards.boards import Row
 from gamification.leaderboards.fallback import FallbackBackend
@@ -63,3 +65,23 @@ def test_boards_come_from_sql_until_the_index_is_built(redis_url, key_prefix, le
     assert fallback.redis.is_ready()
     assert points_of(fallback.top(ALL, "all", 10)) == [(1, a.pk, 4)]  # from Redis, rebuilt
     assert fallback.redis.client.zcard(public) == 1
+
+
+def test_too_many_missed_entries_take_the_index_out_of_service_until_repaired(
+    redis_url, key_prefix, django_capture_on_commit_callbacks
+):
+    fallback = FallbackBackend.instance()
+    fallback.redis.client.set(fallback.redis.ready_key, 1)
+    fallback.PENDING_LIMIT = 2
+    fallback._down_until = float("inf")  # Redis is away: entries are only remembered
+    for entry_id in (1, 2, 3):
+        fallback.index_entry(entry_id)
+    assert fallback._overflowed
+    fallback._down_until = 0  # back: what was remembered is indexed, the overflow repaired
+    with (
+        mock.patch.object(tasks.repair_leaderboards, "apply_async") as repair,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        fallback.top(ALL, "all", 10)
+    assert repair.call_count == 1
+    assert not fallback.redis.is_ready()  # boards come from SQL until the repair rebuilt them

@@ -18,8 +18,6 @@ from tests.gamification.helpers import act, judged, make_period, now, scores
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("prize_rules")]
 
-pytestmark = pytest.mark.django_db
-
 
 def test_hidden_members_are_left_off_public_standings_but_masters_see_them(client):
     period = make_period()

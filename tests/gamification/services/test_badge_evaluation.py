@@ -165,9 +165,10 @@ def test_the_sweep_catches_up_members_with_points(member):
 
 @pytest.fixture
 def due_redis(redis_url):
-    badge_evaluation.due.clear()
-    yield badge_evaluation.due.client
-    badge_evaluation.due.clear()
+    due = badge_evaluation.due
+    due.client.delete(due.key)
+    yield due.client
+    due.client.delete(due.key)
 
 
 def test_badges_are_evaluated_by_one_task_for_many_awards(
@@ -181,8 +182,8 @@ def test_badges_are_evaluated_by_one_task_for_many_awards(
         mock.patch.object(tasks.evaluate_due_badges, "apply_async") as apply_async,
         django_capture_on_commit_callbacks(execute=True),
     ):
-        badge_evaluation.evaluate_soon([member.pk, others[0].pk])
-        badge_evaluation.evaluate_soon([o.pk for o in others[1:]] + [member.pk])
+        badge_evaluation.evaluate_soon(member_ids=[member.pk, others[0].pk])
+        badge_evaluation.evaluate_soon(member_ids=[o.pk for o in others[1:]] + [member.pk])
     assert [call.kwargs["countdown"] for call in apply_async.call_args_list] == [badge_evaluation.DUE_EVERY]
     assert {int(m) for m in due_redis.smembers(badge_evaluation.due.key)} == {member.pk, *(o.pk for o in others)}
 

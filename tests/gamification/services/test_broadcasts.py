@@ -21,9 +21,10 @@ def countdowns(apply_async) -> list[float]:
 def dirty_boards(redis_url, settings):
     settings.LEADERBOARD_BROADCASTS = True
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    broadcasts.dirty_boards.clear()
-    yield broadcasts.dirty_boards
-    broadcasts.dirty_boards.clear()
+    dirty = broadcasts.dirty_boards
+    dirty.client.delete(dirty.key)
+    yield dirty
+    dirty.client.delete(dirty.key)
 
 
 def test_many_awards_in_a_second_make_one_broadcast(member, rule, dirty_boards, django_capture_on_commit_callbacks):
@@ -50,13 +51,12 @@ def test_the_boards_an_award_batch_moved_go_out_in_one_run(
     settings.AFTER_COMMIT_BATCH_SECONDS = 0.05
     department, location = DepartmentFactory(), LocationFactory()
     members = [make_member(department=department, location=location) for _ in range(3)]
-    with (
-        mock.patch.object(tasks.broadcast_dirty_boards, "apply_async") as apply_async,
-        django_capture_on_commit_callbacks(execute=True),
-    ):
-        for person in members:
-            record_action(member=person, action="test_action", ref="1", boards=["challenge-4"])
-        follow_ups.awards.drain()
+    with mock.patch.object(tasks.broadcast_dirty_boards, "apply_async") as apply_async:
+        with django_capture_on_commit_callbacks(execute=True):
+            for person in members:
+                record_action(member=person, action="test_action", ref="1", boards=["challenge-4"])
+        with django_capture_on_commit_callbacks(execute=True):  # the task is sent once this "commits"
+            follow_ups.awards.drain()
     expected = ["all", "challenge-4", f"department-{department.pk}", f"location-{location.pk}"]
     assert sorted(dirty_boards.take(100)) == expected  # each once, whatever the thread had taken by then
     assert countdowns(apply_async) == [broadcasts.BROADCAST_EVERY]

@@ -64,7 +64,7 @@ def test_an_award_that_counts_for_an_open_prize_moves_its_standings(member, rule
         django_capture_on_commit_callbacks(execute=True),
     ):
         record_action(member=member, action="test_action", ref="a")
-    boards = {board for call in schedule.call_args_list for board in call.args[0]}
+    boards = {board for call in schedule.call_args_list for board in call.kwargs["boards"]}
     assert f"prize-{counting.pk}" in boards and "all" in boards and len(boards) == 4  # all, dept, location, prize
 
 

@@ -8,7 +8,7 @@ import pytest
 from django.db.models import Sum
 from django.utils import timezone
 
-from core.errors import InvalidInput
+from core.errors import InvalidInput, NotAllowed
 from gamification.models import (
     ActiveWeek,
     Level,
@@ -92,6 +92,25 @@ def test_corrections_are_new_negative_entries_with_a_reason(member, rule, make_m
     assert entry.points == -5 and entry.created_by == master
     assert PointsEntry.objects.filter(member=member).count() == 2
     assert total(member) == 5 == PointsEntry.objects.filter(member=member).aggregate(s=Sum("points"))["s"]
+
+
+def test_only_masters_correct_points_and_never_by_zero(member, master, editor):
+    with pytest.raises(NotAllowed):
+        points.correct_points(member=member, points=50, reason="Free points", by=editor)
+    with pytest.raises(NotAllowed):
+        points.correct_points(member=member, points=50, reason="Free points for me", by=member)
+    with pytest.raises(InvalidInput):
+        points.correct_points(member=member, points=0, reason="Nothing", by=master)
+    assert not PointsEntry.objects.filter(member=member).exists()
+
+
+def test_record_action_takes_keywords_and_refuses_a_board_that_is_not_a_board_name(member, rule):
+    with pytest.raises(TypeError):
+        record_action(member, "test_action", "a")  # positional: refused
+    with pytest.raises(InvalidInput):
+        record_action(member=member, action="test_action", ref="a", boards=["Challenge 7"])
+    assert not PointsEntry.objects.exists()
+    assert record_action(member=member, action="test_action", ref="a", boards=["challenge-7"]).created
 
 
 def test_reaching_a_level_notifies_once(member, master):

@@ -27,8 +27,6 @@ from tests.gamification.helpers import act, make_period, now, scored_members
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("prize_rules")]
 
-pytestmark = pytest.mark.django_db
-
 
 def test_nominations_one_per_member_no_self_reason_required_and_only_while_open():
     period = make_period(nomination_weight=3)

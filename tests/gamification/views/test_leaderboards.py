@@ -15,6 +15,7 @@ def test_leaderboard_page(logged_in, member, rule):
     response = logged_in.get("/leaderboards/")
     assert response.status_code == 200 and b'data-testid="neighbours"' in response.content
     assert logged_in.get("/leaderboards/bogus board/").status_code == 404
+    assert logged_in.get("/leaderboards/prize-999999/").status_code == 404  # no such prize period
 
 
 def test_members_choose_how_they_appear_on_boards(client, rule, make_member):

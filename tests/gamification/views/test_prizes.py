@@ -20,8 +20,6 @@ from tests.gamification.helpers import act, make_period, now, scored_members
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("prize_rules")]
 
-pytestmark = pytest.mark.django_db
-
 
 def test_the_page_offers_the_nomination_form_once(client):
     period = make_period(nomination_weight=3)
