@@ -25,12 +25,17 @@ TEST_CLOCK_ENV = "TEST_CLOCK"
 @dataclass(frozen=True)
 class Moment:
     name: str
-    at: datetime.datetime  # aware
+    at: datetime.datetime  # in UTC: arithmetic on a local time would count wall-clock hours
+    zone: ZoneInfo
+
+    @property
+    def local(self) -> datetime.datetime:
+        return self.at.astimezone(self.zone)
 
     @property
     def id(self) -> str:
         """``name@local time``, as it appears in the test ids."""
-        return f"{self.name}@{self.at.isoformat(timespec='minutes')}"
+        return f"{self.name}@{self.local.isoformat(timespec='minutes')}"
 
 
 def _days_from(start: datetime.date):
@@ -56,15 +61,15 @@ def _dst_change(start: datetime.date, month: int) -> datetime.date:
 
 
 def _at(day: datetime.date, hour: int, minute: int, zone: ZoneInfo, *, fold: int = 0) -> datetime.datetime:
-    # Normalised through UTC, so a wall time in the spring gap shows the offset it really has.
+    # A wall time in the spring gap comes out as the instant zoneinfo gives it (02:30 is 03:30).
     local = datetime.datetime.combine(day, datetime.time(hour, minute, fold=fold), tzinfo=zone)
-    return local.astimezone(datetime.UTC).astimezone(zone)
+    return local.astimezone(datetime.UTC)
 
 
 def ordinary(start: datetime.date, zone: ZoneInfo) -> Moment:
     """A Wednesday morning in the middle of a month: its week lies wholly in the month."""
     day = _first(start, lambda d: d.weekday() == 2 and 10 <= d.day <= 18)
-    return Moment("ordinary", _at(day, 10, 0, zone))
+    return Moment("ordinary", _at(day, 10, 0, zone), zone)
 
 
 def awkward(start: datetime.date, zone: ZoneInfo) -> list[Moment]:
@@ -73,16 +78,20 @@ def awkward(start: datetime.date, zone: ZoneInfo) -> list[Moment]:
     return [
         # The 1st, a Tuesday to Thursday, half an hour in: the week began in the previous
         # month, and in UTC it is still the previous day (and month).
-        Moment("month-starts-midweek", _at(_first(start, lambda d: d.day == 1 and 1 <= d.weekday() <= 3), 0, 30, zone)),
+        Moment(
+            "month-starts-midweek",
+            _at(_first(start, lambda d: d.day == 1 and 1 <= d.weekday() <= 3), 0, 30, zone),
+            zone,
+        ),
         # Monday 00:30: a new week here, still Sunday (last week) in UTC.
-        Moment("monday-0030", _at(_first(start, lambda d: d.weekday() == 0), 0, 30, zone)),
+        Moment("monday-0030", _at(_first(start, lambda d: d.weekday() == 0), 0, 30, zone), zone),
         # 02:30 does not exist that night (02:00 becomes 03:00): the moment is 03:30 summer
         # time, on a day of 23 hours.
-        Moment("dst-spring-forward", _at(_dst_change(start, 3), 2, 30, zone)),
+        Moment("dst-spring-forward", _at(_dst_change(start, 3), 2, 30, zone), zone),
         # 02:30 happens twice (03:00 becomes 02:00): the second time, on a day of 25 hours.
-        Moment("dst-fall-back", _at(_dst_change(start, 10), 2, 30, zone, fold=1)),
-        Moment("new-years-eve", _at(_first(start, lambda d: d.month == 12 and d.day == 31), 23, 30, zone)),
-        Moment("leap-day", _at(leap_day, 12, 0, zone)),
+        Moment("dst-fall-back", _at(_dst_change(start, 10), 2, 30, zone, fold=1), zone),
+        Moment("new-years-eve", _at(_first(start, lambda d: d.month == 12 and d.day == 31), 23, 30, zone), zone),
+        Moment("leap-day", _at(leap_day, 12, 0, zone), zone),
     ]
 
 
@@ -101,4 +110,4 @@ def from_env(zone: ZoneInfo) -> Moment | None:
     at = datetime.datetime.fromisoformat(value)
     if at.tzinfo is None:
         at = at.replace(tzinfo=zone)
-    return Moment("TEST_CLOCK", at.astimezone(zone))
+    return Moment("TEST_CLOCK", at.astimezone(datetime.UTC), zone)
