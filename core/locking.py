@@ -24,7 +24,8 @@ def _targets(objects: Iterable) -> list[tuple[type[models.Model], object]]:
         if isinstance(obj, tuple):
             model, pk = obj
         else:
-            model, pk = type(obj), obj.pk
+            # __class__, not type(): request.user is a lazy proxy for the member.
+            model, pk = obj.__class__, obj.pk
         pairs.append((model._meta.concrete_model, pk))
     return sorted(set(pairs), key=lambda pair: (pair[0]._meta.label, pair[1]))
 
