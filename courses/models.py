@@ -100,12 +100,6 @@ class LessonPage(MembersOnlyPageMixin, Page):
                 return block.value
         return None
 
-    def quiz_block_id(self):
-        for block in self.body:
-            if block.block_type == "quiz":
-                return block.id
-        return None
-
 
 class LearningPath(TranslatableMixin, index.Indexed, ClusterableModel):
     """An ordered series of courses, optionally promoting whoever finishes it to a role

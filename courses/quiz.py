@@ -27,10 +27,6 @@ class Grade:
     pass_mark: int
     feedback: list[dict] = field(default_factory=list)
 
-    @property
-    def percentage(self) -> int:
-        return round(100 * self.score / self.max_score) if self.max_score else 100
-
 
 def _questions(quiz):
     return [(child.id, child.value) for child in quiz["questions"].bound_blocks]

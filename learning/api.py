@@ -80,11 +80,8 @@ class PathSerializer(serializers.Serializer):
 
 
 def _context(request, overview=None) -> dict:
-    if overview is None:
-        from wagtail.models import Locale
-
-        return {"request": request, "languages": dict(Locale.objects.values_list("id", "language_code"))}
-    return {"request": request, "languages": overview.languages}
+    languages = overview.languages if overview is not None else selectors.languages()
+    return {"request": request, "languages": languages}
 
 
 def _overview(request):

@@ -113,15 +113,20 @@ class Overview:
         return None
 
 
+def languages() -> dict[int, str]:
+    """{locale id: language code} (one query)."""
+    return dict(Locale.objects.values_list("id", "language_code"))
+
+
 def _locale_ids(language: str) -> tuple[int | None, int | None, dict[int, str]]:
     """(member's locale id, default locale id, {id: language code}) in one query."""
-    languages = dict(Locale.objects.values_list("id", "language_code"))
-    by_code = {code: pk for pk, code in languages.items()}
+    languages_by_id = languages()
+    by_code = {code: pk for pk, code in languages_by_id.items()}
     try:
         default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     except LookupError:
         default = settings.LANGUAGE_CODE
-    return by_code.get(language), by_code.get(default), languages
+    return by_code.get(language), by_code.get(default), languages_by_id
 
 
 def _prefer(items, key, locale_id, default_locale_id):

@@ -183,7 +183,7 @@ class InvitationView(APIView):
 
     def invite(self, request, data):
         if data.get("file") is not None:
-            rows = services.rows_from_upload(data["file"])
+            rows = services.rows_from_upload(upload=data["file"])
         elif data.get("invitations"):
             rows = [{**row, "line": index} for index, row in enumerate(data["invitations"], start=1)]
         else:

@@ -98,9 +98,9 @@ def invite(request):
         upload = request.FILES.get("file")
         try:
             if upload is not None:
-                rows = services.rows_from_upload(upload)
+                rows = services.rows_from_upload(upload=upload)
             else:
-                rows = services.rows_from_csv("name,email,department,location\n" + request.POST.get("rows", ""))
+                rows = services.rows_from_csv(data="name,email,department,location\n" + request.POST.get("rows", ""))
             created = services.invite(
                 rows=rows,
                 by=request.user,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.core.validators import URLValidator, validate_email
 from django.db import IntegrityError, transaction
@@ -58,16 +59,18 @@ class InvitationRow:
 # --- import -----------------------------------------------------------------------------
 
 
-def rows_from_upload(upload) -> list[dict]:
-    """Read an uploaded CSV file (at most 2 MB) as ``rows_from_csv`` does."""
+def rows_from_upload(*, upload: UploadedFile) -> list[dict]:
+    """Read an uploaded CSV file (at most 2 MB) as ``rows_from_csv`` does. Changes nothing;
+    raises ``InvitationError`` (400) for a larger file."""
     if upload.size > MAX_UPLOAD_BYTES:
         raise InvitationError(_("The file is larger than 2 MB."))
-    return rows_from_csv(upload.read())
+    return rows_from_csv(data=upload.read())
 
 
-def rows_from_csv(data: bytes | str) -> list[dict]:
-    """Read a CSV (comma or semicolon, with a header row) into dicts with a ``line`` number.
-    Raises ``InvitationError`` if the file cannot be read at all."""
+def rows_from_csv(*, data: bytes | str) -> list[dict]:
+    """Read a CSV (comma or semicolon, with a header row, English or Dutch column names)
+    into dicts with a ``line`` number. Changes nothing; raises ``InvitationError`` (400) if
+    the file cannot be read at all or holds more than ``MAX_ROWS`` lines."""
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8-sig")
@@ -94,9 +97,10 @@ def rows_from_csv(data: bytes | str) -> list[dict]:
     return rows
 
 
-def validate_rows(rows: list[dict]) -> list[InvitationRow]:
-    """Check every row; raise ``InvitationError`` listing every bad line, or return them all.
-    Departments and locations must already exist (a typo must not create a department)."""
+def validate_rows(*, rows: list[dict]) -> list[InvitationRow]:
+    """Check every row (four queries); raise ``InvitationError`` listing every bad line, or
+    return them all. Departments and locations must already exist (a typo must not create
+    a department)."""
     departments = {d.name.lower(): d for d in Department.objects.all()}
     locations = {loc.name.lower(): loc for loc in Location.objects.all()}
     emails = [str(r.get("email", "")).strip().lower() for r in rows]
@@ -163,7 +167,7 @@ def invite(*, rows: list[dict], by: Member, message: str = "", video_url: str = 
             raise InvitationError(_("The video link must be an https:// address.")) from None
     if len(message) > 4000:
         raise InvitationError(_("The personal message is longer than 4000 characters."))
-    valid = validate_rows(rows)
+    valid = validate_rows(rows=rows)
     now = timezone.now()
     expires = now + timezone.timedelta(days=valid_days())
     try:

@@ -80,3 +80,11 @@ def test_a_row_held_elsewhere_answers_busy_after_the_short_wait(require_postgres
         with connection.cursor() as cursor:
             cursor.execute("SHOW lock_timeout")
             assert cursor.fetchone()[0] == "0"
+
+
+def test_a_lazy_request_user_is_locked_as_the_member(member):
+    from django.utils.functional import SimpleLazyObject
+
+    assert _targets([SimpleLazyObject(lambda: member)]) == [(type(member), member.pk)]
+    with transaction.atomic():
+        lock(SimpleLazyObject(lambda: member))

@@ -39,13 +39,13 @@ ALL_RIGHT = {"Pick A": ["A"], "A and C": ["A", "C"], "The sky is blue": ["True"]
 
 def test_all_right_passes_and_reveals_the_correct_answers(quiz):
     result = grade(quiz, answers_for(quiz, ALL_RIGHT))
-    assert (result.score, result.max_score, result.passed, result.percentage) == (3, 3, True, 100)
+    assert (result.score, result.max_score, result.passed, result.pass_mark) == (3, 3, True, 70)
     assert all(item["correct"] and "correct_choices" in item for item in result.feedback)
 
 
 def test_a_multiple_choice_question_counts_only_for_exactly_the_correct_set(quiz):
     result = grade(quiz, answers_for(quiz, {**ALL_RIGHT, "A and C": ["A"]}))
-    assert result.score == 2 and result.percentage == 67 and not result.passed  # 67% < 70%
+    assert result.score == 2 and not result.passed  # 67% < 70%
     too_many = grade(quiz, answers_for(quiz, {**ALL_RIGHT, "A and C": ["A", "B", "C"]}))
     assert too_many.score == 2
 

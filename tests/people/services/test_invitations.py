@@ -27,13 +27,13 @@ pytestmark = pytest.mark.django_db
 )
 def test_unreadable_files_are_refused(data, message):
     with pytest.raises(InvitationError) as excinfo:
-        invitations.rows_from_csv(data)
+        invitations.rows_from_csv(data=data)
     assert message in str(excinfo.value)
 
 
 def test_semicolons_dutch_headers_and_blank_lines_are_read():
     rows = invitations.rows_from_csv(
-        "\ufeffNaam;E-mailadres;Afdeling\nAnna;anna@example.com;Sales\n;;\nBob;bob@example.com;\n"
+        data="\ufeffNaam;E-mailadres;Afdeling\nAnna;anna@example.com;Sales\n;;\nBob;bob@example.com;\n"
     )
     assert rows == [
         {"name": "Anna", "email": "anna@example.com", "department": "Sales", "line": 2},
@@ -44,7 +44,7 @@ def test_semicolons_dutch_headers_and_blank_lines_are_read():
 def test_an_upload_over_two_megabytes_is_refused():
     big = SimpleUploadedFile("big.csv", b"name,email\n" + b"x" * (2 * 1024 * 1024))
     with pytest.raises(InvitationError, match="larger than 2 MB"):
-        invitations.rows_from_upload(big)
+        invitations.rows_from_upload(upload=big)
 
 
 def test_every_bad_line_is_listed_and_nothing_is_created(master, org):
