@@ -11,11 +11,10 @@ from learning.models import CourseCompletion, LessonCompletion
 from people.models import Department, Invitation, Location, Member, Role
 from tests.factories import MemberFactory
 
-NOW = timezone.now()
-
 
 def days_ago(n):
-    return NOW - datetime.timedelta(days=n)
+    # Read the (pinned) clock on each call: a module-level "now" is taken before any test pins it.
+    return timezone.now() - datetime.timedelta(days=n)
 
 
 def points(member, when, n=[0]):  # noqa: B006 - a counter for unique refs
@@ -31,7 +30,9 @@ def share(member, story, clicks=0, when=None):
     Share.objects.create(member=member, story=story, network="linkedin", created_at=when or days_ago(3))
     link, _ = ShareLink.objects.get_or_create(member=member, story=story)
     for i in range(clicks):
-        ShareClick.objects.create(link=link, day=(when or days_ago(3)).date(), visitor_hash=f"v{i}-{uuid.uuid4()}")
+        ShareClick.objects.create(
+            link=link, day=timezone.localdate(when or days_ago(3)), visitor_hash=f"v{i}-{uuid.uuid4()}"
+        )
 
 
 def reports_org() -> dict:

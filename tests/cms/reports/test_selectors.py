@@ -4,6 +4,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from cms.models import ProgrammeSettings
 from cms.reports import present, selectors
@@ -65,7 +66,7 @@ def test_employee_count_setting_sets_the_goal_base(viewer):
 
 @pytest.mark.clock
 def test_period_filter_counts_only_the_period(viewer):
-    old = days_ago(400).date().isoformat()
+    old = timezone.localdate(days_ago(400)).isoformat()  # the local day, as reports count
     data = report(viewer, **{"from": old, "to": old})
     assert data["total"]["lessons"] == 1 and data["total"]["members"] == 13
     assert data["funnel"]["active"] == 0
@@ -131,13 +132,13 @@ def test_reach_counts_unique_clicks_and_values_them(viewer):
     assert data["stories"] == [{"id": data["stories"][0]["id"], "title": "Our trade fair", "shares": 2, "clicks": 4}]
 
 
-def test_session_attendance_and_linkedin_checklist_come_from_learning(viewer, org):
+def test_session_attendance_and_linkedin_checklist_come_from_events(viewer, org):
     from wagtail.models import Locale
 
-    from learning.models import LinkedInChecklistItem, LinkedInChecklistTick, Registration
-    from tests.learning.session_factories import make_session
+    from events.models import LinkedInChecklistItem, LinkedInChecklistTick, Registration
+    from tests.events.factories import SessionFactory
 
-    session = make_session(starts_in=-datetime.timedelta(days=5))
+    session = SessionFactory(starts_in=-datetime.timedelta(days=5))
     sales = org["sales"]
     for position, member in enumerate(sales[:3], start=1):
         Registration.objects.create(

@@ -19,7 +19,7 @@ def test_choices_consent_and_leaderboard_visibility_are_stored(member):
 
 def test_nothing_is_stored_when_one_part_fails(member):
     with (
-        mock.patch("gamification.services.set_leaderboard_visibility", side_effect=ValueError("boom")),
+        mock.patch("cms.services.onboarding.set_leaderboard_visibility", side_effect=ValueError("boom")),
         pytest.raises(ValueError),
     ):
         complete_onboarding(member=member, language="nl", leaderboard_visibility="visible")

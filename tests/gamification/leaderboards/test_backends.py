@@ -109,7 +109,11 @@ def test_week_and_month_periods_count_only_their_entries(backend, ledger):
     for period, start in (("all", None), ("week", week), ("month", month)):
         for name in ("all", "challenge-1"):
             assert points_of(backend.top(parse_board(name), period, 10)) == expected(start), (name, period)
-    assert points_of(backend.top(ALL, "week", 10)) == [(1, a.pk, 5)]
+    # The hour before the month began lies in this week whenever the month began after the
+    # week did (1 December 2026 was a Tuesday).
+    week_holds_month_eve = times["before the month"] >= week
+    this_week = [(1, b.pk, 11), (2, a.pk, 5)] if week_holds_month_eve else [(1, a.pk, 5)]
+    assert points_of(backend.top(ALL, "week", 10)) == this_week
 
 
 def test_hidden_members_only_for_masters_and_anonymous_named_only_for_masters_and_themselves(backend, ledger):

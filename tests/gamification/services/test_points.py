@@ -128,11 +128,15 @@ def test_reaching_a_level_notifies_once(member, master):
 @pytest.mark.clock
 def test_active_weeks_follow_points(member, rule):
     now = timezone.now()
-    record_action(member=member, action="test_action", ref="a", occurred_at=now)
-    record_action(member=member, action="test_action", ref="b", occurred_at=now - datetime.timedelta(weeks=1))
-    record_action(member=member, action="test_action", ref="c", occurred_at=now - datetime.timedelta(weeks=1, hours=1))
-    assert ActiveWeek.objects.filter(member=member).count() == 2
-    assert streak(member)["current"] == 2
+    moments = [now, now - datetime.timedelta(weeks=1), now - datetime.timedelta(weeks=1, hours=1)]
+    for ref, moment in zip("abc", moments, strict=True):
+        record_action(member=member, action="test_action", ref=ref, occurred_at=moment)
+    # Weeks are Amsterdam weeks: an hour before "a week ago" is two weeks ago early on a Monday.
+    weeks = {
+        timezone.localdate(moment) - datetime.timedelta(days=timezone.localdate(moment).weekday()) for moment in moments
+    }
+    assert ActiveWeek.objects.filter(member=member).count() == len(weeks)
+    assert streak(member)["current"] == len(weeks)
 
 
 def test_learning_actions_earn_points_once(member):
