@@ -158,10 +158,26 @@ class Challenge(index.Indexed, models.Model):
     def is_team(self) -> bool:
         return self.participation == Participation.TEAM
 
+    def state_at(self, moment) -> str:
+        """The state members see at ``moment``, derived from the clock when read: a scheduled
+        challenge whose opening time has passed is open, an open one whose closing time has
+        passed is closed, even while the opening and closing task is late."""
+        if self.state == ChallengeState.SCHEDULED and self.opens_at <= moment:
+            return ChallengeState.OPEN if self.closes_at > moment else ChallengeState.CLOSED
+        if self.state == ChallengeState.OPEN and self.closes_at <= moment:
+            return ChallengeState.CLOSED
+        return self.state
+
+    @property
+    def live_state(self) -> str:
+        return self.state_at(timezone.now())
+
+    def get_live_state_display(self) -> str:
+        return ChallengeState(self.live_state).label
+
     def is_open_at(self, moment) -> bool:
-        """Whether entries are accepted at ``moment``: opened, and its closing time not
-        yet come (the closing task may not have run yet)."""
-        return self.state == ChallengeState.OPEN and self.closes_at > moment
+        """Whether entries are accepted at ``moment`` (see ``state_at``)."""
+        return self.state_at(moment) == ChallengeState.OPEN
 
     def clean(self):
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
@@ -173,6 +189,13 @@ class StoryStatus(models.TextChoices):
     CHANGES_REQUESTED = "changes_requested", _("Changes requested")
     APPROVED = "approved", _("Approved")
     REJECTED = "rejected", _("Rejected")
+
+
+def open_at(moment) -> Q:
+    """Challenges open at ``moment``, as ``Challenge.state_at`` decides, for a filter."""
+    return (Q(state=ChallengeState.OPEN) | Q(state=ChallengeState.SCHEDULED, opens_at__lte=moment)) & Q(
+        closes_at__gt=moment
+    )
 
 
 def _public_id():

@@ -1,6 +1,7 @@
 """``/api/v1/challenges/``: challenges for my audience; Masters and Activators launch and run them."""
 
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status, viewsets
@@ -12,7 +13,7 @@ from rest_framework.response import Response
 from core.ids import id_from
 
 from .. import policies, selectors, services
-from ..models import Challenge
+from ..models import Challenge, ChallengeState, open_at
 from .serializers import ChallengeSerializer, ChallengeWriteSerializer
 
 
@@ -51,7 +52,9 @@ class ChallengeViewSet(viewsets.GenericViewSet):
     def list(self, request):
         qs = selectors.visible_challenges(member=request.user).prefetch_related("departments", "locations")
         state = request.query_params.get("state")
-        if state:
+        if state == ChallengeState.OPEN:
+            qs = qs.filter(open_at(timezone.now()))  # as members see it, even if the task is late
+        elif state:
             qs = qs.filter(state=state)
         page = self.paginate_queryset(qs)
         return self.get_paginated_response(ChallengeSerializer(page, many=True, context={"request": request}).data)

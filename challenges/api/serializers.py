@@ -12,6 +12,7 @@ from ..models import (
     Audience,
     Challenge,
     ChallengeKind,
+    ChallengeState,
     Decision,
     Network,
     Participation,
@@ -36,6 +37,8 @@ def paginated(name: str, serializer) -> serializers.Serializer:
 
 
 class ChallengeSerializer(serializers.ModelSerializer):
+    # As members see it now (Challenge.state_at), not the stored column a late task updates.
+    state = serializers.ChoiceField(source="live_state", choices=ChallengeState.choices, read_only=True)
     departments = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     locations = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     roles = serializers.ListField(source="role_list", child=serializers.CharField(), read_only=True)

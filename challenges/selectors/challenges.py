@@ -7,7 +7,7 @@ from django.utils import timezone
 from gamification.models import BoardEntry
 from people.models import Member
 
-from ..models import Audience, Challenge, ChallengeKind, ChallengeState, Story, StoryStatus
+from ..models import Audience, Challenge, ChallengeKind, ChallengeState, Story, StoryStatus, open_at
 
 
 def audience_q(member: Member) -> Q:
@@ -41,7 +41,9 @@ def visible_challenges(*, member: Member) -> QuerySet[Challenge]:
     shown = [ChallengeState.OPEN, ChallengeState.CLOSED, ChallengeState.JUDGED]
     qs = Challenge.objects.all()
     if not member.is_master:
-        q = Q(state__in=shown) & audience_q(member)
+        # A scheduled challenge is shown from its opening time, whether or not the task ran.
+        due = Q(state=ChallengeState.SCHEDULED, opens_at__lte=timezone.now())
+        q = (Q(state__in=shown) | due) & audience_q(member)
         if member.is_activator and member.department_id:
             q |= Q(department_id=member.department_id)
         qs = qs.filter(q)
@@ -51,9 +53,9 @@ def visible_challenges(*, member: Member) -> QuerySet[Challenge]:
 def open_challenges(*, member: Member) -> QuerySet[Challenge]:
     """Open challenges for the member's audience, the first to close first."""
     now = timezone.now()
-    return _with_my_entries(
-        Challenge.objects.filter(audience_q(member), state=ChallengeState.OPEN, closes_at__gt=now), member
-    ).order_by("closes_at", "id")
+    return _with_my_entries(Challenge.objects.filter(audience_q(member), open_at(now)), member).order_by(
+        "closes_at", "id"
+    )
 
 
 def managed_challenges(*, member: Member) -> QuerySet[Challenge]:

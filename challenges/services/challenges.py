@@ -258,6 +258,8 @@ def close_challenge(*, by: Member | None, challenge: Challenge, now: datetime.da
     now = now or timezone.now()
     with transaction.atomic():
         locked = _lock(challenge.pk)
+        if locked.state == ChallengeState.SCHEDULED and locked.opens_at <= now:
+            _open(locked, now)  # members already saw it open: the opening task was late
         if locked.state != ChallengeState.OPEN:
             raise InvalidTransition(_STATE_ERRORS["close"])
         if locked.closes_at > now:
@@ -298,7 +300,7 @@ def judge_challenge(*, by: Member, challenge: Challenge, winner_ids: list[int]) 
 
 def open_and_close_due(*, now: datetime.datetime | None = None) -> tuple[int, int]:
     """Open scheduled challenges whose time has come and close open ones that are over
-    (Celery beat, every minute); returns how many opened and closed. Each challenge is
+    (Celery beat, every 10 seconds); returns how many opened and closed. Each challenge is
     locked on its own and its state re-checked, so running twice or in parallel changes
     each once. One that is busy or broken waits for the next run; raises nothing."""
     now = now or timezone.now()

@@ -40,7 +40,9 @@ class ChallengeFactory(factory.django.DjangoModelFactory):
     class Params:
         role_list = ()
         draft = factory.Trait(state=ChallengeState.DRAFT, opened_at=None)
-        scheduled = factory.Trait(state=ChallengeState.SCHEDULED, opened_at=None)
+        scheduled = factory.Trait(
+            state=ChallengeState.SCHEDULED, opened_at=None, opens_at=factory.LazyFunction(_in(hours=1))
+        )
 
     title = factory.Sequence(lambda n: f"Share a success moment {n}")
     kind = ChallengeKind.STORY

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.clock
 def test_the_opening_task_opens_and_closes_what_is_due():
-    due = ChallengeFactory(scheduled=True)
+    due = ChallengeFactory(scheduled=True, opens_at=timezone.now() - datetime.timedelta(minutes=1))
     assert tasks.open_and_close_challenges.delay().get() == [1, 0]
     due.refresh_from_db()
     assert due.state == ChallengeState.OPEN

@@ -154,7 +154,8 @@ def test_the_task_opens_and_closes_on_time():
 def test_a_busy_challenge_waits_for_the_next_run_and_the_others_open(monkeypatch):
     from challenges.services import challenges as module
 
-    busy, free = ChallengeFactory(scheduled=True), ChallengeFactory(scheduled=True)
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    busy, free = ChallengeFactory(scheduled=True, opens_at=past), ChallengeFactory(scheduled=True, opens_at=past)
     real_lock = module._lock
 
     def lock(pk):
