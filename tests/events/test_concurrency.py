@@ -21,7 +21,7 @@ def test_fifty_members_registering_for_ten_places_at_once(require_postgres):
     arrived = []
     lock = threading.Lock()
 
-    def register(member):
+    def registering(member):
         def go():
             result = register(member=member, session=session)
             with lock:
@@ -29,7 +29,7 @@ def test_fifty_members_registering_for_ten_places_at_once(require_postgres):
 
         return go
 
-    errors = run_at_once([register(m) for m in members])
+    errors = run_at_once([registering(m) for m in members])
     assert errors == []
     registrations = list(Registration.objects.filter(session=session).order_by("position"))
     statuses = [r.status for r in registrations]
