@@ -58,7 +58,7 @@ check: lint $(VENV)/.installed-test
 
 # Exit status 5 is pytest's "no tests collected": a failure, said out loud.
 pytest: $(VENV)/.installed-test
-	@status=0; $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "not source" --durations=25 $(PYTEST_ARGS) || status=$$?; \
+	@status=0; $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist worksteal -m "not source" --durations=25 $(PYTEST_ARGS) || status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure" >&2; fi; exit $$status
 
 test: check pytest

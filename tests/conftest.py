@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from rest_framework.test import APIClient
 
-from tests import clock
+from tests import clock, dbtemplate
 from tests.factories import PASSWORD, MemberFactory
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
@@ -27,6 +27,39 @@ def _zone() -> ZoneInfo:
 def pytest_configure(config):
     # Counted from the controller's date, so that xdist workers collect the same moments.
     os.environ.setdefault(clock.BASE_DATE_ENV, clock.base_date(_zone()).isoformat())
+    dbtemplate.run_id()  # before the workers start, so that they inherit it
+
+
+# --- The test database: migrated once per run, cloned per xdist worker (tests/dbtemplate.py)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings, tmp_path_factory
+):
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:  # one process: pytest-django's own way
+        from django.test.utils import setup_databases, teardown_databases
+
+        with django_db_blocker.unblock():
+            config = setup_databases(verbosity=0, interactive=False)
+        yield
+        with django_db_blocker.unblock():
+            teardown_databases(config, verbosity=0)
+        return
+    shared = tmp_path_factory.getbasetemp().parent  # one folder for all workers of the run
+    with django_db_blocker.unblock():
+        original = dbtemplate.set_up(connection, shared=shared, worker=worker)
+    yield
+    with django_db_blocker.unblock():
+        dbtemplate.tear_down(connection, original)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if hasattr(session.config, "workerinput"):
+        return  # a worker: the controller drops the template once every worker is done
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        dbtemplate.drop_postgres_template(settings.DATABASES["default"])
 
 
 def _default_moment() -> clock.Moment:

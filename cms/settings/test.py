@@ -2,7 +2,7 @@ import os
 from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
-from .base import CACHES, CHANNEL_LAYERS, REDIS_URL, REST_FRAMEWORK
+from .base import CACHES, CHANNEL_LAYERS, DATABASES, REDIS_URL, REST_FRAMEWORK
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -48,3 +48,9 @@ LEADERBOARD_BROADCASTS = False
 # award straight away; the batching thread is tested on purpose (tests/core/test_batching.py,
 # tests/gamification/test_award_paths.py).
 AFTER_COMMIT_BATCH_SECONDS = 0
+# A test database is thrown away after the run: commits need not wait for the disk (the
+# concurrency and transactional tests commit thousands of times). Durability is the server's
+# business in production, not a test's.
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = f"{_options.get('options', '')} -c synchronous_commit=off".strip()
