@@ -67,3 +67,14 @@ def test_forgot_password_by_mail_then_log_in(device, live_server, new_context, a
     assert page.get_by_test_id("security").is_visible()
     page.screenshot(path=artifacts / f"accounts-{device}-7-profile.png", full_page=True)
     assert mailoutbox[-1].subject == "Je Social Shift-wachtwoord is gewijzigd"
+
+    # From the profile: the change-password page, and logging out everywhere keeps this browser.
+    with page.expect_navigation():
+        page.get_by_role("link", name="Wachtwoord wijzigen").click()
+    assert page.inner_text("h1") == "Wachtwoord wijzigen"
+    page.screenshot(path=artifacts / f"accounts-{device}-8-change.png", full_page=True)
+    page.goto(base + "/profile/")
+    with page.expect_navigation():
+        page.get_by_test_id("log-out-everywhere").click()
+    assert "Je bent uitgelogd op alle andere browsers en apps." in page.inner_text(".messages")
+    page.screenshot(path=artifacts / f"accounts-{device}-9-logged-out-elsewhere.png")
