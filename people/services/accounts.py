@@ -29,7 +29,8 @@ from .audit import record
 from .tokens import revoke_api_tokens
 
 # At most this many reset e-mails per address and per IP address in RESET_RATE_WINDOW
-# seconds; further requests get the same answer and send nothing.
+# seconds; further requests get the same answer and send nothing. The IP is REMOTE_ADDR:
+# behind a proxy the ASGI server must pass the client's address on (uvicorn's proxy headers).
 RESET_MAX_PER_ADDRESS = 3
 RESET_MAX_PER_IP = 20
 RESET_RATE_WINDOW = 3600
@@ -168,7 +169,8 @@ def log_out_everywhere(*, member: Member, actor: Member) -> int:
     same for database, cache, cached_db and signed-cookie sessions. Deleting the member's
     sessions instead would mean decoding every stored session (the session table has no
     user column) and cannot reach cache or cookie sessions at all. The caller keeps its own
-    session with ``update_session_auth_hash(request, member)``.
+    session with ``update_session_auth_hash(request, member)``. A WebSocket that is already
+    open stays open until it reconnects (it authenticated when it connected).
 
     Locks nothing: the increment is atomic, so a double click ends the sessions twice,
     which is harmless. Returns the new generation (also set on ``member``). Raises
