@@ -74,7 +74,9 @@ def request_password_reset(*, email: str, ip: str | None = None) -> bool:
     member = _reset_candidate(email)
     if member is None:
         return False
-    enqueue("people.tasks.send_password_reset", member.pk)
+    # Robust: a broker or mail server that is away must not answer differently (an error
+    # only for known addresses would tell who has an account).
+    enqueue("people.tasks.send_password_reset", member.pk, robust=True)
     return True
 
 

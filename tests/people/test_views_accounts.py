@@ -249,3 +249,16 @@ def test_expired_used_and_withdrawn_invitations_say_so_in_dutch(client, master, 
     response = client.get(f"/join/{token}/", HTTP_ACCEPT_LANGUAGE="nl")
     assert response.status_code == 404 and b"niet meer geldig" in response.content
     assert not Token.objects.exists()
+
+
+def test_a_failing_mail_server_gives_the_same_answer(client, monkeypatch, django_capture_on_commit_callbacks):
+    """An error only for known addresses would tell who has an account."""
+    from django.core.mail import EmailMultiAlternatives
+
+    def broken(self, *args, **kwargs):
+        raise ConnectionRefusedError("mail server away")
+
+    monkeypatch.setattr(EmailMultiAlternatives, "send", broken)
+    MemberFactory(email="known@example.com")
+    response = request_reset(client, "known@example.com", django_capture_on_commit_callbacks)
+    assert response.status_code == 302 and response["Location"] == "/password-reset/sent/"
