@@ -1,5 +1,7 @@
 from django import forms
 from django.conf import settings
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
@@ -62,3 +64,60 @@ class ProfileForm(forms.ModelForm):
         if "avatar" in changes and not changes["avatar"]:
             changes["avatar"] = None
         return changes
+
+
+# --- passwords --------------------------------------------------------------------------
+
+
+class PasswordResetRequestForm(auth_forms.PasswordResetForm):
+    """ "Forgot password": asks for the address only; ``services.request_password_reset``
+    decides whether a mail goes out, and the page answers the same either way."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("E-mail address")
+        self.fields["email"].widget.attrs.update({"autofocus": True, "inputmode": "email"})
+
+    def save(self, *, request=None, **_django_options):
+        services.request_password_reset(
+            email=self.cleaned_data["email"], ip=request.META.get("REMOTE_ADDR") if request else None
+        )
+
+
+class _NewPasswordMixin:
+    """Our labels, the validators' help in the active language, and the save through
+    ``services.set_new_password`` (which also revokes API tokens and mails the member)."""
+
+    via = "change"
+    error_messages = {
+        "password_mismatch": _("The two passwords are not the same."),
+        "password_incorrect": _("Your current password is not correct."),
+    }
+
+    def _label_password_fields(self):
+        self.fields["new_password1"].label = _("New password")
+        self.fields["new_password1"].help_text = password_validation.password_validators_help_text_html()
+        self.fields["new_password2"].label = _("New password again")
+        self.fields["new_password2"].help_text = ""
+
+    def save(self, commit=True):
+        return services.set_new_password(member=self.user, password=self.cleaned_data["new_password1"], via=self.via)
+
+
+class ResetPasswordForm(_NewPasswordMixin, auth_forms.SetPasswordForm):
+    via = "reset"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._label_password_fields()
+        self.fields["new_password1"].widget.attrs["autofocus"] = True
+
+
+class ChangePasswordForm(_NewPasswordMixin, auth_forms.PasswordChangeForm):
+    via = "change"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._label_password_fields()
+        self.fields["old_password"].label = _("Current password")
+        self.fields["old_password"].widget.attrs.pop("autofocus", None)

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
@@ -158,6 +160,9 @@ class Member(AbstractUser):
     privacy_consent_at = models.DateTimeField(_("privacy explanation accepted at"), null=True, blank=True)
     onboarded_at = models.DateTimeField(_("onboarding finished at"), null=True, blank=True)
     erased_at = models.DateTimeField(_("erased at"), null=True, blank=True)
+    # Raised by "log out everywhere" (``people.services.accounts.log_out_everywhere``): it is
+    # part of the session auth hash, so every session signed with the old value ends.
+    session_generation = models.PositiveIntegerField(_("session generation"), default=0, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -177,6 +182,28 @@ class Member(AbstractUser):
     @property
     def name(self):
         return self.display_name or self.get_full_name() or self.email.split("@")[0]
+
+    def get_session_auth_hash(self):
+        """Django's hash of the password, with the session generation folded in once it has
+        been raised (generation 0 keeps Django's own value, so no session ends on deploy)."""
+        if not self.session_generation:
+            return super().get_session_auth_hash()
+        return self._generation_hash(secret=None)
+
+    def get_session_auth_fallback_hash(self):
+        if not self.session_generation:
+            yield from super().get_session_auth_fallback_hash()
+            return
+        for fallback_secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._generation_hash(secret=fallback_secret)
+
+    def _generation_hash(self, *, secret):
+        return salted_hmac(
+            "people.Member.get_session_auth_hash",
+            f"{self.password}:{self.session_generation}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     @property
     def is_master(self):
@@ -275,6 +302,9 @@ class AuditAction(models.TextChoices):
     PER_PERSON_VIEWED = "per_person_viewed", _("Per-person report viewed")
     INVITATIONS_SENT = "invitations_sent", _("Invitations sent")
     PILOT_CHANGED = "pilot_changed", _("Pilot group changed")
+    PASSWORD_CHANGED = "password_changed", _("Password changed")
+    PASSWORD_RESET = "password_reset", _("Password reset by e-mail")
+    LOGGED_OUT_EVERYWHERE = "logged_out_everywhere", _("Logged out everywhere")
 
 
 class AuditLog(models.Model):

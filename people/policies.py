@@ -64,3 +64,8 @@ def offers_personal_data_actions(actor, target: Member) -> bool:
     """Whether the member list offers ``actor`` the export and erase buttons for ``target``:
     not for themselves (they use their profile) and not once erased."""
     return target.pk != actor.pk and target.erased_at is None and can_handle_personal_data_of(actor, target)
+
+
+def can_end_sessions(actor, member) -> bool:
+    """Logging out everywhere (ending sessions, revoking API tokens) is for the member themselves."""
+    return _signed_in(actor) and member is not None and actor.pk == member.pk

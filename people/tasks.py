@@ -23,3 +23,13 @@ def send_invitation(invitation_id: int) -> bool:
 @shared_task(acks_late=True)
 def send_invitation_reminders() -> int:
     return services.send_due_reminders()
+
+
+@shared_task(acks_late=True)
+def send_password_reset(member_id: int) -> bool:
+    return services.send_password_reset(member_id=member_id)
+
+
+@shared_task(acks_late=True)
+def send_password_changed(member_id: int) -> bool:
+    return services.send_password_changed(member_id=member_id)

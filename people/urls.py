@@ -7,6 +7,8 @@ app_name = "people"
 
 urlpatterns = [
     path("profile/", views.profile, name="profile"),
+    path("profile/password/", views.PasswordChangeView.as_view(), name="password-change"),
+    path("profile/log-out-everywhere/", views.log_out_everywhere, name="log-out-everywhere"),
     path("notifications/", views.notifications, name="notifications"),
     path("language/", views.set_language, name="language"),
     path("join/<str:token>/", views.join, name="join"),
@@ -16,4 +18,8 @@ urlpatterns = [
 auth_urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path("password-reset/sent/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path("password-reset/<uidb64>/<token>/", views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
+    path("password-reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
 ]

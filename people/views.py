@@ -1,13 +1,15 @@
 """Pages about the member themselves. All need a signed-in member, except the language
-switch and the join link, which anyone may use."""
+switch, the join link and the "forgot password" pages, which anyone may use."""
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, update_session_auth_hash
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,8 +17,8 @@ from django.views.decorators.http import require_POST
 from core.errors import ServiceError
 
 from . import policies, selectors, services
-from .errors import InvitationError
-from .forms import ProfileForm
+from .errors import InvitationAlreadyAccepted, InvitationError
+from .forms import ChangePasswordForm, PasswordResetRequestForm, ProfileForm, ResetPasswordForm
 
 
 @login_required
@@ -68,6 +70,10 @@ def join(request, token):
     Master's message and video and creates the account; onboarding follows."""
     try:
         invitation = selectors.invitation_for_token(token)
+    except InvitationAlreadyAccepted as exc:
+        if request.user.is_authenticated:  # joined already (back button, second click): carry on
+            return redirect("onboarding" if request.user.onboarded_at is None else "/")
+        return render(request, "people/join.html", {"problem": exc.message}, status=exc.status_code)
     except ServiceError as exc:
         return render(request, "people/join.html", {"problem": exc.message}, status=exc.status_code)
     errors = []
@@ -117,3 +123,59 @@ def invite(request):
         "people/invite.html",
         {"problem": problem, "errors": errors, "recent": selectors.recent_invitations(), "data": request.POST},
     )
+
+
+# --- passwords and sessions --------------------------------------------------------------
+# Django's own views with our forms and templates (cms/templates/registration/).
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """ "Forgot password": anyone. The same answer whether or not the address has an account;
+    the e-mail goes through Celery in the member's language (``services.request_password_reset``)."""
+
+    form_class = PasswordResetRequestForm
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    """ "Check your e-mail": anyone; says how long the link works."""
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "valid_for": services.reset_link_valid_for()}
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """The link from the e-mail: anyone holding a valid, unexpired link
+    (``PASSWORD_RESET_TIMEOUT``); a used, expired or tampered link shows a message."""
+
+    form_class = ResetPasswordForm
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Change the password from the profile: the signed-in member, for themselves only. The
+    current session stays, every other one ends (the session hash follows the password)."""
+
+    form_class = ChangePasswordForm
+    template_name = "people/password_change.html"
+    success_url = reverse_lazy("people:profile")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)  # saves and keeps this session (update_session_auth_hash)
+        messages.success(
+            self.request, _("Your password has been changed. Other browsers and apps have been logged out.")
+        )
+        return response
+
+
+@login_required
+@require_POST
+def log_out_everywhere(request):
+    """ "Log out everywhere": the signed-in member ends all their own sessions and API tokens
+    and stays logged in here. Acts on ``request.user`` only, so nobody can end another's."""
+    try:
+        services.log_out_everywhere(member=request.user, actor=request.user)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        update_session_auth_hash(request, request.user)
+        messages.success(request, _("You have been logged out on every other browser and app."))
+    return redirect("people:profile")

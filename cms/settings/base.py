@@ -122,6 +122,8 @@ AUTH_USER_MODEL = "people.Member"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "learning:dashboard"
 LOGOUT_REDIRECT_URL = "login"
+# A "forgot password" link works this many seconds (and only until it is used or the member logs in).
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=2 * 3600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

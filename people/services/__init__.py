@@ -3,6 +3,14 @@
 raises."""
 
 from . import audit
+from .accounts import (
+    log_out_everywhere,
+    request_password_reset,
+    reset_link_valid_for,
+    send_password_changed,
+    send_password_reset,
+    set_new_password,
+)
 from .invitations import accept, invite, rows_from_csv, rows_from_upload, send_due_reminders, send_invitation
 from .notifications import (
     mark_read,
@@ -17,9 +25,16 @@ from .pilot import change_pilot
 from .privacy import anonymise
 from .profile import KEEP, complete_onboarding, set_language, update_profile
 from .roles import promote, set_role, sync_groups
-from .tokens import api_token
+from .tokens import api_token, revoke_api_tokens
 
 __all__ = [
+    "set_new_password",
+    "send_password_reset",
+    "send_password_changed",
+    "reset_link_valid_for",
+    "revoke_api_tokens",
+    "request_password_reset",
+    "log_out_everywhere",
     "KEEP",
     "accept",
     "anonymise",
