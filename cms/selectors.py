@@ -81,12 +81,9 @@ def _sessions_to_join(member: Member) -> Section:
 
 
 def _waiting_lists(member: Member) -> Section:
-    qs = (
-        event_selectors.sessions(start=timezone.localdate())
-        .filter(cancelled=False, registrations__status=Registration.Status.WAITLISTED)
-        .distinct()
-    )
-    return _section(event_selectors.with_counts(qs.order_by("starts_at", "pk")))
+    """Upcoming sessions with people on their waiting list."""
+    qs = event_selectors.sessions(start=timezone.localdate()).filter(cancelled=False, waitlisted_count__gt=0)
+    return _section(qs)
 
 
 def _drafts(member: Member) -> Section:
