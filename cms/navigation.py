@@ -4,7 +4,8 @@ asks who the member is. A new page for some roles is one entry here, with its po
 
 The menu is short on purpose: what every member uses at the top level, what their role
 adds beside it, and two groups (``children``) for the rest: "Beheren" (running the
-programme) and the member's own corner (profile, points, badges, prize, notifications)."""
+programme) and the member's own corner (profile, their stories, notifications, points,
+badges, prize; the template adds "Log out" there)."""
 
 from dataclasses import dataclass, field
 
@@ -68,8 +69,12 @@ def _manage_items(member, path: str) -> list[MenuItem]:
 
 
 def _me_items(member, path: str, unread: int) -> list[MenuItem]:
+    mine = []
+    if challenge_policies.can_share_moments(member):
+        mine.append(_item("my_stories", _("My stories"), reverse("challenges:my_stories"), path))
     return [
         _item("profile", _("My profile"), reverse("people:profile"), path),
+        *mine,
         _item(
             "notifications",
             _("Notifications"),
@@ -101,7 +106,6 @@ def menu_for(*, member, path: str = "") -> list[MenuItem]:
     ]
     if challenge_policies.can_share_moments(member):
         items.append(_item("submit", _("Share a moment"), reverse("challenges:submit"), path))
-        items.append(_item("my_stories", _("My stories"), reverse("challenges:my_stories"), path))
     if challenge_policies.can_use_review_queue(member):
         items.append(
             _item(

@@ -9,7 +9,6 @@ from challenges import selectors as challenge_selectors
 from challenges.models import ChallengeState
 from cms.reports import selectors as report_selectors
 from events import selectors as event_selectors
-from events.models import Registration
 from learning import selectors as learning_selectors
 from people.models import Member
 
