@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 
-from tests.factories import PASSWORD
+from cms.management.commands.seed_demo import PASSWORD as DEMO_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -30,7 +30,7 @@ def member_pages():
 def log_in(page, base, email):
     page.goto(base + "/login/")
     page.fill("#id_username", email)
-    page.fill("#id_password", PASSWORD)
+    page.fill("#id_password", DEMO_PASSWORD)
     with page.expect_navigation():
         page.locator("form:has(#id_password) button[type=submit]").click()
     assert page.url == base + "/", page.url
