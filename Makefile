@@ -12,7 +12,7 @@ PORT ?= 8000
 PYTEST_WORKERS ?= 2
 PYTEST_ARGS ?=
 
-.PHONY: run serve check pytest test lint format messages bench clean
+.PHONY: run serve check pytest test lint format messages bench clean npm
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,14 @@ $(VENV)/.installed-base: requirements/base.txt | $(VENV)/bin/python
 $(VENV)/.installed-test: requirements/base.txt requirements/test.txt | $(VENV)/bin/python
 	$(PIP) install -q -r requirements/test.txt
 	touch $@ $(VENV)/.installed-base
+
+# axe-core for the accessibility browser tests, at the exact version package-lock.json pins
+# (installed here, read from node_modules/ by the tests: nothing is fetched at run time).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+npm: node_modules/.installed
 
 run: $(VENV)/.installed-base
 	$(PY) manage.py migrate --noinput
@@ -51,13 +59,13 @@ messages: $(VENV)/.installed-test
 
 # Tests marked `source` read the source tree, not the running app (the Dutch translation is
 # complete): they run here, once, not again in each database lane.
-check: lint $(VENV)/.installed-test
+check: lint $(VENV)/.installed-test node_modules/.installed
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest -p no:xdist -m source
 
 # Exit status 5 is pytest's "no tests collected": a failure, said out loud.
-pytest: $(VENV)/.installed-test
+pytest: $(VENV)/.installed-test node_modules/.installed
 	@status=0; $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist worksteal -m "not source" --durations=25 $(PYTEST_ARGS) || status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure" >&2; fi; exit $$status
 
@@ -67,4 +75,4 @@ bench: $(VENV)/.installed-test
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) var db.sqlite3 tests/artifacts
+	rm -rf $(VENV) var db.sqlite3 tests/artifacts node_modules

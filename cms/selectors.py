@@ -1,5 +1,14 @@
 """Reads the site shell needs from several apps."""
 
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from challenges import policies as challenge_policies
+from challenges import selectors as challenge_selectors
+from challenges.models import ChallengeState
+from cms.reports import selectors as report_selectors
+from events import selectors as event_selectors
 from learning import selectors as learning_selectors
 from people.models import Member
 
@@ -14,3 +23,109 @@ def first_lesson_url(*, member: Member, language: str) -> str:
     if upcoming is not None and upcoming.next_lesson is not None:
         return upcoming.next_lesson.url
     return "/learn/"
+
+
+# --- the home page per role ------------------------------------------------------------
+# "What should I do now?": each section a few items and a count, read in a fixed number of
+# queries whatever the number of stories, sessions or members. A section is None when the
+# member's role does not have it; an empty list/zero is the section's empty state.
+
+HOME_ITEMS = 3
+
+
+@dataclass
+class Section:
+    items: list = field(default_factory=list)
+    count: int = 0
+
+
+@dataclass
+class MemberHome:
+    # Every member: what to do next.
+    share: Section
+    next_lesson: object | None
+    challenges: Section
+    sessions: Section
+    # Editors (and Masters): the review queue.
+    review: Section | None = None
+    # Masters and Activators: what needs their attention.
+    attention: list[dict] | None = None
+    drafts: Section | None = None
+    waiting_lists: Section | None = None
+    # Departments without a Social Editor (filled by challenges' selector once it exists).
+    unassigned_departments: list | None = None
+    # HR (and Masters): the adoption funnel.
+    funnel: dict | None = None
+    funnel_suppressed: bool = False
+
+
+def _section(queryset, limit: int = HOME_ITEMS) -> Section:
+    """The first ``limit`` rows and how many there are, in one query (one more only when
+    the first page is full)."""
+    items = list(queryset[: limit + 1])
+    if len(items) <= limit:
+        return Section(items=items, count=len(items))
+    return Section(items=items[:limit], count=queryset.order_by().count())
+
+
+def _sessions_to_join(member: Member) -> Section:
+    """Upcoming sessions the member is not registered for and does not host."""
+    qs = event_selectors.sessions(member=member, start=timezone.localdate()).filter(
+        my_status__isnull=True, i_host=False, cancelled=False, starts_at__gte=timezone.now()
+    )
+    section = _section(qs)
+    for session in section.items:
+        session.places_left = event_selectors.places_left(session)
+    return section
+
+
+def _waiting_lists(member: Member) -> Section:
+    """Upcoming sessions with people on their waiting list."""
+    qs = event_selectors.sessions(start=timezone.localdate()).filter(cancelled=False, waitlisted_count__gt=0)
+    return _section(qs)
+
+
+def _drafts(member: Member) -> Section:
+    """Challenges the member runs that are still to launch (draft or scheduled)."""
+    qs = challenge_selectors.managed_challenges(member=member).filter(
+        state__in=[ChallengeState.DRAFT, ChallengeState.SCHEDULED]
+    )
+    return _section(qs.order_by("opens_at", "id"))
+
+
+def _unassigned_departments() -> list | None:
+    """Departments without a Social Editor, from challenges' selector when it exists
+    (None: not available, the section is left out)."""
+    read = getattr(challenge_selectors, "unassigned_departments", None)
+    return list(read()) if read is not None else None
+
+
+def _funnel(member: Member) -> tuple[dict | None, bool]:
+    scope = report_selectors.scope_for(member=member, params={})
+    report = report_selectors.participation(scope)
+    return (report.funnel or None), report.suppressed
+
+
+def member_home(*, member: Member, language: str) -> MemberHome:
+    """The signed-in member's home: for everyone the stories to share (top three), the next
+    lesson, open challenges and sessions to join; what their role adds (the review queue,
+    the Masters' attention list, the funnel). Constant queries per role."""
+    overview = learning_selectors.learning_overview(member=member, language=language)
+    upcoming = overview.next or next((c for c in overview.courses if c.next_lesson and not c.locked_reason), None)
+    home = MemberHome(
+        share=_section(challenge_selectors.suggestion_feed(member=member)),
+        next_lesson=upcoming,
+        challenges=_section(challenge_selectors.open_challenges(member=member)),
+        sessions=_sessions_to_join(member),
+    )
+    if challenge_policies.can_use_review_queue(member):
+        home.review = _section(challenge_selectors.review_queue(editor=member))
+    if challenge_policies.can_launch_challenges(member):
+        home.drafts = _drafts(member)
+    if member.is_master:
+        home.attention = [a for a in report_selectors.attention_counts() if a["key"] != "review_queue"]
+        home.waiting_lists = _waiting_lists(member)
+        home.unassigned_departments = _unassigned_departments()
+    if member.is_hr:
+        home.funnel, home.funnel_suppressed = _funnel(member)
+    return home

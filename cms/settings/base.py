@@ -120,7 +120,7 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "people.Member"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "learning:dashboard"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 # A "forgot password" link works this many seconds (and only until it is used or the member logs in).
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=2 * 3600)

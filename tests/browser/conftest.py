@@ -73,3 +73,51 @@ def new_context(browser):
 def artifacts():
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_BLOCKING = {"serious", "critical"}
+
+
+def _axe_path() -> Path:
+    if not AXE.exists():
+        message = f"axe-core not installed at {AXE} (run `make npm`)"
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"axe-core is required (REQUIRE_BROWSER=1): {message}")
+        pytest.skip(message)
+    return AXE
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core (WCAG 2.1 A and AA rules) on the page as it is now; its violations that
+    are serious or critical."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(_axe_path()))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    return [v for v in result["violations"] if v.get("impact") in AXE_BLOCKING]
+
+
+def format_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"[{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {', '.join(map(str, node['target']))}: {node.get('failureSummary', '').strip()}")
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def assert_accessible():
+    """``assert_accessible(page)`` fails on any serious or critical axe-core violation of
+    WCAG 2.1 AA, listing them."""
+    _axe_path()
+
+    def check(page, label: str = "") -> None:
+        violations = axe_violations(page)
+        assert not violations, f"{label or page.url}: accessibility violations\n{format_violations(violations)}"
+
+    return check
