@@ -5,7 +5,7 @@ import datetime
 
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 
 
 def parse_month(value: str | None) -> tuple[datetime.date, datetime.date] | None:
@@ -50,3 +50,23 @@ def short_date(value: datetime.date, *, with_time: bool = False) -> str:
 def long_date(value: datetime.date) -> str:
     """``value`` written out in the active language: "1 december 2026"."""
     return date_format(value, "j F Y")
+
+
+def time_left(until: datetime.datetime, *, now: datetime.datetime | None = None) -> str:
+    """How long until ``until``, in the active language with real plurals and at most two
+    units: "2 dagen en 3 uur", "3 uur en 5 minuten", "5 minuten", "minder dan een minuut"
+    ("2 days and 3 hours" in English). For the texts "Closes in …", "Ends in …"."""
+    seconds = int(((until - (now or timezone.now())).total_seconds()))
+    if seconds < 60:
+        return gettext("less than a minute")
+    minutes = seconds // 60
+    days, hours, minutes = minutes // 1440, minutes // 60 % 24, minutes % 60
+    parts = [
+        ngettext("%(n)s day", "%(n)s days", days) % {"n": days} if days else "",
+        ngettext("%(n)s hour", "%(n)s hours", hours) % {"n": hours} if hours else "",
+        ngettext("%(n)s minute", "%(n)s minutes", minutes) % {"n": minutes} if minutes and not days else "",
+    ]
+    parts = [p for p in parts if p][:2]
+    if len(parts) == 1:
+        return parts[0]
+    return gettext("%(first)s and %(second)s") % {"first": parts[0], "second": parts[1]}

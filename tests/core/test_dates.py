@@ -9,7 +9,7 @@ from django.conf import settings
 from django.template import Context, Template
 from django.utils import translation
 
-from core.dates import long_date, short_date
+from core.dates import long_date, short_date, time_left
 
 DEC_1 = datetime.date(2026, 12, 1)
 
@@ -51,3 +51,39 @@ def test_no_template_shows_capitalised_month_abbreviations():
             if "M" in match.group(1):
                 wrong.append(f"{path.relative_to(base)}: {match.group(0)}")
     assert not wrong, wrong
+
+
+NOW = datetime.datetime(2026, 12, 1, 12, 0, tzinfo=datetime.UTC)
+
+
+@pytest.mark.parametrize(
+    "left, dutch, english",
+    [
+        (datetime.timedelta(days=2, hours=3, minutes=10), "2 dagen en 3 uur", "2 days and 3 hours"),
+        (datetime.timedelta(days=1), "1 dag", "1 day"),
+        (datetime.timedelta(hours=1, minutes=1), "1 uur en 1 minuut", "1 hour and 1 minute"),
+        (datetime.timedelta(minutes=5, seconds=30), "5 minuten", "5 minutes"),
+        (datetime.timedelta(seconds=20), "minder dan een minuut", "less than a minute"),
+    ],
+)
+def test_time_left_reads_as_dutch_and_english(left, dutch, english):
+    with translation.override("nl"):
+        assert time_left(NOW + left, now=NOW) == dutch
+        assert (
+            Template("{% load i18n %}{% blocktranslate %}Closes in {{ time }}.{% endblocktranslate %}").render(
+                Context({"time": time_left(NOW + left, now=NOW)})
+            )
+            == f"Sluit over {dutch}."
+        )
+    with translation.override("en"):
+        assert time_left(NOW + left, now=NOW) == english
+
+
+def test_the_time_left_filter():
+    from django.utils import timezone
+
+    with translation.override("nl"):
+        html = Template("{% load time_left %}{{ at|time_left }}").render(
+            Context({"at": timezone.now() + datetime.timedelta(days=3, hours=2, minutes=1)})
+        )
+    assert html == "3 dagen en 2 uur"
