@@ -56,7 +56,7 @@ def time_left(until: datetime.datetime, *, now: datetime.datetime | None = None)
     """How long until ``until``, in the active language with real plurals and at most two
     units: "2 dagen en 3 uur", "3 uur en 5 minuten", "5 minuten", "minder dan een minuut"
     ("2 days and 3 hours" in English). For the texts "Closes in …", "Ends in …"."""
-    seconds = int(((until - (now or timezone.now())).total_seconds()))
+    seconds = int((until - (now or timezone.now())).total_seconds())
     if seconds < 60:
         return gettext("less than a minute")
     minutes = seconds // 60

@@ -29,7 +29,9 @@ def english_tree():
     return session
 
 
-@pytest.mark.parametrize("language, overview, title", [("nl", "/sessies/", "Sessies"), ("en", "/sessions/", "Sessions")])
+@pytest.mark.parametrize(
+    "language, overview, title", [("nl", "/sessies/", "Sessies"), ("en", "/sessions/", "Sessions")]
+)
 def test_the_session_overview_is_in_the_members_language(client_for, english_tree, language, overview, title):
     client = client_for(MemberFactory(role=Role.AMBASSADOR, language=language))
     response = client.get("/session/")
