@@ -88,6 +88,9 @@ NAMED_ACCOUNTS = [
     ("activator@example.com", "Arjen Activator", Role.ACTIVATOR, False),
     ("hr@example.com", "Hanneke HR", Role.AMBASSADOR, True),
 ]
+# Every named account reads the site in Dutch; this one Ambassador reads it in English (to
+# try the English pages and translations).
+ENGLISH_ACCOUNT = ("english@example.com", "Emma English", Role.AMBASSADOR, False)
 
 
 class Command(BaseCommand):
@@ -140,7 +143,14 @@ class Command(BaseCommand):
         for i, (email, name, role, is_hr) in enumerate(NAMED_ACCOUNTS):
             members.append(
                 self.member(
-                    email, name, role, is_hr, departments[i % len(departments)], locations[i % len(locations)], rng
+                    email,
+                    name,
+                    role,
+                    is_hr,
+                    departments[i % len(departments)],
+                    locations[i % len(locations)],
+                    rng,
+                    language="nl",
                 )
             )
         roles = [Role.AMBASSADOR] * 30 + [Role.CREATOR] * 10 + [Role.EDITOR] * 4 + [Role.ACTIVATOR] * 4 + [Role.MASTER]
@@ -153,13 +163,15 @@ class Command(BaseCommand):
                     email, f"{first} {last}", role, i % 17 == 0, rng.choice(departments), rng.choice(locations), rng
                 )
             )
+        members.append(self.member(*ENGLISH_ACCOUNT, departments[0], locations[0], rng, language="en"))
         return members
 
-    def member(self, email, name, role, is_hr, department, location, rng):
+    def member(self, email, name, role, is_hr, department, location, rng, language=None):
         member = Member.objects.filter(email=email).first()
         if member is not None:
             return member
         first, _, last = name.partition(" ")
+        roll = rng.random()  # drawn for every account, so the generated members stay the same
         member = Member.objects.create_user(
             email=email,
             password=None,
@@ -168,7 +180,7 @@ class Command(BaseCommand):
             display_name=name,
             department=department,
             location=location,
-            language="en" if rng.random() < 0.15 else "nl",
+            language=language or ("en" if roll < 0.15 else "nl"),
             network_size=rng.choice([80, 150, 300, 500, 900, 1500, 3000]),
         )
         # Hashing is slow on purpose; one hash serves every demo account.
