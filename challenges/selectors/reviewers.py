@@ -46,14 +46,13 @@ class Reviewers:
         return list(seen.values())
 
 
-def _masters() -> QuerySet[Member]:
-    return Member.objects.filter(Q(role=Role.MASTER) | Q(is_superuser=True), is_active=True)
+_MASTER = Q(role=Role.MASTER) | Q(is_superuser=True)
 
 
 def reviewers(*, department_ids: Iterable[int | None]) -> dict[int | None, Reviewers]:
     """``{department id: Reviewers}`` for the given departments (``None``: no department).
     Two queries at most: the departments' own editors, then (only if a department has none)
-    the Masters and the editors for all departments."""
+    the Masters and the editors for all departments, in one."""
     wanted = set(department_ids)
     own: dict[int | None, list[Member]] = {pk: [] for pk in wanted}
     ids = [pk for pk in wanted if pk is not None]
@@ -63,12 +62,12 @@ def reviewers(*, department_ids: Iterable[int | None]) -> dict[int | None, Revie
     result = {pk: Reviewers(editors=editors) for pk, editors in own.items() if editors}
     missing = [pk for pk in wanted if pk not in result]
     if missing:
-        fallback_editors = list(
-            Member.objects.filter(role=Role.EDITOR, is_active=True, editor_for_all_departments=True).order_by(
-                "display_name", "pk"
-            )
-        )
-        masters = list(_masters().order_by("display_name", "pk"))
+        everyone = Member.objects.filter(
+            _MASTER | Q(role=Role.EDITOR, editor_for_all_departments=True), is_active=True
+        ).order_by("display_name", "pk")
+        fallback_editors, masters = [], []
+        for member in everyone:
+            (masters if member.is_master else fallback_editors).append(member)
         for pk in missing:
             result[pk] = Reviewers(editors=fallback_editors, masters=masters, fallback=True)
     return result

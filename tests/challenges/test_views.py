@@ -102,7 +102,9 @@ def test_manage_create_preview_and_schedule(master, client_for):
 
 def test_submit_story_page_and_my_stories(creator, client_for):
     api = client_for(creator)
-    response = api.post("/stories/new/", {"title": "Fair", "text": "At the fair", "images": [upload()], "photo_consent": "on"})
+    response = api.post(
+        "/stories/new/", {"title": "Fair", "text": "At the fair", "images": [upload()], "photo_consent": "on"}
+    )
     assert response.status_code == 302
     page = api.get("/stories/mine/").content.decode()
     assert "Waiting for review" in page
