@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -140,7 +141,7 @@ class BrandingSettings(BaseGenericSetting):
     def accent_contrast(self) -> str:
         return core_branding.text_colour_on(self.accent_colour)
 
-    @property
+    @cached_property
     def logo_url(self) -> str:
         """The logo rendition's URL (relative with local storage), "" without a logo."""
         if self.logo is None:
@@ -150,10 +151,16 @@ class BrandingSettings(BaseGenericSetting):
         except Exception:  # a missing or unreadable file must not break every page
             return ""
 
-    def as_branding(self, *, certificate_signatory: str = "") -> core_branding.Branding:
+    @property
+    def logo_absolute_url(self) -> str:
+        """``logo_url`` with the site's address in front (e-mails, Open Badges, og:image)."""
         logo_url = self.logo_url
         if logo_url.startswith("/"):
             logo_url = django_settings.BASE_URL.rstrip("/") + logo_url
+        return logo_url
+
+    def as_branding(self, *, certificate_signatory: str = "") -> core_branding.Branding:
+        logo_url = self.logo_absolute_url
         return core_branding.Branding(
             organisation_name=self.organisation_name,
             primary_colour=self.primary_colour,
