@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core import branding
 from core.locking import lock
 from core.queue import enqueue
 
@@ -252,10 +253,12 @@ def send_invitation(*, invitation_id: int, reminder: bool = False) -> bool:
                 "url": join_url(invitation),
                 "reminder": reminder,
                 "inviter": invitation.invited_by.name if invitation.invited_by else "",
+                "branding": branding.current(),
             }
             subject = render_to_string("people/email/invitation_subject.txt", context).strip()
             body = render_to_string("people/email/invitation.txt", context)
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
+            html = render_to_string("people/email/invitation.html", context)
+            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email], html_message=html)
     except Exception:
         if reminder:
             Invitation.objects.filter(pk=invitation_id).update(reminded_at=None)

@@ -22,7 +22,7 @@ from cms.demo.content import load as load_content
 from cms.demo.pages import seed as seed_pages
 from cms.demo.programme import seed as seed_programme
 from cms.demo.sessions import seed as seed_sessions
-from cms.models import ProgrammeSettings
+from cms.models import BrandingSettings, ProgrammeSettings
 from courses.models import CoursePage
 from learning import services as learning_services
 from people import services as people_services
@@ -127,9 +127,12 @@ class Command(BaseCommand):
         return nl, en
 
     def organisation(self):
-        programme = ProgrammeSettings.load()
-        if programme.organisation_name in ("", "Social Shift"):
-            programme.organisation_name = "Zorg & Zo Demo"
+        branding = BrandingSettings.load()
+        if branding.organisation_name in ("", "Social Shift"):
+            branding.organisation_name = "Zorg & Zo Demo"
+            branding.primary_colour, branding.accent_colour = "#0b6e4f", "#f2a541"
+            branding.save()
+            programme = ProgrammeSettings.load()
             programme.certificate_signatory = "Marieke Social Master, Social Master"
             programme.save()
         departments = [Department.objects.get_or_create(name=name)[0] for name in DEPARTMENTS]
