@@ -60,7 +60,7 @@ def listed(client, member_course):
 
 @pytest.mark.parametrize("kind", ["departments", "locations", "roles", "pilot"])
 def test_audience_kind_decides_who_sees_the_course(kind, sales, utrecht, client_for, api_for):
-    everyone = make_course("For everyone", lessons=1)
+    make_course("For everyone", lessons=1)
     restricted = make_course("Restricted", lessons=1)
     options, inside, outside = audiences(sales, utrecht)[kind]
     audience = options.pop("audience")
