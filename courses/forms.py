@@ -6,6 +6,8 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 from people.models import Role
 
+from .audience import roles_from, roles_value
+
 
 class CoursePageForm(WagtailAdminPageForm):
     """The prerequisite chooser offers the courses of this course's own language only
@@ -14,8 +16,6 @@ class CoursePageForm(WagtailAdminPageForm):
     not typed."""
 
     def __init__(self, *args, **kwargs):
-        from .models import roles_from
-
         super().__init__(*args, **kwargs)
         field = self.fields.get("prerequisites")
         if field is not None:
@@ -39,6 +39,4 @@ class CoursePageForm(WagtailAdminPageForm):
                 self.fields[name].widget = forms.CheckboxSelectMultiple(choices=self.fields[name].choices)
 
     def clean_audience_roles(self):
-        from .models import roles_value
-
         return roles_value(self.cleaned_data.get("audience_roles") or [])

@@ -11,6 +11,7 @@ from wagtail.search import index
 from core.pages import MembersOnlyPageMixin
 from people.models import Role
 
+from .audience import Audience, roles_from, roles_value  # noqa: F401 (roles_value: part of this module's API)
 from .blocks import LessonBodyBlock
 from .forms import CoursePageForm
 
@@ -25,25 +26,6 @@ class CourseIndexPage(MembersOnlyPageMixin, Page):
 
     class Meta:
         verbose_name = _("course overview")
-
-
-class Audience(models.TextChoices):
-    EVERYONE = "everyone", _("Everyone")
-    DEPARTMENTS = "departments", _("Selected departments")
-    LOCATIONS = "locations", _("Selected locations")
-    ROLES = "roles", _("Selected roles")
-    PILOT = "pilot", _("The pilot group")
-
-
-def roles_value(roles) -> str:
-    """Roles as stored in ``audience_roles``: ``",creator,master,"``, so that one role is
-    found with a plain SQL ``LIKE '%,creator,%'``."""
-    roles = sorted({str(role) for role in roles if role})
-    return f",{','.join(roles)}," if roles else ""
-
-
-def roles_from(value: str) -> list[str]:
-    return [role for role in (value or "").split(",") if role]
 
 
 class CoursePage(MembersOnlyPageMixin, Page):
