@@ -3,13 +3,14 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from core.ids import MAX_ID
+from core.parsers import JSONParser
 
 from . import policies, selectors, services
 from .errors import InvitationError
@@ -80,7 +81,8 @@ class TokenView(APIView):
         )
         if member is None:
             return Response(
-                {"detail": _("E-mail address or password is not correct.")}, status=status.HTTP_400_BAD_REQUEST
+                {"detail": _("E-mail address or password is not correct."), "code": "invalid_credentials"},
+                status=status.HTTP_400_BAD_REQUEST,
             )
         return Response({"token": services.api_token(member=member)})
 

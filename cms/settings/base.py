@@ -282,6 +282,11 @@ REST_FRAMEWORK = {
         "login": env("THROTTLE_LOGIN", default="10/minute"),
     },
     "EXCEPTION_HANDLER": "cms.api.exception_handler",
+    "DEFAULT_PARSER_CLASSES": [
+        "core.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Social Shift API",
