@@ -32,6 +32,11 @@ class StoryForm(forms.Form):
         required=False,
         widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
+    photo_consent = forms.BooleanField(
+        label=gettext_lazy("The people in my photos agreed that they may be shared"),
+        help_text=gettext_lazy("Required when you add photos."),
+        required=False,
+    )
     video = forms.FileField(
         label=gettext_lazy("Video (optional; MP4 or MOV, 200 MB)"),
         required=False,

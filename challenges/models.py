@@ -189,6 +189,7 @@ class StoryStatus(models.TextChoices):
     CHANGES_REQUESTED = "changes_requested", _("Changes requested")
     APPROVED = "approved", _("Approved")
     REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 def open_at(moment) -> Q:
@@ -242,6 +243,13 @@ class Story(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     submitted_at = models.DateTimeField(default=timezone.now)
     approved_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    photo_consent_at = models.DateTimeField(
+        _("people in the photos agreed at"),
+        null=True,
+        blank=True,
+        help_text=_("When the creator confirmed that the people in the photos agreed to their sharing."),
+    )
 
     class Meta:
         ordering = ["-submitted_at", "-id"]

@@ -11,7 +11,11 @@ anything (check, then do).
 - enter a challenge: its audience while it is open; Social Creators and up, or any member
   when the challenge allows it;
 - share a moment (a story outside any challenge): Social Creators and up;
-- review: a Social Master, or a Social Editor for stories of their own department;
+- review: a Social Master; a Social Editor for stories of their own department; a Social
+  Editor "for all departments" also for stories of a department without an editor of its own
+  (and of creators without a department). ``review_scope`` is that rule as a filter, so the
+  queue and ``can_review`` agree; ``challenges.selectors.reviewers`` names who is told;
+- withdraw: the creator, their own story while it waits for review;
 - compliment: Social Masters and Activators, a colleague's approved story;
 - see a story: its creator, its reviewers, and everyone once it is approved; its feedback and
   the creator's original text: the creator and the reviewers only;
@@ -20,12 +24,14 @@ anything (check, then do).
 
 import datetime
 
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import InvalidInput, NotAllowed, NotFound
 from people.models import ROLE_RANK, Member, Role
 
+from .errors import InvalidTransition
 from .models import Audience, Challenge, Story, StoryStatus
 
 # --- challenges -----------------------------------------------------------------------
@@ -150,15 +156,75 @@ def can_use_review_queue(member: Member) -> bool:
     return member.is_master or member.is_editor
 
 
+def department_editors() -> QuerySet[Member]:
+    """The active Social Editors who have a department: a department with one of them has
+    its own editor; every other department falls back to the Masters and the editors for all
+    departments."""
+    return Member.objects.filter(role=Role.EDITOR, is_active=True, department__isnull=False)
+
+
+def staffed_department_ids() -> QuerySet:
+    """The ids of the departments with an editor of their own, as a subquery."""
+    return department_editors().values("department_id")
+
+
+def _staffed_departments(member: Member) -> set[int]:
+    """``staffed_department_ids`` read once per member object (one query per request, like
+    Django's permission cache), so a list of stories asks no query per story."""
+    cached = getattr(member, "_staffed_departments_cache", None)
+    if cached is None:
+        cached = set(staffed_department_ids().values_list("department_id", flat=True))
+        member._staffed_departments_cache = cached
+    return cached
+
+
+def review_scope(member: Member) -> Q:
+    """The stories ``member`` may review, as a filter on ``Story`` (``can_review`` as SQL)."""
+    if member.is_master:
+        return Q()
+    if not member.is_editor:
+        return Q(pk__in=[])
+    scope = Q(department_id=member.department_id) if member.department_id else Q(pk__in=[])
+    if member.editor_for_all_departments:
+        scope |= Q(department__isnull=True) | ~Q(department_id__in=staffed_department_ids())
+    return scope
+
+
 def can_review(member: Member, story: Story) -> bool:
+    """The same rule as ``review_scope``, for one story."""
+    if not member.is_authenticated:
+        return False
     if member.is_master:
         return True
-    return member.is_editor and member.department_id is not None and story.department_id == member.department_id
+    if not member.is_editor:
+        return False
+    if member.department_id is not None and story.department_id == member.department_id:
+        return True
+    if not member.editor_for_all_departments:
+        return False
+    return story.department_id is None or story.department_id not in _staffed_departments(member)
 
 
 def check_review(member: Member, story: Story) -> None:
     if not can_review(member, story):
         raise NotAllowed(_("Only the Social Editor of the story's department reviews it."))
+
+
+def can_withdraw(member: Member, story: Story) -> bool:
+    """The creator takes back their own story while it waits for review (to show the button)."""
+    return story.creator_id == member.pk and story.status == StoryStatus.SUBMITTED
+
+
+def check_withdraw(member: Member, story: Story) -> None:
+    """Someone else's story does not exist for the member; a decided one cannot be taken back
+    (``InvalidTransition`` with ``code="story_already_reviewed"``). A withdrawn one passes:
+    withdrawing twice is the service's no-op."""
+    check_own_story(member, story)
+    if story.status not in (StoryStatus.SUBMITTED, StoryStatus.WITHDRAWN):
+        raise InvalidTransition(
+            _("This story has already been reviewed, so it can no longer be withdrawn."),
+            code="story_already_reviewed",
+        )
 
 
 def can_compliment(member: Member) -> bool:

@@ -13,6 +13,7 @@ urlpatterns = [
     path("stories/new/", views.submit_story, name="submit"),
     path("stories/mine/", views.my_stories, name="my_stories"),
     path("stories/<id:pk>/resubmit/", views.resubmit, name="resubmit"),
+    path("stories/<id:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("stories/<id:pk>/compliment/", views.compliment, name="compliment"),
     path("stories/p/<str:public_id>/", views.public_story, name="public_story"),
     path("share/", views.feed, name="feed"),

@@ -4,6 +4,7 @@ selector, render.
 Who may open what:
 - challenges list/detail, submit a story, my stories, my feed: any signed-in member
   (submitting: Creators, or anyone in a challenge that allows it; the service decides);
+- send again, withdraw: the story's creator (others: 404);
 - review queue and decisions: Social Editors (their department) and Masters; others 403;
 - compliments: Masters and Activators; others 403;
 - manage pages (list, create, edit, state changes, preview, judge): Masters, and
@@ -86,7 +87,7 @@ def submit_story(request):
     form = StoryForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.submit_story(
+            story = services.submit_story(
                 member=member,
                 title=form.cleaned_data["title"],
                 text=form.cleaned_data["text"],
@@ -94,19 +95,26 @@ def submit_story(request):
                 images=request.FILES.getlist("images"),
                 video=request.FILES.get("video"),
                 challenge=challenge,
+                photo_consent=form.cleaned_data["photo_consent"],
             )
         except ServiceError as exc:
-            form.add_error(None, exc.message)
+            form.add_error("photo_consent" if exc.code == "photo_consent_required" else None, exc.message)
         else:
-            messages.success(request, _("Thank you! Your story is waiting for the editor."))
+            reviewers = selectors.story_reviewers(story=story)
+            messages.success(
+                request,
+                _("Thank you! Your story is waiting for review by %(reviewers)s.") % {"reviewers": reviewers.display},
+            )
             return redirect("challenges:my_stories")
     status = 400 if request.method == "POST" else 200
-    return render(request, "challenges/submit.html", {"form": form, "challenge": challenge}, status=status)
+    reviewers = selectors.reviewers(department_ids=[member.department_id])[member.department_id]
+    context = {"form": form, "challenge": challenge, "reviewers": reviewers}
+    return render(request, "challenges/submit.html", context, status=status)
 
 
 @login_required
 def my_stories(request):
-    stories = selectors.my_stories(member=request.user).prefetch_related("decisions")
+    stories = selectors.with_reviewers(selectors.my_stories(member=request.user).prefetch_related("decisions"))
     return render(request, "challenges/my_stories.html", {"stories": stories})
 
 
@@ -121,11 +129,26 @@ def resubmit(request, pk):
             text=request.POST.get("text"),
             link_url=request.POST.get("link_url"),
             images=request.FILES.getlist("images"),
+            photo_consent=request.POST.get("photo_consent") == "on",
         )
     except ServiceError as exc:
         _error(request, exc)
     else:
         messages.success(request, _("Sent again: your story is back in the review queue."))
+    return redirect("challenges:my_stories")
+
+
+@login_required
+@require_POST
+def withdraw(request, pk):
+    """The creator takes back their own story while it waits (others' stories: 404)."""
+    story = get_object_or_404(selectors.own_stories(member=request.user), pk=pk)
+    try:
+        services.withdraw_story(member=request.user, story=story)
+    except ServiceError as exc:
+        _error(request, exc)
+    else:
+        messages.success(request, _("Your story is withdrawn: it no longer waits for review."))
     return redirect("challenges:my_stories")
 
 

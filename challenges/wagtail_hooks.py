@@ -65,7 +65,7 @@ class ChallengeViewSet(SnippetViewSet):
 
 
 class StoryViewSet(SnippetViewSet):
-    """Masters see every story; an Editor only their own department's."""
+    """Masters see every story; an Editor those they review (``selectors.admin_stories``)."""
 
     model = Story
     icon = "doc-full"

@@ -1,12 +1,18 @@
 from decimal import Decimal
 
+from django.conf import settings as django_settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+from core import branding as core_branding
 
 
 class HomePage(Page):
@@ -21,7 +27,6 @@ class HomePage(Page):
 
 @register_setting(icon="site")
 class ProgrammeSettings(BaseGenericSetting):
-    organisation_name = models.CharField(_("organisation name"), max_length=120, default="Social Shift")
     certificate_signatory = models.CharField(
         _("certificate signed by"), max_length=120, blank=True, help_text=_("e.g. the Social Master's name and title")
     )
@@ -52,7 +57,6 @@ class ProgrammeSettings(BaseGenericSetting):
     )
 
     panels = [
-        FieldPanel("organisation_name"),
         FieldPanel("certificate_signatory"),
         FieldPanel("employee_count"),
         FieldPanel("pilot_group_limit"),
@@ -62,6 +66,120 @@ class ProgrammeSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("programme settings")
+
+    @property
+    def organisation_name(self) -> str:
+        """Kept for templates and code that read it here: the name lives in
+        ``BrandingSettings`` now."""
+        return BrandingSettings.load().organisation_name
+
+
+hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # and six hexadecimal digits, e.g. #1f4e79."))
+
+
+@register_setting(icon="image")
+class BrandingSettings(BaseGenericSetting):
+    """Name, logo and colours of the organisation: on the site, in e-mails, on
+    certificates, public story pages and as the Open Badges issuer. Social Masters edit it."""
+
+    organisation_name = models.CharField(_("organisation name"), max_length=120, default="Social Shift")
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("PNG or JPEG, preferably wide and on a transparent or white background."),
+    )
+    primary_colour = models.CharField(
+        _("primary colour"),
+        max_length=7,
+        default=core_branding.DEFAULT_PRIMARY,
+        validators=[hex_colour],
+        help_text=_("Buttons and headings. The text on it becomes white or black, whichever is readable."),
+    )
+    accent_colour = models.CharField(
+        _("accent colour"), max_length=7, default=core_branding.DEFAULT_ACCENT, validators=[hex_colour]
+    )
+    linkedin_organisation_id = models.CharField(
+        _("LinkedIn organisation id"),
+        max_length=20,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9]+$", _("Only the digits of the LinkedIn company id."))],
+        help_text=_("The number in your LinkedIn company page's admin address; links certificates to that page."),
+    )
+    contact_email = models.EmailField(
+        _("contact e-mail address"), blank=True, help_text=_("Shown as the issuer's address on Open Badges.")
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("logo"),
+        FieldPanel("primary_colour"),
+        FieldPanel("accent_colour"),
+        FieldPanel("linkedin_organisation_id"),
+        FieldPanel("contact_email"),
+    ]
+
+    class Meta:
+        verbose_name = _("branding")
+
+    def clean(self):
+        super().clean()
+        for field in ("primary_colour", "accent_colour"):
+            setattr(self, field, (getattr(self, field) or "").strip().lower())
+        if self.primary_colour and self.primary_colour == self.accent_colour:
+            raise ValidationError({"accent_colour": _("Choose an accent colour that differs from the primary colour.")})
+
+    @property
+    def primary_contrast(self) -> str:
+        """Text colour on the primary colour (WCAG AA, 4.5:1)."""
+        return core_branding.text_colour_on(self.primary_colour)
+
+    @property
+    def accent_contrast(self) -> str:
+        return core_branding.text_colour_on(self.accent_colour)
+
+    @cached_property
+    def logo_url(self) -> str:
+        """The logo rendition's URL (relative with local storage), "" without a logo."""
+        if self.logo is None:
+            return ""
+        try:
+            return self.logo.get_rendition(core_branding.LOGO_FILTER).url
+        except Exception:  # a missing or unreadable file must not break every page
+            return ""
+
+    @property
+    def logo_absolute_url(self) -> str:
+        """``logo_url`` with the site's address in front (e-mails, Open Badges, og:image)."""
+        logo_url = self.logo_url
+        if logo_url.startswith("/"):
+            logo_url = django_settings.BASE_URL.rstrip("/") + logo_url
+        return logo_url
+
+    def as_branding(self, *, certificate_signatory: str = "") -> core_branding.Branding:
+        logo_url = self.logo_absolute_url
+        return core_branding.Branding(
+            organisation_name=self.organisation_name,
+            primary_colour=self.primary_colour,
+            primary_contrast=self.primary_contrast,
+            accent_colour=self.accent_colour,
+            accent_contrast=self.accent_contrast,
+            logo_url=logo_url,
+            logo_image_id=self.logo_id if logo_url else None,
+            linkedin_organisation_id=self.linkedin_organisation_id,
+            contact_email=self.contact_email,
+            certificate_signatory=certificate_signatory,
+        )
+
+
+def current_branding(request=None) -> core_branding.Branding:
+    """What ``core.branding.current`` answers (registered in ``CmsConfig.ready``); with a
+    request, Wagtail caches the setting on it."""
+    signatory = ProgrammeSettings.load(request_or_site=request).certificate_signatory
+    return BrandingSettings.load(request_or_site=request).as_branding(certificate_signatory=signatory)
 
 
 class ReportExport(models.Model):

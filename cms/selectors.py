@@ -93,11 +93,10 @@ def _drafts(member: Member) -> Section:
     return _section(qs.order_by("opens_at", "id"))
 
 
-def _unassigned_departments() -> list | None:
-    """Departments without a Social Editor, from challenges' selector when it exists
-    (None: not available, the section is left out)."""
-    read = getattr(challenge_selectors, "unassigned_departments", None)
-    return list(read()) if read is not None else None
+def _unassigned_departments() -> list:
+    """Departments with members but no Social Editor of their own: their stories go to the
+    Masters and the editors for all departments until a Master names one."""
+    return list(challenge_selectors.unassigned_departments())
 
 
 def _funnel(member: Member) -> tuple[dict | None, bool]:

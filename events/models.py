@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -65,6 +65,21 @@ class SessionIndexPage(MembersOnlyPageMixin, Page):
     class Meta:
         db_table = "learning_sessionindexpage"
         verbose_name = _("session overview")
+
+    def sessions_source(self) -> "SessionIndexPage":
+        """The overview that holds the sessions: a session is one page (one list of
+        registrations) in the default language, so a translated overview ("Sessions" in the
+        English tree) shows and routes to the sessions of its Dutch original."""
+        if self.get_children().exists():
+            return self
+        original = self.get_translations().filter(numchild__gt=0).first()
+        return original.specific if original is not None else self
+
+    def route(self, request, path_components):
+        source = self.sessions_source()
+        if path_components and source.pk != self.pk:
+            return source.route(request, path_components)
+        return super().route(request, path_components)
 
 
 class SessionPageForm(WagtailAdminPageForm):
@@ -168,6 +183,30 @@ class SessionPage(MembersOnlyPageMixin, Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.FilterField("kind")]
     parent_page_types = ["events.SessionIndexPage"]
+
+    def get_url_parts(self, request=None):
+        """Under the overview in the active language when it has one (an English member's
+        link goes through /sessions/, which routes back to this page), else as usual. One
+        query, for a language other than the site's, remembered for the request."""
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        if language != settings.LANGUAGE_CODE:
+            # Remembered for the request (a listing links to every session under one overview).
+            cache = (request if request is not None else self).__dict__.setdefault("_session_overviews", {})
+            key = (language, self.path[: -self.steplen])
+            if key not in cache:
+                parent = Page.objects.filter(path=key[1]).values("translation_key")
+                cache[key] = (
+                    SessionIndexPage.objects.live()
+                    .filter(locale__language_code=language, translation_key__in=parent)
+                    .first()
+                )
+            local = cache[key]
+            parts = local.get_url_parts(request) if local is not None else None
+            if parts is not None:
+                site_id, root_url, page_path = parts
+                return site_id, root_url, f"{page_path}{self.slug}/"
+        return super().get_url_parts(request)
+
     subpage_types = []
     # Registration, host tools, checklist and meetup items come from events.wagtail_hooks.
     context_hook_name = "session_page_context"

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.models import Locale
 
 from core.dates import parse_month
 from core.errors import InvalidInput, ServiceError
@@ -104,8 +105,10 @@ def session_page_context(request, page: SessionPage) -> dict:
 
 
 def overview(request):
-    """A stable address for the navigation: the session overview page, wherever it sits."""
-    index = SessionIndexPage.objects.live().first()
+    """A stable address for the navigation: the session overview page in the visitor's
+    language (the Dutch one when there is no translation), wherever it sits. Anyone."""
+    indexes = SessionIndexPage.objects.live()
+    index = indexes.filter(locale=Locale.get_active()).first() or indexes.first()
     if index is None:
         raise Http404(_("There is no session overview yet."))
     return redirect(index.get_url(request) or "/")

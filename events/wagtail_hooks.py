@@ -10,6 +10,8 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin_columns import yes_no
+
 from . import policies, views
 from .models import LinkedInChecklistItem, SessionPage
 
@@ -33,7 +35,7 @@ class LinkedInChecklistViewSet(SnippetViewSet):
     model = LinkedInChecklistItem
     icon = "tick"
     menu_label = _("LinkedIn checklist")
-    list_display = ["title", "sort_order", "active", "locale"]
+    list_display = ["title", "sort_order", yes_no(LinkedInChecklistItem, "active"), "locale"]
     list_filter = ["active", "locale"]
     search_fields = ["title"]
     ordering = ["sort_order", "id"]

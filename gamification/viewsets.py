@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
 from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin_columns import yes_no
 from gamification.models import BadgeClass, Level, PointRule, PrizePeriod, PrizeStatus
 from gamification.selectors.prizes import default_quarter
 
@@ -22,7 +23,7 @@ class PointRuleViewSet(SnippetViewSet):
     model = PointRule
     icon = "pick"
     menu_label = _("Point rules")
-    list_display = ["action", "label", "points", "active", "daily_cap", "cooldown_seconds"]
+    list_display = ["action", "label", "points", yes_no(PointRule, "active"), "daily_cap", "cooldown_seconds"]
     list_filter = ["active"]
     search_fields = ["action", "label"]
 
@@ -57,7 +58,7 @@ class BadgeClassViewSet(SnippetViewSet):
     icon = "success"
     menu_label = _("Badges")
     delete_view_class = BadgeClassDeleteView
-    list_display = ["name", "criterion", "active"]
+    list_display = ["name", "criterion", yes_no(BadgeClass, "active")]
     list_filter = ["criterion", "active"]
     search_fields = ["name"]
     panels = [

@@ -27,3 +27,12 @@ def locked_reason(*, member: Member, course: CoursePage) -> str | None:
         ).values_list("course_key", flat=True)
     )
     return locked_message([title for key, title in prerequisites if key not in done])
+
+
+def may_download_certificate(*, member, completion: CourseCompletion) -> bool:
+    """The certificate's PDF: its owner, and Social Masters (and superusers), who hand
+    certificates out. Everyone else gets a 404, as if it did not exist (the public page
+    stays open to all, for verification)."""
+    if not getattr(member, "is_authenticated", False):
+        return False
+    return member.pk == completion.member_id or member.is_master

@@ -10,4 +10,5 @@ urlpatterns = [
     path("learn/lessons/<id:pk>/quiz/", views.submit_quiz, name="submit_quiz"),
     path("certificates/", views.verify_certificate, name="verify_certificate"),
     path("certificates/<str:code>/", views.certificate, name="certificate"),
+    path("certificates/<str:code>/pdf/", views.certificate_pdf, name="certificate_pdf"),
 ]

@@ -1,23 +1,25 @@
 """Server-rendered learner pages. Dashboard and lesson actions: any signed-in member;
-certificates: anyone (public verification)."""
+certificates: anyone (public verification); a certificate's PDF: its owner and Social
+Masters, 404 for everyone else."""
 
 import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 
+from core import branding as core_branding
 from core.errors import ServiceError
 from courses.models import LessonPage
 from gamification.selectors import points as gamification_points
 from people.models import Role
 
-from . import selectors, services
+from . import certificates, policies, selectors, services
 
 
 @login_required
@@ -108,7 +110,31 @@ def certificate(request, code):
     completion = selectors.certificate(code=code)
     if completion is None:
         raise Http404(_("No certificate has this code."))
-    return render(request, "learning/certificate.html", {"completion": completion})
+    branding = core_branding.current(request)
+    may_download = policies.may_download_certificate(member=request.user, completion=completion)
+    context = {
+        "completion": completion,
+        "branding": branding,
+        "may_download": may_download,
+        "linkedin_url": (
+            certificates.linkedin_add_url(completion, branding=branding)
+            if request.user.is_authenticated and request.user.pk == completion.member_id
+            else None
+        ),
+    }
+    return render(request, "learning/certificate.html", context)
+
+
+def certificate_pdf(request, code):
+    """The certificate as a PDF, made on the fly (it is small)."""
+    completion = selectors.certificate(code=code)
+    if completion is None or not policies.may_download_certificate(member=request.user, completion=completion):
+        raise Http404(_("No certificate has this code."))
+    pdf = certificates.render_pdf(completion, branding=core_branding.current(request))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificate-{completion.certificate_code}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def verify_certificate(request):

@@ -8,7 +8,15 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 from . import services
 from .models import Member
 
-MEMBER_FIELDS = {"display_name", "role", "is_hr", "department", "location", "language"}
+MEMBER_FIELDS = {
+    "display_name",
+    "role",
+    "is_hr",
+    "department",
+    "editor_for_all_departments",
+    "location",
+    "language",
+}
 
 
 class _RoleSyncMixin:

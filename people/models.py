@@ -122,6 +122,13 @@ class Member(AbstractUser):
         on_delete=models.SET_NULL,
         related_name="members",
     )
+    editor_for_all_departments = models.BooleanField(
+        _("Social Editor for all departments"),
+        default=False,
+        help_text=_(
+            "For a Social Editor: also reviews the stories of departments that have no Social Editor of their own."
+        ),
+    )
     location = models.ForeignKey(
         Location, verbose_name=_("location"), null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
     )

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.errors import ServiceError
@@ -106,7 +107,7 @@ def invite(request):
             if upload is not None:
                 rows = services.rows_from_upload(upload=upload)
             else:
-                rows = services.rows_from_csv(data="name,email,department,location\n" + request.POST.get("rows", ""))
+                rows = services.rows_from_pasted(text=request.POST.get("rows", ""))
             created = services.invite(
                 rows=rows,
                 by=request.user,
@@ -116,7 +117,11 @@ def invite(request):
         except InvitationError as exc:
             problem, errors = exc.message, exc.errors
         else:
-            messages.success(request, _("%(count)s invitation(s) sent.") % {"count": len(created)})
+            messages.success(
+                request,
+                ngettext("%(count)s invitation sent.", "%(count)s invitations sent.", len(created))
+                % {"count": len(created)},
+            )
             return redirect("people:invite")
     return render(
         request,

@@ -145,6 +145,8 @@ class StorySerializer(serializers.ModelSerializer):
             "feedback",
             "submitted_at",
             "approved_at",
+            "withdrawn_at",
+            "photo_consent_at",
             "public_url",
         ]
         read_only_fields = fields
@@ -191,6 +193,11 @@ class StorySubmitSerializer(serializers.Serializer):
     video = serializers.FileField(required=False)
     challenge = serializers.IntegerField(required=False)
     language = serializers.ChoiceField(choices=["nl", "en"], required=False)
+    photo_consent = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Required (true) with images: the people in the photos agreed that they may be shared.",
+    )
 
 
 class ReviewSerializer(serializers.Serializer):

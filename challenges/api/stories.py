@@ -1,5 +1,5 @@
 """``/api/v1/stories/``, ``/review-queue/`` and ``/suggestions/``: submit stories, see mine,
-review, compliment, share, and the two feeds."""
+withdraw, review, compliment, share, and the two feeds."""
 
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -93,6 +93,7 @@ class StoryViewSet(viewsets.GenericViewSet):
             video=data.get("video"),
             challenge=challenge,
             language=data.get("language"),
+            photo_consent=data.get("photo_consent", False),
         )
         return self._out(request, story, status.HTTP_201_CREATED)
 
@@ -109,7 +110,19 @@ class StoryViewSet(viewsets.GenericViewSet):
             text=data.get("text"),
             link_url=data.get("link_url"),
             images=_files(request, "images"),
+            photo_consent=data.get("photo_consent", False),
         )
+        return self._out(request, story)
+
+    @extend_schema(
+        request=None,
+        responses=StorySerializer,
+        description="The creator takes back their story while it waits for review (again: no change). "
+        "409 `story_already_reviewed` once it was decided.",
+    )
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        story = services.withdraw_story(member=request.user, story=self._story(request, pk))
         return self._out(request, story)
 
     @extend_schema(request=ReviewSerializer, responses=StorySerializer)

@@ -2,7 +2,8 @@
 
 - ``challenges``: what a member sees and may enter, what a manager runs, entries, standings;
 - ``stories``: my stories, the review queue, one story as a member may see it, the public page;
-- ``sharing``: the suggestions feed, tracked links, what a share button needs.
+- ``sharing``: the suggestions feed, tracked links, what a share button needs;
+- ``reviewers``: who reviews a department's stories, departments without an editor.
 
 No ``request`` here: callers pass the member. Who may see what is asked of
 ``challenges.policies``."""
@@ -17,6 +18,7 @@ from .challenges import (
     standings,
     visible_challenges,
 )
+from .reviewers import Reviewers, reviewers, story_reviewers, unassigned_departments, with_reviewers
 from .sharing import (
     caption_for,
     disclosure_line,
@@ -41,6 +43,7 @@ from .stories import (
 )
 
 __all__ = [
+    "Reviewers",
     "admin_stories",
     "approved_stories",
     "audience_q",
@@ -57,14 +60,18 @@ __all__ = [
     "public_story",
     "review_queue",
     "review_queue_count",
+    "reviewers",
     "share_dialog_url",
     "share_link",
     "share_payload",
     "standings",
+    "story_reviewers",
     "suggestion_feed",
     "suggestions",
     "tracking_url",
+    "unassigned_departments",
     "utm_params",
     "visible_challenges",
+    "with_reviewers",
     "with_story_details",
 ]

@@ -5,6 +5,7 @@ from django.db.models import Prefetch, QuerySet
 
 from people.models import Member
 
+from .. import policies
 from ..models import Story, StoryImage, StoryStatus
 
 
@@ -40,12 +41,10 @@ def own_stories(*, member: Member) -> QuerySet[Story]:
 
 
 def review_queue(*, editor: Member) -> QuerySet[Story]:
-    """Stories waiting for review in the editor's department (a Master: all), oldest first."""
-    qs = Story.objects.filter(status=StoryStatus.SUBMITTED)
-    if not editor.is_master:
-        if not (editor.is_editor and editor.department_id):
-            return qs.none()
-        qs = qs.filter(department_id=editor.department_id)
+    """Stories waiting for review that ``editor`` may review (``policies.review_scope``: their
+    department's; for an editor for all departments also those of departments without an
+    editor; a Master: all), oldest first. Withdrawn stories are not waiting."""
+    qs = Story.objects.filter(policies.review_scope(editor), status=StoryStatus.SUBMITTED)
     return with_story_details(qs).order_by("submitted_at", "id")
 
 
@@ -54,10 +53,13 @@ def review_queue_count(*, editor: Member) -> int:
 
 
 def admin_stories(*, member: Member) -> QuerySet[Story]:
-    """The admin's story list: Masters every story, an Editor their own department's."""
+    """The admin's story list: Masters every story, an Editor those they may review
+    (``policies.review_scope``), anyone else their own department's."""
     stories = Story.objects.select_related("creator", "department", "challenge")
     if member.is_master:
         return stories
+    if member.is_editor:
+        return stories.filter(policies.review_scope(member))
     return stories.filter(department_id=member.department_id) if member.department_id else stories.none()
 
 

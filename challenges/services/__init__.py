@@ -2,7 +2,8 @@
 idea:
 
 - ``challenges``: launch, edit, schedule, open, close, judge; winners announced;
-- ``stories``: submit (in a challenge or as a free moment), send again after a change;
+- ``stories``: submit (in a challenge or as a free moment), send again after a change,
+  withdraw while waiting;
 - ``review``: an editor's decision, a manager's compliment;
 - ``sharing``: dismiss a suggestion, tracked links, shares, counted clicks, click retention;
 - ``digest``: the weekly suggestions digest;
@@ -28,7 +29,7 @@ from .challenges import (
 from .digest import send_weekly_digests
 from .review import give_compliment, review_story
 from .sharing import delete_old_clicks, dismiss_suggestion, record_click, share_link_for, share_story
-from .stories import MAX_IMAGES, resubmit_story, submit_story
+from .stories import MAX_IMAGES, resubmit_story, submit_story, withdraw_story
 
 __all__ = [
     "turn_into_challenge",
@@ -52,4 +53,5 @@ __all__ = [
     "submit_story",
     "unschedule_challenge",
     "update_challenge",
+    "withdraw_story",
 ]

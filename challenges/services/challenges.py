@@ -13,8 +13,10 @@ import re
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
+from django.utils.text import get_text_list
+from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.whitelist import Whitelister
 
@@ -356,20 +358,33 @@ def _winning_members(challenge: Challenge, winners: list[dict]) -> list[Member]:
     return list(Member.objects.filter(pk__in=[row["member_id"] for row in winners]))
 
 
+def _others(challenge: Challenge, member: Member) -> list[str]:
+    """The names of the winners ``member`` shares first place with: the other winning
+    members, or in a team challenge the other winning departments."""
+    key, own = ("department_id", member.department_id) if challenge.is_team else ("member_id", member.pk)
+    return sorted(str(row.get("name", "")) for row in challenge.winners if row.get(key) != own)
+
+
 def _announce(challenge: Challenge, winners: list[Member]) -> None:
     url = reverse("challenges:detail", args=[challenge.pk])
     names = ", ".join(sorted(str(row.get("name", "")) for row in challenge.winners))
-    shared = len(challenge.winners) > 1
     winner_ids = {m.pk for m in winners}
     for member in winners:
+        others = _others(challenge, member)
+        with translation.override(member.language):
+            joined = get_text_list(others, gettext("and"))
         people_services.notify(
             member=member,
             kind="challenge_won",
             title=_("You won the challenge “%(title)s”!"),
-            body=_("Congratulations: you share first place in “%(title)s” with %(names)s.")
-            if shared
+            body=ngettext_lazy(
+                "Congratulations: you and %(names)s share first place in “%(title)s”.",
+                "Congratulations: you and %(count)s others (%(names)s) share first place in “%(title)s”.",
+                len(others),
+            )
+            if others
             else _("Congratulations: you won “%(title)s”."),
-            params={"title": challenge.title, "names": names},
+            params={"title": challenge.title, "names": joined, "count": len(others)},
             url=url,
             dedupe_key=f"challenge-won:{challenge.pk}",
         )

@@ -46,7 +46,7 @@ def review_story(
     finds the story decided. Approving an approved story again is a no-op, so a retry
     never awards twice. Raises ``NotAllowed`` (``policies.check_review``),
     ``InvalidInput`` (an unknown decision, feedback missing), ``InvalidTransition`` (any
-    other decision on a decided story)."""
+    other decision on a decided story; ``code="story_withdrawn"`` for a withdrawn one)."""
     policies.check_review(editor, story)
     if decision not in Decision.values:
         raise InvalidInput(_("Choose approve, request_changes or reject."))
@@ -62,6 +62,8 @@ def review_story(
         locked = Story.objects.select_related("creator", "challenge").get(pk=story.pk)
         if locked.status == StoryStatus.APPROVED and decision == Decision.APPROVE:
             return locked
+        if locked.status == StoryStatus.WITHDRAWN:
+            raise InvalidTransition(_("The creator withdrew this story."), code="story_withdrawn")
         if locked.status != StoryStatus.SUBMITTED:
             raise InvalidTransition(_("This story has already been reviewed."))
         now = timezone.now()

@@ -18,9 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from core.errors import InvalidInput
 from core.locking import lock
 from people import services as people_services
-from people.models import Member, Role
+from people.models import Member
 
-from .. import policies, uploads
+from .. import policies, selectors, uploads
 from ..errors import InvalidTransition
 from ..models import Challenge, ChallengeKind, Story, StoryImage, StoryStatus
 
@@ -68,15 +68,20 @@ def submit_story(
     video=None,
     challenge: Challenge | None = None,
     language: str | None = None,
+    photo_consent: bool = False,
 ) -> Story:
     """Submit a story for review, inside an open challenge or as a free "share a moment";
-    returns the new story (submitted) and tells the department's editors.
+    returns the new story (submitted) and tells its reviewers (``selectors.story_reviewers``:
+    the department's editors, or the Masters and the editors for all departments). With
+    photos the creator confirms that the people in them agreed (``photo_consent``; the time
+    is stored).
 
     Entries per member are counted while holding the member's row (locked only for an
     entry to a challenge), so two parallel submissions cannot both take the last one.
     Raises ``NotFound`` (a challenge not open to the member), ``NotAllowed`` (not a
-    Creator where one is needed), ``InvalidUpload``, ``InvalidInput`` (empty, or not what
-    the challenge asks for), ``InvalidTransition`` (no entries left)."""
+    Creator where one is needed), ``InvalidUpload``, ``InvalidInput`` (empty, not what the
+    challenge asks for, or photos without consent: ``code="photo_consent_required"``),
+    ``InvalidTransition`` (no entries left)."""
     text = (text or "").strip()
     title = (title or "").strip()[:160]
     link_url = _check_link(link_url)
@@ -86,6 +91,7 @@ def submit_story(
         policies.check_share_moments(member)
     images = [i for i in (images or []) if i]
     _check_kind(challenge.kind if challenge else None, text=text, images=len(images), video=bool(video), link=link_url)
+    _check_photo_consent(images, photo_consent)
     cleaned, video_ext = _clean_uploads(images, video)
     stored: list = []
     try:
@@ -94,7 +100,7 @@ def submit_story(
                 lock((Member, member.pk))  # request.user is a lazy object, not a Member
                 entries = (
                     Story.objects.filter(creator=member, challenge=challenge)
-                    .exclude(status=StoryStatus.REJECTED)
+                    .exclude(status__in=[StoryStatus.REJECTED, StoryStatus.WITHDRAWN])
                     .count()
                 )
                 if entries >= challenge.entries_per_member:
@@ -113,6 +119,7 @@ def submit_story(
                 link_url=link_url,
                 submitted_at=now,
                 created_at=now,
+                photo_consent_at=now if images else None,
             )
             if video:
                 story.video.save(f"video.{video_ext}", video, save=False)
@@ -127,15 +134,23 @@ def submit_story(
 
 
 def resubmit_story(
-    *, member: Member, story: Story, text: str | None = None, link_url: str | None = None, images=()
+    *,
+    member: Member,
+    story: Story,
+    text: str | None = None,
+    link_url: str | None = None,
+    images=(),
+    photo_consent: bool = False,
 ) -> Story:
     """After "changes requested" the creator sends the story again, optionally with a new
-    text, link and more images: it returns to the review queue with its new submission
-    time, and the editors are told. Locks the story row; returns it as it now is. Raises
-    ``NotFound`` (not the member's story), ``InvalidTransition`` (no change was requested),
-    ``InvalidUpload``, ``InvalidInput``."""
+    text, link and more images (new photos need ``photo_consent`` again): it returns to the
+    review queue with its new submission time, and its reviewers are told. Locks the story
+    row; returns it as it now is. Raises ``NotFound`` (not the member's story),
+    ``InvalidTransition`` (no change was requested), ``InvalidUpload``, ``InvalidInput``
+    (``code="photo_consent_required"`` for new photos without consent)."""
     policies.check_own_story(member, story)
     images = [i for i in (images or []) if i]
+    _check_photo_consent(images, photo_consent)
     link = _check_link(link_url) if link_url is not None else None
     stored: list = []
     try:
@@ -159,12 +174,42 @@ def resubmit_story(
             )
             locked.status = StoryStatus.SUBMITTED
             locked.submitted_at = timezone.now()
+            if cleaned:
+                locked.photo_consent_at = locked.submitted_at
             locked.save()
             _store_images(locked, cleaned, stored, start=existing)
             _notify_editors(locked)
     except BaseException:
         _delete_files(stored)
         raise
+    return locked
+
+
+def _check_photo_consent(images, photo_consent: bool) -> None:
+    if images and not photo_consent:
+        raise InvalidInput(
+            _("Confirm that the people in the photos agreed to them being shared."), code="photo_consent_required"
+        )
+
+
+def withdraw_story(*, member: Member, story: Story) -> Story:
+    """The creator takes back their own story while it waits for review: it becomes
+    withdrawn (kept in "My stories", out of every review queue, no longer counted as an
+    entry to its challenge). Locks the story row, so a withdrawal and a review at the same
+    moment cannot both happen. Withdrawing a withdrawn story again returns it unchanged
+    (a double click does nothing twice). Returns the story as it now is. Raises
+    ``NotFound`` (not the member's story), ``InvalidTransition`` with
+    ``code="story_already_reviewed"`` (approved, rejected or sent back already)."""
+    policies.check_withdraw(member, story)
+    with transaction.atomic():
+        lock(story)
+        locked = Story.objects.get(pk=story.pk)
+        policies.check_withdraw(member, locked)
+        if locked.status == StoryStatus.WITHDRAWN:
+            return locked
+        locked.status = StoryStatus.WITHDRAWN
+        locked.withdrawn_at = timezone.now()
+        locked.save(update_fields=["status", "withdrawn_at"])
     return locked
 
 
@@ -186,13 +231,11 @@ def _delete_files(names) -> None:
 
 def _notify_editors(story: Story) -> None:
     """In-app only: the queue (and its count in the admin menu) is where editors work; an
-    e-mail per story would be noise for a role of a few hours a month."""
-    if not story.department_id:
-        return
-    editors = Member.objects.filter(role=Role.EDITOR, department_id=story.department_id, is_active=True)
-    for editor in editors:
+    e-mail per story would be noise for a role of a few hours a month. Who is told is who
+    may review it (``selectors.story_reviewers``)."""
+    for reviewer in selectors.story_reviewers(story=story).members:
         people_services.notify(
-            member=editor,
+            member=reviewer,
             kind="story_submitted",
             title=_("A story is waiting for review"),
             body=_("%(name)s sent in “%(story)s”."),

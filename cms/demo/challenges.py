@@ -1,6 +1,7 @@
 """Demo challenges and stories: an open challenge, a judged one with a winner, approved
 stories in the ambassadors' feed, shares with a few clicks, and stories waiting for the
-Sales editor. Goes through the services, so points, logs and notifications are real.
+Sales editor, among them the demo creator's (the demo editor is also the editor for all
+departments, and the creator's department has none). Goes through the services, so points, logs and notifications are real.
 Idempotent: runs once per database (the first challenge's title marks it)."""
 
 import datetime
@@ -16,6 +17,7 @@ from people.models import Member, Role
 
 OPEN_TITLE = "Deel een succesmoment van deze week"
 JUDGED_TITLE = "Onze mensen op de vakbeurs"
+WAITING_TITLE = "Een blije klant aan de lijn"
 BROWSER = "Mozilla/5.0 (demo) AppleWebKit/537.36 Chrome/120 Safari/537.36"
 
 STORIES = [
@@ -41,10 +43,13 @@ def _photo(colour, label) -> SimpleUploadedFile:
 
 
 def seed(members: list[Member]) -> None:
+    # The demo editor also covers departments without an editor of their own, such as the
+    # demo creator's (Klantenservice): nothing the creator sends waits unseen.
+    Member.objects.filter(email="editor@example.com").update(editor_for_all_departments=True)
     if Challenge.objects.filter(title=OPEN_TITLE).exists():
         return
     master = Member.objects.get(email="master@example.com")
-    editor = Member.objects.get(email="editor@example.com")
+    editor = Member.objects.get(email="editor@example.com")  # for all departments (above)
     creators = [Member.objects.get(email="creator@example.com")] + [
         m for m in members if m.role == Role.CREATOR and m.email != "creator@example.com"
     ][:3]
@@ -84,6 +89,7 @@ def seed(members: list[Member]) -> None:
             text=text,
             images=[_photo(colours[n % len(colours)], title)],
             challenge=challenge,
+            photo_consent=True,
         )
         approved.append(services.review_story(editor=master, story=story, decision="approve"))
 
@@ -104,3 +110,13 @@ def seed(members: list[Member]) -> None:
             text="Mooi gesprek gehad over onze nieuwe dienst. Mag dit gedeeld worden?",
             challenge=open_challenge,
         )
+
+    # The demo creator's own story waiting for review: their department has no editor, so
+    # it goes to the Masters and the demo editor (for all departments).
+    services.submit_story(
+        member=creators[0],
+        title=WAITING_TITLE,
+        text="Vanochtend hielp ons team een klant die al drie keer had gebeld. Zij stuurde ons deze foto.",
+        images=[_photo((20, 110, 130), WAITING_TITLE)],
+        photo_consent=True,
+    )

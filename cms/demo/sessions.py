@@ -61,7 +61,10 @@ def seed(members: list[Member]) -> None:
                 },
             )
     home = HomePage.objects.filter(locale=Locale.objects.get(language_code="nl")).first()
-    if home is None or SessionIndexPage.objects.exists():
+    if home is None:
+        return
+    if SessionIndexPage.objects.exists():
+        translate_session_index()
         return
     index = home.add_child(
         instance=SessionIndexPage(
@@ -71,6 +74,7 @@ def seed(members: list[Member]) -> None:
         )
     )
     index.save_revision().publish()
+    translate_session_index()
     by_email = {m.email: m for m in members}
     master = by_email.get("master@example.com")
     ambassador = by_email.get("ambassador@example.com")
@@ -181,3 +185,18 @@ def seed(members: list[Member]) -> None:
     meetups.add_collected_story(
         meetup=last_meetup, by=master, member=creator, summary="Het team van Operations won een innovatieprijs."
     )
+
+
+def translate_session_index() -> None:
+    """The overview in the English tree ("Sessions", /sessions/): it lists and routes to the
+    Dutch tree's sessions (``SessionIndexPage.sessions_source``). Once."""
+    english = Locale.objects.filter(language_code="en").first()
+    index = SessionIndexPage.objects.filter(locale__language_code="nl").first()
+    if english is None or index is None or index.get_translation_or_none(english) is not None:
+        return
+    if HomePage.objects.filter(locale=english).first() is None:
+        return
+    index_en = index.copy_for_translation(english)
+    index_en.title, index_en.slug = "Sessions", "sessions"
+    index_en.intro = "<p>Knowledge sessions, workshops and meetups of the Social Shift programme.</p>"
+    index_en.save_revision().publish()

@@ -3,9 +3,13 @@ page. Exports larger than ``REPORT_EXPORT_INLINE_ROWS`` rows are built by Celery
 (``services.queue_export``); the audit and the queue live in ``services``."""
 
 import csv
+import datetime
 import io
+from decimal import Decimal
 
 from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from . import present, selectors
@@ -24,6 +28,23 @@ def _safe(value):
     """Spreadsheets run cells that start with = + - @ as formulas; names are user input."""
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
+    return value
+
+
+def dutch_excel() -> bool:
+    """Whether a CSV is written for Dutch Excel: when it is downloaded in Dutch."""
+    return (get_language() or settings.LANGUAGE_CODE).startswith("nl")
+
+
+def _dutch(value):
+    """A cell as Dutch Excel reads it: decimal commas, dates as dd-mm-jjjj."""
+    if isinstance(value, datetime.datetime):
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return local.strftime("%d-%m-%Y %H:%M")
+    if isinstance(value, datetime.date):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, float | Decimal):
+        return str(value).replace(".", ",")
     return value
 
 
@@ -59,14 +80,19 @@ def tables_for(*, scope: selectors.Scope, names: list[str]) -> dict[str, tuple[l
 
 
 def render(tables: dict[str, tuple[list, list]], fmt: str) -> bytes:
+    """The file's bytes in the active language's conventions (see ``dutch_excel``)."""
     if fmt == "csv":
+        # UTF-8 with a BOM always. Downloaded in Dutch: ";" between cells, decimal commas
+        # and dd-mm-jjjj dates, as Dutch Excel opens it; otherwise the plain,
+        # machine-readable CSV (commas, decimal points, ISO dates).
+        dutch = dutch_excel()
         buffer = io.StringIO()
-        writer = csv.writer(buffer)
+        writer = csv.writer(buffer, delimiter=";" if dutch else ",")
         for index, (header, rows) in enumerate(tables.values()):
             if index:
                 writer.writerow([])
             writer.writerow([str(h) for h in header])
-            writer.writerows([[_safe(v) for v in row] for row in rows])
+            writer.writerows([[_safe(_dutch(v) if dutch else v) for v in row] for row in rows])
         return ("\ufeff" + buffer.getvalue()).encode("utf-8")
     from openpyxl import Workbook
 

@@ -58,9 +58,7 @@ def table(data: dict, name: str) -> tuple[list[str], list[list]]:
     if name == "trends":
         series = data["trends"]["series"]
         header = [_("Week")] + [s["label"] for s in series]
-        return header, [
-            [week.isoformat()] + [s["values"][i] for s in series] for i, week in enumerate(data["trends"]["weeks"])
-        ]
+        return header, [[week] + [s["values"][i] for s in series] for i, week in enumerate(data["trends"]["weeks"])]
     columns = data["columns"]
     header = [_("Department") if name == "departments" else _("Location")] + [c["label"] for c in columns]
     rows = [[r["name"]] + [r[c["key"]] for c in columns] for r in data[name]]

@@ -1,8 +1,9 @@
 """What reports change: audited exports (now, or queued for Celery and built once) and
 the audit line for looking at individuals' participation."""
 
+from django.conf import settings
 from django.core.files.base import ContentFile
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import ProgrammeSettings, ReportExport
@@ -81,8 +82,9 @@ def build_export(*, export_id: int) -> bool:
     try:
         scope = selectors.scope_for(member=member, params=export.params)
         names = export.table.split(",")
-        tables = exports.tables_for(scope=scope, names=names)
-        content = exports.render(tables, export.fmt)
+        with translation.override(member.language or settings.LANGUAGE_CODE):
+            tables = exports.tables_for(scope=scope, names=names)
+            content = exports.render(tables, export.fmt)
     except Exception:
         ReportExport.objects.filter(pk=export_id).update(status=ReportExport.Status.FAILED, finished_at=timezone.now())
         raise

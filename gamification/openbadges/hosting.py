@@ -1,12 +1,14 @@
 """The addresses and JSON-LD of the issuer, badge classes and assertions (Open Badges 2.0
 hosted verification). The recipient is a salted SHA-256 hash of the member's e-mail
-address: the address itself never leaves the database."""
+address: the address itself never leaves the database. The issuer is the organisation as
+its Social Master branded it (``core.branding``): name, logo, contact address."""
 
 import hashlib
 
 from django.conf import settings
 from django.urls import reverse
 
+from core import branding as core_branding
 from gamification.models import BadgeAward, BadgeClass
 
 CONTEXT = "https://w3id.org/openbadges/v2"
@@ -47,8 +49,12 @@ def baked_image_url(award: BadgeAward) -> str:
     return absolute(reverse("gamification:badge_assertion_png", args=[award.uuid]))
 
 
-def issuer_name() -> str:
-    return getattr(settings, "BADGE_ISSUER_NAME", "") or settings.WAGTAIL_SITE_NAME
+def issuer_name(branding: core_branding.Branding | None = None) -> str:
+    """``BADGE_ISSUER_NAME`` when the deployment sets one, else the organisation's name."""
+    override = getattr(settings, "BADGE_ISSUER_NAME", "")
+    if override:
+        return override
+    return (branding or core_branding.current()).organisation_name or settings.WAGTAIL_SITE_NAME
 
 
 # --- JSON-LD --------------------------------------------------------------------------
@@ -60,15 +66,20 @@ def hashed_identity(email: str, salt: str) -> str:
     return f"sha256${digest}"
 
 
-def issuer_json() -> dict:
+def issuer_json(branding: core_branding.Branding | None = None) -> dict:
+    """The Issuer profile; ``image`` (the logo, absolute) and ``email`` only when set
+    (Open Badges 2.0 makes both optional)."""
+    branding = branding or core_branding.current()
     data = {
         "@context": CONTEXT,
         "type": "Issuer",
         "id": issuer_id(),
-        "name": issuer_name(),
+        "name": issuer_name(branding),
         "url": settings.BASE_URL,
     }
-    email = getattr(settings, "BADGE_ISSUER_EMAIL", "")
+    if branding.logo_url:
+        data["image"] = branding.logo_url
+    email = branding.contact_email or getattr(settings, "BADGE_ISSUER_EMAIL", "")
     if email:
         data["email"] = email
     return data

@@ -8,6 +8,7 @@ own badges at /badges/. Masters award and revoke badges in the admin
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -16,6 +17,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from core import branding as core_branding
 from gamification.models import BadgeAward, BadgeClass
 from gamification.openbadges import baking, hosting, images
 from gamification.selectors.badges import badge_overview, how_to_earn
@@ -39,14 +41,18 @@ def recipient_name(award: BadgeAward) -> str:
     return award.member.display_name or award.member.get_full_name() or str(_("a member"))
 
 
-def linkedin_add_url(award: BadgeAward) -> str:
+def linkedin_add_url(award: BadgeAward, branding: core_branding.Branding | None = None) -> str:
     """LinkedIn's "Add licence or certification" link, filled in. A plain link: the
-    member's browser opens it, nothing is sent to LinkedIn from here."""
+    member's browser opens it, nothing is sent to LinkedIn from here. With a LinkedIn
+    organisation id in the branding it links to that company page instead of a name."""
+    branding = branding or core_branding.current()
     issued = timezone.localtime(award.awarded_at)
-    query = {
-        "startTask": "CERTIFICATION_NAME",
-        "name": award.badge.display_name,
-        "organizationName": hosting.issuer_name(),
+    query = {"startTask": "CERTIFICATION_NAME", "name": award.badge.display_name}
+    if branding.linkedin_organisation_id:
+        query["organizationId"] = branding.linkedin_organisation_id
+    else:
+        query["organizationName"] = hosting.issuer_name(branding)
+    query |= {
         "issueYear": issued.year,
         "issueMonth": issued.month,
         "certUrl": hosting.assertion_page_url(award),
@@ -60,7 +66,7 @@ def linkedin_add_url(award: BadgeAward) -> str:
 
 @require_safe
 def issuer_json(request):
-    return _json(hosting.issuer_json())
+    return _json(hosting.issuer_json(core_branding.current(request)))
 
 
 @require_safe
@@ -114,12 +120,12 @@ def assertion_page(request, uuid):
             "award": award,
             "badge": award.badge,
             "recipient_name": recipient_name(award),
-            "issuer_name": hosting.issuer_name(),
-            "issuer_url": hosting.issuer_json()["url"],
+            "issuer_name": hosting.issuer_name(core_branding.current(request)),
+            "issuer_url": settings.BASE_URL,
             "how_to_earn": how_to_earn(award.badge),
             "revoked": award.revoked_at is not None,
             "mine": mine,
-            "linkedin_url": linkedin_add_url(award) if mine else "",
+            "linkedin_url": linkedin_add_url(award, core_branding.current(request)) if mine else "",
             "assertion_json_url": hosting.assertion_id(award),
         },
     )
@@ -134,7 +140,7 @@ def badge_class_page(request, pk: int):
         {
             "badge": badge,
             "how_to_earn": how_to_earn(badge),
-            "issuer_name": hosting.issuer_name(),
+            "issuer_name": hosting.issuer_name(core_branding.current(request)),
             "badge_json_url": hosting.badge_class_id(badge),
         },
     )

@@ -4,6 +4,7 @@ with its reasons)."""
 from dataclasses import dataclass, field
 
 from django.db.models import Case, CharField, Count, Q, Value, When
+from django.utils.formats import localize
 from django.utils.translation import gettext_lazy as _
 
 from ..models import AgeBand, Gender, Member, Role
@@ -146,7 +147,11 @@ def suggestions(*, limit: int, count: int = 10, composition_data: dict | None = 
                 reasons.append(
                     str(
                         _("%(value)s is under-represented: %(pilot)s%% of the pilot, %(org)s%% of the organisation.")
-                        % {"value": item["label"], "pilot": item["pilot_percent"], "org": item["organisation_percent"]}
+                        % {
+                            "value": item["label"],
+                            "pilot": localize(item["pilot_percent"]),
+                            "org": localize(item["organisation_percent"]),
+                        }
                     )
                 )
         if member.network_size and member.network_size >= LARGE_NETWORK:

@@ -11,7 +11,15 @@ from .accounts import (
     send_password_reset,
     set_new_password,
 )
-from .invitations import accept, invite, rows_from_csv, rows_from_upload, send_due_reminders, send_invitation
+from .invitations import (
+    accept,
+    invite,
+    rows_from_csv,
+    rows_from_pasted,
+    rows_from_upload,
+    send_due_reminders,
+    send_invitation,
+)
 from .notifications import (
     mark_read,
     next_email_time,
@@ -50,6 +58,7 @@ __all__ = [
     "promote",
     "push_unread_count",
     "rows_from_csv",
+    "rows_from_pasted",
     "rows_from_upload",
     "send_due_notification_emails",
     "send_due_reminders",

@@ -18,7 +18,9 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from core import branding
 from core.locking import lock
 from core.queue import enqueue
 
@@ -67,10 +69,27 @@ def rows_from_upload(*, upload: UploadedFile) -> list[dict]:
     return rows_from_csv(data=upload.read())
 
 
-def rows_from_csv(*, data: bytes | str) -> list[dict]:
+def rows_from_pasted(*, text: str) -> list[dict]:
+    """Read lines pasted into the invitation form (name, e-mail, department, location) as
+    ``rows_from_csv`` does; a header line is optional. ``line`` numbers the lines as the
+    Master sees them in the text box (the first pasted line is line 1). Changes nothing;
+    raises ``InvitationError`` (400) as ``rows_from_csv`` does."""
+    text = text.lstrip("\ufeff")
+    first_line = text.strip().splitlines()[0] if text.strip() else ""
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    if {"name", "email"} <= {HEADERS.get(h.strip().lower()) for h in first_line.split(delimiter)}:
+        return rows_from_csv(data=text)
+    return rows_from_csv(
+        data=delimiter.join(["name", "email", "department", "location"]) + "\n" + text, added_header=True
+    )
+
+
+def rows_from_csv(*, data: bytes | str, added_header: bool = False) -> list[dict]:
     """Read a CSV (comma or semicolon, with a header row, English or Dutch column names)
-    into dicts with a ``line`` number. Changes nothing; raises ``InvitationError`` (400) if
-    the file cannot be read at all or holds more than ``MAX_ROWS`` lines."""
+    into dicts with a ``line`` number: the line of the file as the user sees it (the header
+    is line 1), or, with ``added_header``, not counting the header the caller put in front.
+    Changes nothing; raises ``InvitationError`` (400) if the file cannot be read at all or
+    holds more than ``MAX_ROWS`` lines."""
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8-sig")
@@ -90,7 +109,7 @@ def rows_from_csv(*, data: bytes | str) -> list[dict]:
         if not any(v.strip() for v in values):
             continue
         row = {key: value.strip() for key, value in zip(header, values, strict=False) if key}
-        row["line"] = reader.line_num
+        row["line"] = reader.line_num - 1 if added_header else reader.line_num
         rows.append(row)
         if len(rows) > MAX_ROWS:
             raise InvitationError(_("At most %(max)s invitations at a time.") % {"max": MAX_ROWS})
@@ -143,7 +162,11 @@ def validate_rows(*, rows: list[dict]) -> list[InvitationRow]:
             valid.append(InvitationRow(line=line, name=name, email=email, department=department, location=location))
     if errors:
         raise InvitationError(
-            _("%(count)s line(s) have problems; nothing was imported. First: line %(line)s: %(message)s")
+            ngettext(
+                "%(count)s line has a problem; nothing was imported. Line %(line)s: %(message)s",
+                "%(count)s lines have problems; nothing was imported. First: line %(line)s: %(message)s",
+                len(errors),
+            )
             % {"count": len(errors), "line": errors[0]["line"], "message": errors[0]["message"]},
             errors,
         )
@@ -230,10 +253,12 @@ def send_invitation(*, invitation_id: int, reminder: bool = False) -> bool:
                 "url": join_url(invitation),
                 "reminder": reminder,
                 "inviter": invitation.invited_by.name if invitation.invited_by else "",
+                "branding": branding.current(),
             }
             subject = render_to_string("people/email/invitation_subject.txt", context).strip()
             body = render_to_string("people/email/invitation.txt", context)
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
+            html = render_to_string("people/email/invitation.html", context)
+            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email], html_message=html)
     except Exception:
         if reminder:
             Invitation.objects.filter(pk=invitation_id).update(reminded_at=None)

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from core import branding
 from core.batching import Batcher
 from core.queue import enqueue
 
@@ -171,9 +172,15 @@ def send_notification_email(*, notification_id: int) -> bool:
     member = notification.member
     try:
         with translation.override(member.language):
-            context = {"notification": notification, "member": member, "base_url": settings.BASE_URL}
+            context = {
+                "notification": notification,
+                "member": member,
+                "base_url": settings.BASE_URL,
+                "branding": branding.current(),
+            }
             text = render_to_string("people/email/notification.txt", context)
-            send_mail(notification.title, text, settings.DEFAULT_FROM_EMAIL, [member.email])
+            html = render_to_string("people/email/notification.html", context)
+            send_mail(notification.title, text, settings.DEFAULT_FROM_EMAIL, [member.email], html_message=html)
     except Exception:
         Notification.objects.filter(pk=notification_id).update(emailed_at=None)
         raise

@@ -87,6 +87,7 @@ def test_launch_submit_approve_share_click(live_server, new_context, artifacts, 
     form.locator("#id_images").set_input_files(
         [{"name": "client.png", "mimeType": "image/png", "buffer": photo.getvalue()}]
     )
+    form.locator("#id_photo_consent").check()
     with page.expect_navigation():
         form.locator("button[type=submit]").click()
     assert page.get_by_test_id("story-status").first.inner_text() == "Waiting for review"

@@ -20,3 +20,20 @@ def test_seed_demo_adds_challenges_stories_and_shares_once(demo):
     assert selectors.suggestions(member=ambassador).exists()
     assert selectors.review_queue(editor=Member.objects.get(email="editor@example.com")).exists()
     assert ShareClick.objects.exists()
+
+
+def test_the_demo_editor_sees_the_demo_creators_waiting_story(demo):
+    """The creator's department (Klantenservice) has no editor of its own; the demo editor is
+    the editor for all departments, so the story does not wait unseen, and they were told."""
+    from challenges import policies
+    from people.models import Notification
+
+    creator = Member.objects.get(email="creator@example.com")
+    editor = Member.objects.get(email="editor@example.com")
+    assert creator.department_id not in set(policies.staffed_department_ids().values_list("department_id", flat=True))
+    waiting = Story.objects.get(creator=creator, status="submitted")
+    assert waiting in selectors.review_queue(editor=editor)
+    assert policies.can_review(editor, waiting)
+    assert waiting.photo_consent_at is not None
+    assert Notification.objects.filter(member=editor, kind="story_submitted").exists()
+    assert selectors.story_reviewers(story=waiting).display == "Erik Editor and the Social Masters"

@@ -102,11 +102,13 @@ def test_manage_create_preview_and_schedule(master, client_for):
 
 def test_submit_story_page_and_my_stories(creator, client_for):
     api = client_for(creator)
-    response = api.post("/stories/new/", {"title": "Fair", "text": "At the fair", "images": [upload()]})
+    response = api.post(
+        "/stories/new/", {"title": "Fair", "text": "At the fair", "images": [upload()], "photo_consent": "on"}
+    )
     assert response.status_code == 302
     page = api.get("/stories/mine/").content.decode()
     assert "Waiting for review" in page
-    response = api.post("/stories/new/", {"text": "", "images": [upload("bad.png", b"junk")]})
+    response = api.post("/stories/new/", {"text": "", "images": [upload("bad.png", b"junk")], "photo_consent": "on"})
     assert response.status_code == 400
     assert "is not a valid image" in response.content.decode()
     assert Story.objects.count() == 1

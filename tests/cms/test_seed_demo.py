@@ -37,6 +37,11 @@ def test_seed_demo_builds_the_demo_organisation_once():
     for email in ["master", "editor", "creator", "ambassador", "hr"]:
         assert authenticate(email=f"{email}@example.com", password="socialshift") is not None
     assert Member.objects.get(email="hr@example.com").is_hr
+    # The demo speaks Dutch: every named account, the Ambassador too; one English member.
+    for email in ["master", "editor", "creator", "ambassador", "activator", "hr"]:
+        assert Member.objects.get(email=f"{email}@example.com").language == "nl", email
+    english = Member.objects.get(email="english@example.com")
+    assert english.language == "en" and english.role == Role.AMBASSADOR
 
     for language in ("nl", "en"):
         path = LearningPath.objects.get(locale__language_code=language)

@@ -167,9 +167,13 @@ def test_expired_and_tampered_links_are_refused(client, master):
 
 def test_invitation_page_reports_bad_lines(client_for, master, org):
     client = client_for(master)
-    response = client.post("/invitations/", {"rows": "Ok Person,ok@example.com,Sales,\nBad,nope,,\n"})
+    response = client.post(
+        "/invitations/", {"rows": "Ok Person,ok@example.com,Sales,\nBad,nope,,\n"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 200
-    assert "Line 3" in response.content.decode() and "not an e-mail address" in response.content.decode()
+    # The second pasted line is line 2, as the Master sees it in the text box.
+    assert "Line 2" in response.content.decode() and "not an e-mail address" in response.content.decode()
+    assert "Line 3" not in response.content.decode()
     response = client.post("/invitations/", {"rows": "Ok Person,ok@example.com,Sales,Utrecht\n", "message": "Hoi"})
     assert response.status_code == 302
     assert Invitation.objects.filter(email="ok@example.com").exists()
@@ -189,3 +193,16 @@ def test_invitation_page_takes_a_csv_file_up_to_two_megabytes(client_for, master
 )
 def test_only_masters_open_the_invitation_page(client_for, who):
     assert client_for(MemberFactory(**who)).get("/invitations/").status_code == 403
+
+
+def test_invitation_page_numbers_lines_and_counts_in_dutch(client_for, master, org):
+    master.language = "nl"
+    master.save(update_fields=["language"])
+    client = client_for(master)
+    rows = "Naam;E-mail\nOk Persoon;ok@example.com\nFout;nope\n"
+    response = client.post("/invitations/", {"rows": rows}, HTTP_ACCEPT_LANGUAGE="nl")
+    html = response.content.decode()
+    assert "Regel 3" in html and "1 regel bevat een fout" in html and "regel(s)" not in html
+    response = client.post("/invitations/", {"rows": "A,a@example.com\nB,b@example.com\n"}, HTTP_ACCEPT_LANGUAGE="nl")
+    assert response.status_code == 302
+    assert "2 uitnodigingen verstuurd." in [str(m) for m in response.wsgi_request._messages]

@@ -41,3 +41,17 @@ def test_role_change_in_the_admin_is_audited(client_for, master):
     data.update(first_name="A", last_name="B")
     assert client.post(url, data).status_code == 302
     assert AuditLog.objects.filter(action=AuditAction.ROLE_CHANGED).count() == 1
+
+
+def test_a_master_marks_an_editor_for_all_departments_in_the_member_admin(client_for, master):
+    editor = MemberFactory(role=Role.EDITOR)
+    client = client_for(master)
+    url = reverse("wagtailusers_users:edit", args=[editor.pk])
+    page = client.get(url)
+    assert 'name="editor_for_all_departments"' in page.content.decode()
+    data = form_data(page.context["form"])
+    data.update(editor_for_all_departments="on", first_name="A", last_name="B")
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    editor.refresh_from_db()
+    assert editor.editor_for_all_departments

@@ -1,7 +1,15 @@
-// Live countdown next to the server's "Closes in …": days and hh:mm:ss until closing.
+// Live countdown next to the server's "Closes in …": days and hh:mm:ss until closing, the
+// days in the page's language with its plural ("2 dagen 03:04:05", "1 day 03:04:05").
 (function () {
   var items = document.querySelectorAll("[data-closes-at]");
   if (!items.length) return;
+  var lang = document.documentElement.lang || undefined;
+  var dayFormat;
+  try {
+    dayFormat = new Intl.NumberFormat(lang, { style: "unit", unit: "day", unitDisplay: "long" });
+  } catch (e) {
+    dayFormat = { format: function (n) { return n + " d"; } };
+  }
   function pad(n) { return n < 10 ? "0" + n : String(n); }
   function tick() {
     items.forEach(function (el) {
@@ -16,7 +24,7 @@
       }
       var days = Math.floor(left / 86400);
       var rest = left % 86400;
-      ticker.textContent = (days ? days + " × 24h + " : "") +
+      ticker.textContent = (days ? dayFormat.format(days) + " " : "") +
         pad(Math.floor(rest / 3600)) + ":" + pad(Math.floor(rest / 60) % 60) + ":" + pad(rest % 60);
     });
   }

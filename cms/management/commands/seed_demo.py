@@ -22,7 +22,7 @@ from cms.demo.content import load as load_content
 from cms.demo.pages import seed as seed_pages
 from cms.demo.programme import seed as seed_programme
 from cms.demo.sessions import seed as seed_sessions
-from cms.models import ProgrammeSettings
+from cms.models import BrandingSettings, ProgrammeSettings
 from courses.models import CoursePage
 from learning import services as learning_services
 from people import services as people_services
@@ -88,6 +88,9 @@ NAMED_ACCOUNTS = [
     ("activator@example.com", "Arjen Activator", Role.ACTIVATOR, False),
     ("hr@example.com", "Hanneke HR", Role.AMBASSADOR, True),
 ]
+# Every named account reads the site in Dutch; this one Ambassador reads it in English (to
+# try the English pages and translations).
+ENGLISH_ACCOUNT = ("english@example.com", "Emma English", Role.AMBASSADOR, False)
 
 
 class Command(BaseCommand):
@@ -124,9 +127,12 @@ class Command(BaseCommand):
         return nl, en
 
     def organisation(self):
-        programme = ProgrammeSettings.load()
-        if programme.organisation_name in ("", "Social Shift"):
-            programme.organisation_name = "Zorg & Zo Demo"
+        branding = BrandingSettings.load()
+        if branding.organisation_name in ("", "Social Shift"):
+            branding.organisation_name = "Zorg & Zo Demo"
+            branding.primary_colour, branding.accent_colour = "#0b6e4f", "#f2a541"
+            branding.save()
+            programme = ProgrammeSettings.load()
             programme.certificate_signatory = "Marieke Social Master, Social Master"
             programme.save()
         departments = [Department.objects.get_or_create(name=name)[0] for name in DEPARTMENTS]
@@ -140,7 +146,14 @@ class Command(BaseCommand):
         for i, (email, name, role, is_hr) in enumerate(NAMED_ACCOUNTS):
             members.append(
                 self.member(
-                    email, name, role, is_hr, departments[i % len(departments)], locations[i % len(locations)], rng
+                    email,
+                    name,
+                    role,
+                    is_hr,
+                    departments[i % len(departments)],
+                    locations[i % len(locations)],
+                    rng,
+                    language="nl",
                 )
             )
         roles = [Role.AMBASSADOR] * 30 + [Role.CREATOR] * 10 + [Role.EDITOR] * 4 + [Role.ACTIVATOR] * 4 + [Role.MASTER]
@@ -153,13 +166,15 @@ class Command(BaseCommand):
                     email, f"{first} {last}", role, i % 17 == 0, rng.choice(departments), rng.choice(locations), rng
                 )
             )
+        members.append(self.member(*ENGLISH_ACCOUNT, departments[0], locations[0], rng, language="en"))
         return members
 
-    def member(self, email, name, role, is_hr, department, location, rng):
+    def member(self, email, name, role, is_hr, department, location, rng, language=None):
         member = Member.objects.filter(email=email).first()
         if member is not None:
             return member
         first, _, last = name.partition(" ")
+        roll = rng.random()  # drawn for every account, so the generated members stay the same
         member = Member.objects.create_user(
             email=email,
             password=None,
@@ -168,7 +183,7 @@ class Command(BaseCommand):
             display_name=name,
             department=department,
             location=location,
-            language="en" if rng.random() < 0.15 else "nl",
+            language=language or ("en" if roll < 0.15 else "nl"),
             network_size=rng.choice([80, 150, 300, 500, 900, 1500, 3000]),
         )
         # Hashing is slow on purpose; one hash serves every demo account.

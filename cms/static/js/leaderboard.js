@@ -6,6 +6,8 @@
   var board = table.dataset.board;
   var body = table.querySelector("tbody");
   var delay = 1000;
+  // Numbers as the page's language writes them (no grouping, as the server renders them).
+  var numbers = new Intl.NumberFormat(document.documentElement.lang || undefined, { useGrouping: false });
   function render(results) {
     var rows = document.createDocumentFragment();
     results.forEach(function (row) {
@@ -14,7 +16,7 @@
       [row.rank, row.member.name, row.points].forEach(function (value, i) {
         var td = document.createElement("td");
         if (i !== 1) td.className = "num";
-        td.textContent = value;
+        td.textContent = typeof value === "number" ? numbers.format(value) : value;
         tr.appendChild(td);
       });
       rows.appendChild(tr);

@@ -185,12 +185,13 @@ def test_ties_are_stated_and_winners_rewarded_once(master, department, editor):
     assert challenge.state == ChallengeState.JUDGED
     assert {w["name"] for w in challenge.winners} == {"A", "B"}
     assert [row["rank"] for row in challenge.standings] == [1, 1]
-    for member in (a, b):
+    for member, other in ((a, "B"), (b, "A")):
         assert points(member, "challenge_won") == 50
         assert points(member, f"challenge-{challenge.pk}-bonus") == 40
         assert BadgeAward.objects.filter(member=member, badge=badge).count() == 1
-        assert Notification.objects.get(member=member, kind="challenge_won").body.startswith(
-            "Congratulations: you share"
+        # Each is told who they share first place with: the other winner, never themself.
+        assert Notification.objects.get(member=member, kind="challenge_won").body == (
+            f"Congratulations: you and {other} share first place in “{challenge.title}”."
         )
     assert Notification.objects.filter(member=c, kind="challenge_results").count() == 1
     with pytest.raises(InvalidTransition):

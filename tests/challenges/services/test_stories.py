@@ -64,7 +64,7 @@ def test_photo_challenge_needs_a_photo(creator):
     challenge = ChallengeFactory(kind="photo", entries_per_member=2)
     with pytest.raises(InvalidInput):
         submit_story(member=creator, text="No photo", challenge=challenge)
-    story = submit_story(member=creator, images=[upload()], challenge=challenge)
+    story = submit_story(member=creator, images=[upload()], challenge=challenge, photo_consent=True)
     assert story.images.count() == 1
 
 
@@ -80,7 +80,7 @@ def test_the_departments_editors_are_told_in_the_app(creator, editor, other_depa
 def test_resubmit_after_changes_returns_to_the_queue(creator, editor):
     story = StoryFactory(creator=creator, text="Draft", status=StoryStatus.CHANGES_REQUESTED)
     assert not review_queue(editor=editor).exists()
-    story = resubmit_story(member=creator, story=story, text="Better", images=[upload()])
+    story = resubmit_story(member=creator, story=story, text="Better", images=[upload()], photo_consent=True)
     assert list(review_queue(editor=editor)) == [story]
     assert (story.status, story.text, story.original_text) == (StoryStatus.SUBMITTED, "Better", "Better")
     assert story.images.count() == 1

@@ -131,15 +131,16 @@ def test_a_masters_home_with_nothing_waiting(client_for):
         assert f'data-testid="{empty}"' in html, empty
 
 
-def test_the_departments_without_an_editor_slot_fills_once_the_selector_exists(client_for, monkeypatch):
-    from challenges import selectors as challenge_selectors
+def test_a_master_sees_the_departments_without_an_editor(client_for):
+    from tests.factories import DepartmentFactory
 
-    master = MemberFactory(role=Role.MASTER)
-    if not hasattr(challenge_selectors, "unassigned_departments"):
-        assert 'data-testid="home-unassigned-departments' not in get_home(client_for(master))
-    monkeypatch.setattr(challenge_selectors, "unassigned_departments", lambda: ["Sales"], raising=False)
-    html = get_home(client_for(master))
-    assert 'data-testid="home-unassigned-departments"' in html and "<li>Sales</li>" in html
+    sales, support = DepartmentFactory(name="Sales"), DepartmentFactory(name="Support")
+    MemberFactory(department=sales)
+    MemberFactory(department=support)
+    MemberFactory(department=support, role=Role.EDITOR)
+    html = get_home(client_for(MemberFactory(role=Role.MASTER)))
+    assert 'data-testid="home-unassigned-departments"' in html
+    assert "Sales" in html and "Support" not in html.split('data-testid="home-unassigned-departments"')[1].split("</ul>")[0]
 
 
 def test_an_activator_sees_their_departments_challenges_to_launch(client_for):

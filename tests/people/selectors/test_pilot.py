@@ -1,6 +1,7 @@
 """The pilot group next to the organisation, and explained suggestions that balance it."""
 
 import pytest
+from django.utils import translation
 
 from people import selectors as pilot
 from tests.factories import MemberFactory
@@ -47,3 +48,9 @@ def test_erased_and_inactive_members_are_not_counted_or_suggested(org):
 def test_composition_and_suggestions_take_a_fixed_number_of_queries(org, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         pilot.suggestions(limit=50)
+
+
+def test_suggestion_reasons_write_percentages_with_a_decimal_comma_in_dutch(org):
+    with translation.override("nl"):
+        reasons = " ".join(pilot.suggestions(limit=50)[0].reasons)
+    assert "0,0%" in reasons and "40,0%" in reasons and "0.0%" not in reasons

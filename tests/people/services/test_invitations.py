@@ -7,7 +7,7 @@ import re
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from people import selectors
 from people.errors import InvalidInvitationLink, InvitationAlreadyAccepted, InvitationError
@@ -39,6 +39,30 @@ def test_semicolons_dutch_headers_and_blank_lines_are_read():
         {"name": "Anna", "email": "anna@example.com", "department": "Sales", "line": 2},
         {"name": "Bob", "email": "bob@example.com", "department": "", "line": 4},
     ]
+
+
+def test_pasted_lines_are_numbered_as_the_master_sees_them():
+    rows = invitations.rows_from_pasted(text="Anna,anna@example.com\n\nBob,bob@example.com\n")
+    assert [(r["name"], r["line"]) for r in rows] == [("Anna", 1), ("Bob", 3)]
+    # A pasted header line is the first line, not a person.
+    rows = invitations.rows_from_pasted(text="naam;e-mail\nAnna;anna@example.com\n")
+    assert [(r["name"], r["line"]) for r in rows] == [("Anna", 2)]
+    assert invitations.rows_from_pasted(text="") == []
+
+
+def test_the_line_numbers_in_a_file_count_the_header_as_line_one(org):
+    rows = invitations.rows_from_csv(data="name,email\nGood,good@example.com\nBad,nope\n")
+    with pytest.raises(InvitationError) as excinfo:
+        invitations.validate_rows(rows=rows)
+    assert [e["line"] for e in excinfo.value.errors] == [3]
+
+
+@pytest.mark.parametrize("bad, expected", [(1, "1 regel bevat een fout"), (2, "2 regels bevatten fouten")])
+def test_the_problem_count_is_a_dutch_plural(org, bad, expected):
+    rows = [{"name": "", "email": f"x{i}@example.com", "line": i + 2} for i in range(bad)]
+    with translation.override("nl"), pytest.raises(InvitationError) as excinfo:
+        invitations.validate_rows(rows=rows)
+    assert expected in str(excinfo.value) and "(s)" not in str(excinfo.value)
 
 
 def test_an_upload_over_two_megabytes_is_refused():
