@@ -2,6 +2,8 @@
 the menu only: the home, a story shared from "Deel dit" (points for it), a lesson and its
 quiz (answered, feedback shown), a place at a session, and themselves on the leaderboard."""
 
+import re
+
 import pytest
 
 from gamification.models import PointsEntry
@@ -49,7 +51,7 @@ def test_an_ambassadors_week_on_a_phone(live_server, new_context, artifacts, ass
     page.reload()
     week.step(page, "gedeeld")
     week.go(page, "points", group="me")
-    assert page.get_by_text("Verhaal gedeeld").first.is_visible() or page.locator("main").inner_text()
+    assert page.locator("main").get_by_text("Verhaal gedeeld").first.is_visible()
     week.step(page, "punten")
 
     # A lesson from "Mijn leren", then its quiz: answered, feedback shown.
@@ -81,7 +83,9 @@ def test_an_ambassadors_week_on_a_phone(live_server, new_context, artifacts, ass
     week.go(page, "sessions")
     assert page.locator("h1").inner_text().strip() == "Sessies"
     week.step(page, "sessies")
-    open_card = page.get_by_test_id("session-card").filter(has_text="plaats").filter(has_not_text="Je hebt een plek")
+    open_card = page.get_by_test_id("session-card").filter(has_text=re.compile(r"plekk?e?n? vrij")).filter(
+        has_not_text="Je hebt een plek"
+    )
     assert open_card.count() >= 1, "no session left to register for"
     with page.expect_navigation():
         open_card.first.locator("h2 a").click()
