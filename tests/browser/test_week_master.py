@@ -51,6 +51,53 @@ def launch_challenge(week, page, opens_at) -> Challenge:
     return Challenge.objects.get(title=title)
 
 
+def publish(page) -> None:
+    """The editor's footer: open the menu beside "Bewaar concept" and publish."""
+    page.locator("footer .w-dropdown__toggle, footer [data-w-dropdown-target=toggle]").first.click()
+    with page.expect_navigation():
+        page.locator("button[name=action-publish]").click()
+    assert page.locator(".messages .success, .messages li.success").first.is_visible(), page.url
+
+
+def author_course(week, page) -> None:
+    """In the Wagtail admin: find "E-learning", add a course under it, publish it, add a
+    lesson with text and a two-answer quiz, publish that."""
+    week.go(page, "admin", group="manage")
+    week.step(page, "admin", check=False)  # Wagtail's own admin: its accessibility is Wagtail's
+    page.get_by_role("button", name="Zoeken").click()
+    search = page.locator("aside input[name=q]")
+    search.fill("E-learning")
+    with page.expect_navigation():
+        search.press("Enter")
+    # The Dutch course index (the English one has the same title).
+    dutch = page.locator("main tr").filter(has_text="E-learning").filter(has_text="Nederlands")
+    assert dutch.count() == 1, "the Dutch E-learning page is not among the search results"
+    with page.expect_navigation():
+        dutch.get_by_role("link", name="Bekijk de onderliggende pagina's van 'E-learning'").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Voeg onderliggende pagina toe").first.click()
+    page.locator("#id_title").fill(COURSE)
+    page.locator("#id_summary").fill("Een bericht schrijven en plaatsen in de tijd van een kop koffie.")
+    week.step(page, "cursus-nieuw", check=False)
+    publish(page)
+    with page.expect_navigation():
+        page.get_by_role("link", name=f"Bekijk de onderliggende pagina's van '{COURSE}'").first.click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Voeg onderliggende pagina toe").first.click()
+    page.locator("#id_title").fill("Je eerste bericht")
+    page.locator("button.c-sf-add-button").first.click()
+    page.get_by_role("option", name="Quiz").click()
+    page.locator("[name='body-0-value-questions-0-value-text']").fill("Wanneer lezen de meeste collega's mee?")
+    page.locator("[name='body-0-value-questions-0-value-choices-0-value-text']").fill("Dinsdagochtend")
+    page.locator("[name='body-0-value-questions-0-value-choices-0-value-correct']").check()
+    if not page.locator("[name='body-0-value-questions-0-value-choices-1-value-text']").count():
+        page.locator("[data-contentpath=choices] button.c-sf-add-button").last.click()
+    page.locator("[name='body-0-value-questions-0-value-choices-1-value-text']").fill("Zaterdagnacht")
+    week.step(page, "les-met-quiz", check=False)
+    publish(page)
+    week.step(page, "gepubliceerd", check=False)
+
+
 def test_a_social_masters_week(live_server, new_context, artifacts, assert_accessible, settings):
     seed_demo()
     Member.objects.filter(email__in=[EMAIL, "creator@example.com"]).update(language="nl")
@@ -84,3 +131,19 @@ def test_a_social_masters_week(live_server, new_context, artifacts, assert_acces
     assert member.get_by_test_id("submit-entry").is_visible()
     week.step(member, "challenge-open")
     assert Challenge.objects.get(pk=challenge.pk).state == "scheduled"  # no task ran: read from the clock
+
+    # A course with a lesson with a quiz, authored and published in the admin ...
+    author_course(week, page)
+    # ... and what a learner sees of it.
+    learner = new_context(**DESKTOP).new_page()
+    log_in(learner, base, "creator@example.com")
+    week.go(learner, "learning")
+    card = learner.locator("[data-testid^=course-]").filter(has_text=COURSE)
+    assert card.count() >= 1, "the published course is not in Mijn leren"
+    week.step(learner, "cursus-in-mijn-leren")
+    with learner.expect_navigation():
+        card.first.locator("a.button.primary").click()
+    assert learner.locator("h1").first.inner_text().strip() == "Je eerste bericht"
+    assert learner.get_by_test_id("quiz").is_visible()
+    assert "Dinsdagochtend" in learner.get_by_test_id("quiz").inner_text()
+    week.step(learner, "les-als-lerende")
