@@ -83,8 +83,10 @@ def test_an_ambassadors_week_on_a_phone(live_server, new_context, artifacts, ass
     week.go(page, "sessions")
     assert page.locator("h1").inner_text().strip() == "Sessies"
     week.step(page, "sessies")
-    open_card = page.get_by_test_id("session-card").filter(has_text=re.compile(r"plekk?e?n? vrij")).filter(
-        has_not_text="Je hebt een plek"
+    open_card = (
+        page.get_by_test_id("session-card")
+        .filter(has_text=re.compile(r"plekk?e?n? vrij"))
+        .filter(has_not_text="Je hebt een plek")
     )
     assert open_card.count() >= 1, "no session left to register for"
     with page.expect_navigation():

@@ -48,7 +48,9 @@ def test_a_creators_week(live_server, new_context, artifacts, assert_accessible,
     week.go(page, "submit")
     assert page.locator("h1").inner_text().strip() == "Deel een moment"
     week.step(page, "deel-een-moment")
-    send_story(page, "Ons nieuwe teamoverleg", "Elke maandag om negen uur: kort, staand en met koffie.", with_photo=True)
+    send_story(
+        page, "Ons nieuwe teamoverleg", "Elke maandag om negen uur: kort, staand en met koffie.", with_photo=True
+    )
     assert page.get_by_test_id("story-form").is_visible(), "sent without the photo consent"
     assert page.locator(".errorlist").first.is_visible()
     assert not Story.objects.filter(title="Ons nieuwe teamoverleg").exists()

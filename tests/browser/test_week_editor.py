@@ -42,7 +42,7 @@ def test_an_editors_week(live_server, new_context, artifacts, assert_accessible)
     assert page.locator(f"[data-testid=review-item][data-story='{story.pk}']").count() == 0
     assert number(page.get_by_test_id("queue-count").inner_text()) == waiting - 1
     badge = page.locator("#main-nav [data-testid=nav-review] .badge")
-    assert (badge.is_hidden() if waiting == 1 else number(badge.inner_text()) == waiting - 1), "menu count"
+    assert badge.is_hidden() if waiting == 1 else number(badge.inner_text()) == waiting - 1, "menu count"
     story.refresh_from_db()
     assert story.status == "approved"
     week.step(page, "goedgekeurd")

@@ -79,11 +79,9 @@ def author_course(week, page) -> None:
     page.locator("#id_title").fill(COURSE)
     page.locator("#id_summary").fill("Een bericht schrijven en plaatsen in de tijd van een kop koffie.")
     week.step(page, "cursus-nieuw", check=False)
-    publish(page)
+    publish(page)  # back to the list of courses
     with page.expect_navigation():
-        page.get_by_role("link", name=f"Bekijk de onderliggende pagina's van '{COURSE}'").first.click()
-    with page.expect_navigation():
-        page.get_by_role("link", name="Voeg onderliggende pagina toe").first.click()
+        page.get_by_role("link", name=f"Voeg een onderliggende pagina toe aan '{COURSE}'").click()
     page.locator("#id_title").fill("Je eerste bericht")
     page.locator("button.c-sf-add-button").first.click()
     page.get_by_role("option", name="Quiz").click()
@@ -147,3 +145,12 @@ def test_a_social_masters_week(live_server, new_context, artifacts, assert_acces
     assert learner.get_by_test_id("quiz").is_visible()
     assert "Dinsdagochtend" in learner.get_by_test_id("quiz").inner_text()
     week.step(learner, "les-als-lerende")
+
+    # The programme settings, from the admin's "Instellingen" menu (still in the admin).
+    page.get_by_role("button", name="Instellingen").click()
+    item = page.locator("aside a").filter(has_text="Programma-instellingen")
+    assert item.count() == 1, "Programma-instellingen is not in the Social Master's Instellingen menu"
+    with page.expect_navigation():
+        item.click()
+    assert page.locator("#id_employee_count").is_visible()
+    week.step(page, "programma-instellingen", check=False)
