@@ -13,4 +13,6 @@ class CmsConfig(AppConfig):
         from .models import current_branding
 
         branding.register(current_branding)
-        grant(MASTERS, ["cms.change_brandingsettings", "cms.view_brandingsettings"])
+        # The Social Master runs the programme: its settings (works-council switch, cost
+        # per click, pilot size) and the organisation's branding are theirs to change.
+        grant(MASTERS, ["cms.change_programmesettings", "cms.change_brandingsettings", "cms.view_brandingsettings"])

@@ -11,7 +11,9 @@ from wagtail.search import index
 from core.pages import MembersOnlyPageMixin
 from people.models import Role
 
+from .audience import Audience, roles_from, roles_value  # noqa: F401 (roles_value: part of this module's API)
 from .blocks import LessonBodyBlock
+from .forms import CoursePageForm
 
 
 class CourseIndexPage(MembersOnlyPageMixin, Page):
@@ -45,13 +47,37 @@ class CoursePage(MembersOnlyPageMixin, Page):
         verbose_name=_("prerequisite courses"),
         help_text=_("Courses a member must complete before starting this one."),
     )
+    audience = models.CharField(
+        _("audience"),
+        max_length=20,
+        choices=Audience.choices,
+        default=Audience.EVERYONE,
+        help_text=_("Who sees this course. Members outside the audience do not see it at all."),
+    )
+    audience_departments = ParentalManyToManyField(
+        "people.Department", blank=True, related_name="+", verbose_name=_("departments")
+    )
+    audience_locations = ParentalManyToManyField(
+        "people.Location", blank=True, related_name="+", verbose_name=_("locations")
+    )
+    audience_roles = models.CharField(_("roles"), max_length=200, blank=True)
 
     context_hook_name = "course_page_context"
+    base_form_class = CoursePageForm
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("image"),
         FieldPanel("estimated_minutes"),
         FieldPanel("prerequisites"),
+        MultiFieldPanel(
+            [
+                FieldPanel("audience"),
+                FieldPanel("audience_departments"),
+                FieldPanel("audience_locations"),
+                FieldPanel("audience_roles"),
+            ],
+            heading=_("Audience"),
+        ),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary")]
     parent_page_types = ["courses.CourseIndexPage"]
@@ -65,6 +91,33 @@ class CoursePage(MembersOnlyPageMixin, Page):
         super().clean()
         if self.pk and any(course.pk == self.pk for course in self.prerequisites.all()):
             raise ValidationError({"prerequisites": _("A course cannot be its own prerequisite.")})
+        self._clean_audience()
+
+    def _clean_audience(self):
+        chosen = {
+            Audience.DEPARTMENTS: ("audience_departments", list(self.audience_departments.all())),
+            Audience.LOCATIONS: ("audience_locations", list(self.audience_locations.all())),
+            Audience.ROLES: ("audience_roles", roles_from(self.audience_roles)),
+        }
+        if self.audience in chosen and not chosen[self.audience][1]:
+            field = chosen[self.audience][0]
+            raise ValidationError({field: _("Choose at least one for this audience.")})
+
+    def copy_for_translation(self, locale, copy_parents=False, alias=False, exclude_fields=None):
+        """A translation requires the translations of the prerequisites, never the courses
+        in the source language (those the admin's chooser would not even offer); a
+        prerequisite not translated yet is left out until it is."""
+        translated = super().copy_for_translation(
+            locale, copy_parents=copy_parents, alias=alias, exclude_fields=exclude_fields
+        )
+        keys = [course.translation_key for course in self.prerequisites.all()]
+        wanted = list(CoursePage.objects.filter(translation_key__in=keys, locale=locale))
+        if {c.pk for c in translated.prerequisites.all()} != {c.pk for c in wanted}:
+            translated.prerequisites.set(wanted)
+            translated.save(clean=False)
+            if translated.latest_revision_id and not alias:
+                translated.save_revision(clean=False, changed=False)
+        return translated
 
     def lessons(self):
         return LessonPage.objects.child_of(self).live().order_by("path")

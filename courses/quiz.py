@@ -4,6 +4,7 @@ Question and choice ids are the StreamField list-item ids, which stay the same a
 translations of a lesson, so an attempt means the same in Dutch and English.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -28,6 +29,24 @@ class Grade:
     feedback: list[dict] = field(default_factory=list)
 
 
+# The lesson page says "(more than one answer)" beside every multiple-choice question; an
+# author's own copy of that hint at the end of the question text would show it twice.
+_MULTIPLE_HINT = re.compile(
+    r"\s*\((?:meerdere (?:goede )?antwoorden mogelijk|choose all that apply|select all that apply"
+    r"|more than one answer(?: possible)?)\.?\)\s*$",
+    re.IGNORECASE,
+)
+
+
+def question_text(question) -> str:
+    """The question as learners read it: without a trailing multiple-answer hint on a
+    multiple-choice question (the page adds its own, once)."""
+    text = question["text"]
+    if question["kind"] == MULTIPLE:
+        text = _MULTIPLE_HINT.sub("", text)
+    return text
+
+
 def _questions(quiz):
     return [(child.id, child.value) for child in quiz["questions"].bound_blocks]
 
@@ -45,7 +64,7 @@ def public_quiz(quiz) -> dict:
             {
                 "id": question_id,
                 "kind": question["kind"],
-                "text": question["text"],
+                "text": question_text(question),
                 "choices": [{"id": choice_id, "text": choice["text"]} for choice_id, choice in _choices(question)],
             }
             for question_id, question in _questions(quiz)

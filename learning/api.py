@@ -1,7 +1,8 @@
-"""The learner's API. Every endpoint: any signed-in member (all roles); pages that are
-not live answer 404; a locked course answers 403 with the reason."""
+"""The learner's API. Every endpoint: any signed-in member (all roles); courses and
+lessons that are not live, whose course is not live, or whose audience leaves the member
+out answer 404; a locked course answers 403 with the reason."""
 
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -109,9 +110,15 @@ class CourseViewSet(viewsets.ViewSet):
         overview = _overview(request)
         return Response(CourseProgressSerializer(overview.courses, many=True, context=_context(request, overview)).data)
 
+    def _course(self, request, pk) -> CoursePage:
+        course = selectors.visible_course(member=request.user, pk=id_from(pk))
+        if course is None:
+            raise Http404
+        return course
+
     @extend_schema(responses=CourseDetailSerializer)
     def retrieve(self, request, pk=None):
-        course = get_object_or_404(CoursePage.objects.live(), pk=id_from(pk))
+        course = self._course(request, pk)
         progress = selectors.course_progress(member=request.user, course=course)
         return Response(CourseDetailSerializer(progress, context=_context(request)).data)
 
@@ -120,7 +127,7 @@ class CourseViewSet(viewsets.ViewSet):
     )
     @action(detail=True, methods=["post"])
     def enrol(self, request, pk=None):
-        course = get_object_or_404(CoursePage.objects.live(), pk=id_from(pk))
+        course = self._course(request, pk)
         services.enrol(member=request.user, course=course)
         return Response({"enrolled": True})
 
@@ -190,13 +197,16 @@ class LessonViewSet(viewsets.ViewSet):
 
     lookup_value_converter = "int"
 
-    def _lesson(self, pk) -> LessonPage:
-        return get_object_or_404(LessonPage.objects.live(), pk=id_from(pk))
+    def _lesson(self, request, pk) -> LessonPage:
+        lesson = selectors.visible_lesson(member=request.user, pk=id_from(pk))
+        if lesson is None:
+            raise Http404
+        return lesson
 
     @extend_schema(request=None, responses=CompleteResultSerializer)
     @action(detail=True, methods=["post"])
     def complete(self, request, pk=None):
-        lesson = self._lesson(pk)
+        lesson = self._lesson(request, pk)
         result = services.complete_lesson(member=request.user, lesson=lesson)
         return Response(
             {
@@ -210,7 +220,7 @@ class LessonViewSet(viewsets.ViewSet):
     @extend_schema(responses=QuizSerializer)
     @action(detail=True, methods=["get"])
     def quiz(self, request, pk=None):
-        lesson = self._lesson(pk)
+        lesson = self._lesson(request, pk)
         if lesson.quiz is None:
             return Response({"detail": _("This lesson has no quiz.")}, status=status.HTTP_404_NOT_FOUND)
         reason = policies.locked_reason(member=request.user, course=selectors.course_of(lesson))
@@ -221,7 +231,7 @@ class LessonViewSet(viewsets.ViewSet):
     @extend_schema(request=AttemptRequestSerializer, responses={201: AttemptResultSerializer})
     @action(detail=True, methods=["post"], url_path="quiz/attempts")
     def attempts(self, request, pk=None):
-        lesson = self._lesson(pk)
+        lesson = self._lesson(request, pk)
         if not isinstance(request.data, dict) or "answers" not in request.data:
             return Response(
                 {"detail": _('Send {"answers": {"<question id>": [<choice ids>]}}.')},

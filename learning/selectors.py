@@ -5,12 +5,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import F, Prefetch
+from django.db.models import F, Prefetch, Q
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
-from courses.models import CoursePage, LearningPath, LessonPage, PathCourse
-from people.models import Member
+from courses.models import Audience, CoursePage, LearningPath, LessonPage, PathCourse
+from people.models import Member, Role
 
 from .models import CourseCompletion, LessonCompletion, QuizAttempt
 from .policies import locked_message
@@ -113,6 +113,53 @@ class Overview:
         return None
 
 
+def audience_q(member: Member) -> Q:
+    """The courses whose audience includes ``member``, as one SQL condition. Social Masters
+    author every course and see them all."""
+    if member.is_superuser or member.role == Role.MASTER:
+        return Q()
+    condition = Q(audience=Audience.EVERYONE)
+    if member.department_id:
+        departments = CoursePage.audience_departments.through.objects.filter(department_id=member.department_id)
+        condition |= Q(audience=Audience.DEPARTMENTS, pk__in=departments.values("coursepage_id"))
+    if member.location_id:
+        locations = CoursePage.audience_locations.through.objects.filter(location_id=member.location_id)
+        condition |= Q(audience=Audience.LOCATIONS, pk__in=locations.values("coursepage_id"))
+    if member.role:
+        condition |= Q(audience=Audience.ROLES, audience_roles__contains=f",{member.role},")
+    if member.in_pilot:
+        condition |= Q(audience=Audience.PILOT)
+    return condition
+
+
+def visible_courses(*, member: Member):
+    """Live courses ``member`` may see (a queryset: one query when evaluated)."""
+    return CoursePage.objects.live().filter(audience_q(member))
+
+
+def visible_course(*, member: Member, pk: int) -> CoursePage | None:
+    """The live course ``pk`` when ``member`` is in its audience, else None (one query)."""
+    return visible_courses(member=member).filter(pk=pk).first()
+
+
+def course_visible(*, member: Member, course: CoursePage) -> bool:
+    """Whether ``member`` may see ``course``: live and in its audience (one query)."""
+    return visible_courses(member=member).filter(pk=course.pk).exists()
+
+
+def visible_lesson(*, member: Member, pk: int) -> LessonPage | None:
+    """The live lesson ``pk`` of a live course ``member`` may see, else None (two queries);
+    the course is remembered on the lesson (``course_of``)."""
+    lesson = LessonPage.objects.live().filter(pk=pk).first()
+    if lesson is None:
+        return None
+    course = visible_courses(member=member).filter(path=lesson.path[: -LessonPage.steplen]).first()
+    if course is None:
+        return None
+    lesson._course = course
+    return lesson
+
+
 def languages() -> dict[int, str]:
     """{locale id: language code} (one query)."""
     return dict(Locale.objects.values_list("id", "language_code"))
@@ -183,8 +230,10 @@ def _build_course_progress(member, courses: list[CoursePage]) -> list[CourseProg
     return result
 
 
-def _live_courses(locale_id: int | None, default_id: int | None) -> list[CoursePage]:
-    courses = CoursePage.objects.live().only(*PAGE_FIELDS, "summary", "estimated_minutes", "image_id").order_by("path")
+def _live_courses(member: Member, locale_id: int | None, default_id: int | None) -> list[CoursePage]:
+    courses = (
+        visible_courses(member=member).only(*PAGE_FIELDS, "summary", "estimated_minutes", "image_id").order_by("path")
+    )
     chosen = _prefer(courses, lambda c: c.translation_key, locale_id, default_id)
     return sorted(chosen.values(), key=lambda c: c.path)
 
@@ -193,7 +242,7 @@ def learning_overview(*, member: Member, language: str) -> Overview:
     """Paths (in order, with their courses) and all live courses, with ``member``'s progress,
     in ``language`` where a translation exists."""
     locale_id, default_id, languages = _locale_ids(language)
-    courses = _live_courses(locale_id, default_id)
+    courses = _live_courses(member, locale_id, default_id)
     progress = _build_course_progress(member, courses)
     by_key = {p.course.translation_key: p for p in progress}
     paths = LearningPath.objects.prefetch_related(

@@ -7,7 +7,7 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -41,8 +41,12 @@ def dashboard(request):
     )
 
 
-def _lesson(pk) -> LessonPage:
-    return get_object_or_404(LessonPage.objects.live(), pk=pk)
+def _lesson(request, pk) -> LessonPage:
+    """A live lesson of a live course in the member's audience, else 404."""
+    lesson = selectors.visible_lesson(member=request.user, pk=pk)
+    if lesson is None:
+        raise Http404
+    return lesson
 
 
 def _after_lesson(request, lesson, result):
@@ -62,7 +66,7 @@ def _after_lesson(request, lesson, result):
 @login_required
 @require_POST
 def complete_lesson(request, pk):
-    lesson = _lesson(pk)
+    lesson = _lesson(request, pk)
     try:
         result = services.complete_lesson(member=request.user, lesson=lesson)
     except ServiceError as exc:
@@ -76,7 +80,7 @@ def complete_lesson(request, pk):
 @login_required
 @require_POST
 def submit_quiz(request, pk):
-    lesson = _lesson(pk)
+    lesson = _lesson(request, pk)
     answers = {
         key[2:]: request.POST.getlist(key) for key in request.POST if key.startswith("q-") and request.POST.getlist(key)
     }
@@ -103,7 +107,7 @@ def submit_quiz(request, pk):
             _("%(score)s of %(max)s correct: not enough yet. Read the feedback and try again.")
             % {"score": attempt.score, "max": attempt.max_score},
         )
-    return redirect(lesson.get_url(request) + "#quiz")
+    return redirect(lesson.get_url(request) + "#quiz-result")
 
 
 def certificate(request, code):

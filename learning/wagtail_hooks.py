@@ -2,11 +2,12 @@
 
 import uuid
 
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from wagtail import hooks
 
-from courses.models import LessonPage
+from courses.models import CoursePage, LessonPage
 from courses.quiz import public_quiz
 
 from . import policies, selectors, services
@@ -48,7 +49,21 @@ def lesson_context(*, request, page):
         context["quiz_attempt"] = attempt
         if attempt is not None:
             context["quiz_feedback"] = {item["question"]: item for item in attempt.feedback}
+            # The form shows the answers of the last attempt again, beside its feedback.
+            context["quiz_chosen"] = {choice for chosen in (attempt.answers or {}).values() for choice in chosen}
     return context
+
+
+@hooks.register("before_serve_page")
+def refuse_hidden_courses(page, request, serve_args, serve_kwargs):
+    """A course, or a lesson of a course, that is not live or whose audience leaves the
+    member out answers 404, as if it did not exist. Runs before the lock check below."""
+    if not isinstance(page, (CoursePage, LessonPage)) or not request.user.is_authenticated:
+        return None
+    course = page if isinstance(page, CoursePage) else selectors.course_of(page)
+    if not selectors.course_visible(member=request.user, course=course):
+        raise Http404
+    return None
 
 
 @hooks.register("before_serve_page")

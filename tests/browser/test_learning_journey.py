@@ -44,6 +44,10 @@ def log_in(page, base_url, email=EMAIL, password=PASSWORD):
 
 def answer_quiz(page, answers):
     quiz = page.get_by_test_id("quiz")
+    # The form keeps the previous attempt's answers: untick them first, as a learner would.
+    boxes = quiz.locator("input[type=checkbox]")
+    for i in range(boxes.count()):
+        boxes.nth(i).uncheck()
     for choice_ids in answers.values():
         for choice_id in choice_ids:
             quiz.locator(f'input[value="{choice_id}"]').check()
@@ -85,6 +89,10 @@ def test_dutch_ambassador_completes_path_and_becomes_creator(live_server, new_co
     feedback = page.get_by_test_id("quiz-feedback")
     assert feedback.is_visible()
     assert feedback.locator("li.wrong").count() == 3
+    # The wrong answers stay selected next to their feedback.
+    for choice_ids in wrong_answers(second).values():
+        for choice_id in choice_ids:
+            assert page.get_by_test_id("quiz").locator(f'input[value="{choice_id}"]').is_checked()
     assert page.get_by_test_id("mark-done").count() == 0
     page.screenshot(path=str(artifacts / "lesson_quiz_feedback_nl.png"), full_page=True)
     member.refresh_from_db()

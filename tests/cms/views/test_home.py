@@ -140,7 +140,10 @@ def test_a_master_sees_the_departments_without_an_editor(client_for):
     MemberFactory(department=support, role=Role.EDITOR)
     html = get_home(client_for(MemberFactory(role=Role.MASTER)))
     assert 'data-testid="home-unassigned-departments"' in html
-    assert "Sales" in html and "Support" not in html.split('data-testid="home-unassigned-departments"')[1].split("</ul>")[0]
+    assert (
+        "Sales" in html
+        and "Support" not in html.split('data-testid="home-unassigned-departments"')[1].split("</ul>")[0]
+    )
 
 
 def test_an_activator_sees_their_departments_challenges_to_launch(client_for):
