@@ -103,3 +103,4 @@ def test_an_ambassadors_week_on_a_phone(live_server, new_context, artifacts, ass
     assert board.locator("tr.me").first.is_visible(), "the ambassador is not on the leaderboard"
     assert me.name in board.locator("tr.me").first.inner_text()
     week.step(page, "ranglijst")
+    week.assert_accessible_throughout()

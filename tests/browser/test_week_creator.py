@@ -81,3 +81,4 @@ def test_a_creators_week(live_server, new_context, artifacts, assert_accessible,
     assert second.get_by_test_id("withdraw").count() == 0
     assert Story.objects.get(title="Eerste versie").status == "withdrawn"
     week.step(page, "ingetrokken")
+    week.assert_accessible_throughout()

@@ -53,3 +53,4 @@ def test_an_editors_week(live_server, new_context, artifacts, assert_accessible)
     assert shared.is_visible(), "the approved story is not in Deel dit"
     assert shared.locator("textarea[name=caption]").input_value() == "Mooi klantgesprek in Rotterdam! #zorg"
     week.step(page, "deel-dit")
+    week.assert_accessible_throughout()

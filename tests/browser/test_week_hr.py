@@ -40,3 +40,4 @@ def test_hrs_week(live_server, new_context, artifacts, assert_accessible):
     assert ";" in first_line, f"not a CSV for Dutch Excel (semicolons): {first_line}"
     assert download.value.suggested_filename.endswith(".csv")
     week.step(page, "na-export", check=False)
+    week.assert_accessible_throughout()

@@ -149,8 +149,12 @@ def test_a_social_masters_week(live_server, new_context, artifacts, assert_acces
     # The programme settings, from the admin's "Instellingen" menu (still in the admin).
     page.get_by_role("button", name="Instellingen").click()
     item = page.locator("aside a").filter(has_text="Programma-instellingen")
-    assert item.count() == 1, "Programma-instellingen is not in the Social Master's Instellingen menu"
-    with page.expect_navigation():
-        item.click()
-    assert page.locator("#id_employee_count").is_visible()
-    week.step(page, "programma-instellingen", check=False)
+    week.step(page, "instellingen-menu", check=False)
+    if item.count() != 1:
+        week.violations.append("Programma-instellingen is not in the Social Master's Instellingen menu")
+    else:
+        with page.expect_navigation():
+            item.click()
+        assert page.locator("#id_employee_count").is_visible()
+        week.step(page, "programma-instellingen", check=False)
+    week.assert_accessible_throughout()

@@ -29,7 +29,8 @@ def log_in(page, base: str, email: str) -> None:
 
 
 class Week:
-    """One role's week: ``step(page, "name")`` saves the next numbered screenshot;
+    """One role's week: ``step(page, "name")`` saves the next numbered screenshot and runs
+    axe-core on the page (``check=False`` for Wagtail's own admin screens);
     ``go(page, "share")`` clicks the menu item ``nav-share`` (opening the phone menu or the
     group it sits in first) and waits for the page."""
 
@@ -38,12 +39,21 @@ class Week:
         self.artifacts = artifacts
         self.assert_accessible = assert_accessible
         self.n = 0
+        self.violations: list[str] = []
 
     def step(self, page, name: str, *, check: bool = True) -> None:
         self.n += 1
         page.screenshot(path=str(self.artifacts / f"week-{self.role}-{self.n:02d}-{name}.png"), full_page=True)
         if check:
-            self.assert_accessible(page, f"{self.role} step {self.n} {name}")
+            # Collected, so that one page's defect does not hide the rest of the week.
+            try:
+                self.assert_accessible(page, f"{self.role} step {self.n} {name}")
+            except AssertionError as exc:
+                self.violations.append(str(exc))
+
+    def assert_accessible_throughout(self) -> None:
+        """Fails with every accessibility violation met on the way (call at the end)."""
+        assert not self.violations, "\n\n".join(self.violations)
 
     def open_menu(self, page) -> None:
         toggle = page.locator("button.menu-toggle")
