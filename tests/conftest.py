@@ -47,9 +47,14 @@ def django_db_setup(
         with django_db_blocker.unblock():
             teardown_databases(config, verbosity=0)
         return
+    from pytest_django.fixtures import _get_databases_for_setup
+
     shared = tmp_path_factory.getbasetemp().parent  # one folder for all workers of the run
+    _aliases, serialized = _get_databases_for_setup(request.session.items)
     with django_db_blocker.unblock():
         original = dbtemplate.set_up(connection, shared=shared, worker=worker)
+        if serialized:  # for tests with serialized_rollback, as Django's create_test_db does
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
     yield
     with django_db_blocker.unblock():
         dbtemplate.tear_down(connection, original)

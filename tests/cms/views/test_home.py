@@ -6,7 +6,7 @@ import pytest
 from django.test import override_settings
 
 from cms import selectors
-from cms.models import ProgrammeSettings
+from cms.models import BrandingSettings
 from events.models import Registration
 from people.models import Role
 from people.roles import ensure_role_groups
@@ -33,9 +33,9 @@ def get_home(client, language="en"):
 
 
 def test_a_visitor_gets_the_programme_explained_with_the_login_form(client):
-    settings = ProgrammeSettings.load()
-    settings.organisation_name = "Acme Zorg"
-    settings.save()
+    branding = BrandingSettings.load()
+    branding.organisation_name = "Acme Zorg"
+    branding.save()
     html = get_home(client)
     assert 'data-testid="visitor-home"' in html and "Acme Zorg" in html
     assert "What an ambassador does" in html and "stay the editor of your own channel" in html
