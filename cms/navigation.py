@@ -7,7 +7,7 @@ adds beside it, and two groups (``children``) for the rest: "Beheren" (running t
 programme) and the member's own corner (profile, their stories, notifications, points,
 badges, prize; the template adds "Log out" there)."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -124,7 +124,24 @@ def menu_for(*, member, path: str = "") -> list[MenuItem]:
         items.append(manage)
     unread = people_selectors.unread_count(member_id=member.pk)
     items.append(_group("me", member.name, _me_items(member, path, unread), count=unread, count_label=_("unread")))
-    return items
+    return _only_closest_active(items)
+
+
+def _only_closest_active(items: list[MenuItem]) -> list[MenuItem]:
+    """One current entry: on /challenges/manage/ that is "Challenges beheren", not also
+    "Challenges" (whose address is a prefix of it). The longest matching address wins."""
+    active = [item for item in flatten(items) if item.active]
+    if len(active) < 2:
+        return items
+    closest = max(active, key=lambda item: len(item.url))
+
+    def keep(item: MenuItem) -> MenuItem:
+        if item.is_group:
+            children = tuple(keep(child) for child in item.children)
+            return replace(item, children=children, active=any(child.active for child in children))
+        return item if item is closest or not item.active else replace(item, active=False)
+
+    return [keep(item) for item in items]
 
 
 def flatten(items: list[MenuItem]) -> list[MenuItem]:

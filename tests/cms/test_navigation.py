@@ -141,3 +141,12 @@ def test_the_menu_is_in_dutch(client_for):
 def test_the_page_header_for_anonymous_visitors(client):
     html = client.get("/login/").content.decode()
     assert '<a href="/login/"' in html and "Log out" not in html and "/learn/" not in html
+
+
+@pytest.mark.django_db
+def test_only_the_closest_entry_is_current():
+    master = MemberFactory(role=Role.MASTER)
+    items = menu_for(member=master, path="/challenges/manage/")
+    current = [item.key for item in flatten(items) if item.active]
+    assert current == ["manage_challenges"]
+    assert [item.key for item in items if item.active] == ["manage"]

@@ -36,8 +36,6 @@ def test_a_member_endpoint_with_its_own_parsers_refuses_deep_json(api):
 
 @pytest.mark.django_db
 def test_ordinary_json_still_parses():
-    response = APIClient().post(
-        "/api/v1/auth/token/", {"email": "nobody@example.com", "password": "x"}, format="json"
-    )
+    response = APIClient().post("/api/v1/auth/token/", {"email": "nobody@example.com", "password": "x"}, format="json")
     assert response.status_code == 400
     assert response.json()["code"] == "invalid_credentials"

@@ -1,20 +1,18 @@
-// Live countdown next to the server's "Closes in …": days and hh:mm:ss until closing, the
-// days in the page's language with its plural ("2 dagen 03:04:05", "1 day 03:04:05").
+// Live countdown beside the server's "Closes in …" sentence, in the final day only: the
+// sentence already says "2 dagen en 3 uur", so a ticker beside it would say the same twice;
+// on the last day the ticking hh:mm:ss adds what a sentence cannot.
 (function () {
   var items = document.querySelectorAll("[data-closes-at]");
   if (!items.length) return;
-  var lang = document.documentElement.lang || undefined;
-  var dayFormat;
-  try {
-    dayFormat = new Intl.NumberFormat(lang, { style: "unit", unit: "day", unitDisplay: "long" });
-  } catch (e) {
-    dayFormat = { format: function (n) { return n + " d"; } };
-  }
   function pad(n) { return n < 10 ? "0" + n : String(n); }
   function tick() {
     items.forEach(function (el) {
       var left = Math.max(0, Math.floor((Date.parse(el.dataset.closesAt) - Date.now()) / 1000));
       var ticker = el.querySelector(".ticker");
+      if (left >= 86400) {
+        if (ticker) ticker.hidden = true;
+        return;
+      }
       if (!ticker) {
         ticker = document.createElement("span");
         ticker.className = "ticker";
@@ -22,10 +20,8 @@
         el.appendChild(document.createTextNode(" "));
         el.appendChild(ticker);
       }
-      var days = Math.floor(left / 86400);
-      var rest = left % 86400;
-      ticker.textContent = (days ? dayFormat.format(days) + " " : "") +
-        pad(Math.floor(rest / 3600)) + ":" + pad(Math.floor(rest / 60) % 60) + ":" + pad(rest % 60);
+      ticker.hidden = false;
+      ticker.textContent = pad(Math.floor(left / 3600)) + ":" + pad(Math.floor(left / 60) % 60) + ":" + pad(left % 60);
     });
   }
   tick();
