@@ -6,7 +6,9 @@ published lesson must keep both answers."""
 import pytest
 
 from courses.models import CoursePage, LessonPage
+from courses.permissions import grant_masters_page_permissions
 from people.models import Role
+from people.roles import ensure_role_groups
 from tests.browser.test_learning_journey import log_in
 from tests.factories import MemberFactory, course_index
 
@@ -41,6 +43,10 @@ def publish(page):
 
 def test_master_publishes_autosaved_lesson_with_quiz(live_server, new_context, artifacts):
     index = course_index()
+    # A transactional test before this one may have flushed the tables after migrate made
+    # the role groups and the Masters' page permissions: make them as migrate does.
+    ensure_role_groups()
+    grant_masters_page_permissions()
     MemberFactory(email=EMAIL, role=Role.MASTER, language="nl", display_name="Mia Master")
     base = live_server.url
     page = new_context(locale="nl-NL", viewport={"width": 1400, "height": 1000}).new_page()
@@ -50,6 +56,7 @@ def test_master_publishes_autosaved_lesson_with_quiz(live_server, new_context, a
 
     # A course under the course overview.
     open_editor(page, f"{base}/admin/pages/add/courses/coursepage/{index.pk}/")
+    page.screenshot(path=artifacts / "authoring-course-new.png", full_page=True)
     page.fill("#id_title", "Zichtbaar op LinkedIn")
     page.fill("#id_summary", "Zo val je op.")
     wait_for_autosave(page, artifacts, "course")
