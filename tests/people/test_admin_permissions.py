@@ -374,7 +374,7 @@ def test_an_activator_reads_the_content_calendar_and_changes_nothing_in_the_admi
     from strategy.models import CalendarEntry
 
     entry = CalendarEntry.objects.create(title="Koningsdag", kind="holiday", starts_on="2027-04-27")
-    login_as("activator")
+    activator = login_as("activator")
     listing = client.get("/admin/snippets/strategy/calendarentry/")
     assert listing.status_code == 200 and "Koningsdag" in listing.content.decode()
     assert client.get(f"/admin/snippets/strategy/calendarentry/inspect/{entry.pk}/").status_code == 200
@@ -386,5 +386,13 @@ def test_an_activator_reads_the_content_calendar_and_changes_nothing_in_the_admi
     assert_refused(client.get(reverse("wagtailadmin_pages:edit", args=[course.pk])))
     assert_refused(client.get(reverse("wagtailusers_users:index")))
     assert_refused(client.get("/admin/snippets/events/linkedinchecklistitem/"))
-    menu = client.get("/admin/").content.decode()
-    assert "Session attendance" in menu and "Pilot group" in menu and "Invitations" in menu
+    home = client.get("/admin/").content.decode()
+    assert "Session attendance" in home and "Pilot group" in home and "Invitations" in home
+    panel = home.split('data-testid="department-panel"')[1].split("</section>")[0]
+    assert f"Your department: {activator.department.name}" in panel and "Content calendar" in panel
+
+
+@pytest.mark.parametrize("name", ["master", "editor", "hr"])
+def test_the_department_panel_is_the_activators(client, login_as, name):
+    login_as(name)
+    assert 'data-testid="department-panel"' not in client.get("/admin/").content.decode()
