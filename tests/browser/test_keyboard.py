@@ -4,7 +4,8 @@ no clicks, only Tab, Shift+Tab, Enter, Space and typing (a photo goes in through
 must show where the focus is (2.4.7): a visible outline or ring on ``:focus-visible``.
 
 One demo and one browser for all flows: an Ambassador on a phone (the menu, "Deel dit",
-a session, a quiz), a Creator sending a story with a photo and an Editor approving it."""
+a session, a quiz), a Creator sending a story with a photo (and withdrawing another) and an Editor approving
+it."""
 
 import io
 import re
@@ -192,6 +193,22 @@ def test_the_main_flows_with_the_keyboard_alone(live_server, new_context, artifa
     story = Story.objects.get(title="Met het toetsenbord")
     assert story.status == "submitted" and story.images.count() == 1
     page.screenshot(path=str(artifacts / "keyboard-04-verhaal.png"), full_page=True)
+    # A second one, withdrawn again from "Mijn verhalen" (a details/summary and its confirm).
+    menu_to(page, "submit")
+    tab_to(page, matches("#id_title"), what="the title")
+    page.keyboard.type("Toch niet")
+    tab_to(page, matches("#id_text"), what="the story")
+    page.keyboard.type("Bij nader inzien niet.")
+    tab_to(page, matches("[data-testid=story-form] button[type=submit]"), what="send for review")
+    press_and_wait(page)
+    second = Story.objects.get(title="Toch niet")
+    in_card = "(el.closest('[data-testid=my-story]') || {textContent: ''}).textContent.includes('Toch niet')"
+    tab_to(page, f"el => el.matches('[data-testid=withdraw] summary') && {in_card}", what="withdraw")
+    page.keyboard.press("Enter")
+    tab_to(page, f"el => el.matches('[data-testid=withdraw-confirm]') && {in_card}", what="confirm withdrawing")
+    press_and_wait(page)
+    second.refresh_from_db()
+    assert second.status == "withdrawn"
 
     # --- the Editor approves it -------------------------------------------------------------
     page = new_context(**DESKTOP).new_page()
