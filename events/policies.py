@@ -41,5 +41,12 @@ def can_see_registration_code(*, member: Member, registration: Registration) -> 
 
 
 def can_see_attendance(*, member: Member) -> bool:
-    """The attendance overview across sessions: Social Masters."""
-    return member.is_authenticated and member.is_master
+    """The attendance overview across sessions: Social Masters; a Social Activator for the
+    sessions of their own department (``attendance_department``)."""
+    return member.is_authenticated and bool(member.is_master or (member.is_activator and member.department_id))
+
+
+def attendance_department(*, member: Member) -> int | None:
+    """The department whose sessions ``member`` sees in the attendance overview, or None for
+    all sessions. Ask ``can_see_attendance`` first."""
+    return None if member.is_master else member.department_id

@@ -363,26 +363,28 @@ def session_context(*, session, member: Member, now: datetime.datetime | None = 
 # --- Masters' overview ----------------------------------------------------------------------
 
 
-def attendance_overview(*, limit: int = 100) -> list[SessionPage]:
-    """Sessions that started, with places taken, attended, no-shows and average rating."""
-    queryset = (
-        SessionPage.objects.live()
-        .filter(starts_at__lte=timezone.now())
-        .annotate(
-            registered_count=Count(
-                "registrations", filter=Q(registrations__status=Registration.Status.REGISTERED), distinct=True
-            ),
-            attended_count=Count("registrations", filter=Q(registrations__attended=True), distinct=True),
-            average_rating=Subquery(
-                SessionFeedback.objects.filter(session=OuterRef("pk"))
-                .values("session")
-                .annotate(avg=Avg("rating"))
-                .values("avg")[:1]
-            ),
-            feedback_count=Count("feedback", distinct=True),
+def attendance_overview(*, department_id: int | None = None, limit: int = 100) -> list[SessionPage]:
+    """Sessions that started, with places taken, attended, no-shows and average rating (one
+    query): all, or those for ``department_id`` (its department among the audience)."""
+    queryset = SessionPage.objects.live().filter(starts_at__lte=timezone.now())
+    if department_id is not None:
+        for_department = SessionPage.audience_departments.through.objects.filter(
+            sessionpage_id=OuterRef("pk"), department_id=department_id
         )
-        .order_by("-starts_at")[:limit]
-    )
+        queryset = queryset.filter(Exists(for_department))
+    queryset = queryset.annotate(
+        registered_count=Count(
+            "registrations", filter=Q(registrations__status=Registration.Status.REGISTERED), distinct=True
+        ),
+        attended_count=Count("registrations", filter=Q(registrations__attended=True), distinct=True),
+        average_rating=Subquery(
+            SessionFeedback.objects.filter(session=OuterRef("pk"))
+            .values("session")
+            .annotate(avg=Avg("rating"))
+            .values("avg")[:1]
+        ),
+        feedback_count=Count("feedback", distinct=True),
+    ).order_by("-starts_at")[:limit]
     result = list(queryset)
     for session in result:
         session.no_show_count = session.registered_count - session.attended_count

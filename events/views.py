@@ -381,7 +381,13 @@ def linkedin(request):
 def attendance(request):
     if not policies.can_see_attendance(member=request.user):
         raise PermissionDenied
-    return render(request, "events/attendance.html", {"sessions": selectors.attendance_overview()})
+    department_id = policies.attendance_department(member=request.user)
+    context = {
+        "sessions": selectors.attendance_overview(department_id=department_id),
+        "department": request.user.department if department_id else None,
+        "all_sessions": department_id is None,
+    }
+    return render(request, "events/attendance.html", context)
 
 
 # --- on the learning dashboard ------------------------------------------------------------------

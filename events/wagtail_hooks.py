@@ -44,14 +44,16 @@ class LinkedInChecklistViewSet(SnippetViewSet):
 register_snippet(LinkedInChecklistViewSet)
 
 
-class MastersOnlyMenuItem(MenuItem):
+class AttendanceMenuItem(MenuItem):
+    """Shown to whom may see the attendance overview (Masters; Activators for their department)."""
+
     def is_shown(self, request):
         return policies.can_see_attendance(member=request.user)
 
 
 @hooks.register("register_admin_menu_item")
 def session_attendance_menu_item():
-    return MastersOnlyMenuItem(_("Session attendance"), reverse("events:attendance"), icon_name="group", order=930)
+    return AttendanceMenuItem(_("Session attendance"), reverse("events:attendance"), icon_name="group", order=930)
 
 
 @hooks.register("register_page_header_buttons")

@@ -18,7 +18,7 @@ from .models import Invitation, Member, Notification
 
 
 class CanInvite(BasePermission):
-    message = _("Only a Social Master may do this.")
+    message = _("Only a Social Master, or a Social Activator for their own department, invites people.")
 
     def has_permission(self, request, view):
         return policies.can_invite(request.user)
@@ -155,7 +155,8 @@ class InvitationSerializer(serializers.ModelSerializer):
 
 class InvitationView(APIView):
     """Invite people by e-mail: a JSON list or a CSV upload (``file``). All rows or none:
-    bad rows answer 400 with ``errors`` per line. Social Masters only."""
+    bad rows answer 400 with ``errors`` per line. Social Masters; Social Activators into their
+    own department (a row without a department goes there, a row naming another is a bad line)."""
 
     permission_classes = [CanInvite]
     parser_classes = [JSONParser, MultiPartParser, FormParser]

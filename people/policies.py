@@ -9,14 +9,46 @@ def _signed_in(member) -> bool:
     return bool(member is not None and member.is_authenticated)
 
 
+def _runs_a_department(member) -> bool:
+    """A Social Activator with a department runs the programme there (only there)."""
+    return bool(member.is_activator and member.department_id)
+
+
+def programme_department(member) -> int | None:
+    """The one department ``member`` invites into and builds the pilot for, or None for the
+    whole organisation (Social Masters). Ask ``can_invite`` or ``can_build_pilot`` first."""
+    if member.is_master:
+        return None
+    return member.department_id
+
+
 def can_invite(member) -> bool:
-    """Inviting people to the programme is the Social Master's job."""
-    return _signed_in(member) and member.is_master
+    """Inviting people to the programme: the Social Master for the whole organisation, a
+    Social Activator into their own department (``programme_department``)."""
+    return _signed_in(member) and bool(member.is_master or _runs_a_department(member))
+
+
+def can_invite_into(member, department_id: int | None) -> bool:
+    """Whether ``member`` may invite someone into ``department_id`` (None: no department):
+    a Master anywhere, an Activator into their own department only."""
+    if not can_invite(member):
+        return False
+    scope = programme_department(member)
+    return scope is None or department_id == scope
 
 
 def can_build_pilot(member) -> bool:
-    """The Social Master composes the pilot group."""
-    return _signed_in(member) and member.is_master
+    """The Social Master composes the pilot group; a Social Activator adds and removes
+    members of their own department (``can_change_pilot_membership``), within the same limit."""
+    return _signed_in(member) and bool(member.is_master or _runs_a_department(member))
+
+
+def can_change_pilot_membership(member, target: Member) -> bool:
+    """Whether ``member`` may put ``target`` in the pilot group or take them out."""
+    if not can_build_pilot(member):
+        return False
+    scope = programme_department(member)
+    return scope is None or target.department_id == scope
 
 
 def can_see_reports(member) -> bool:
@@ -36,7 +68,7 @@ def report_department(member) -> int | None:
 
 
 def can_use_admin(member) -> bool:
-    """Masters, Editors and HR work in the Wagtail admin (their groups grant it)."""
+    """Masters, Activators, Editors and HR work in the Wagtail admin (their groups grant it)."""
     return _signed_in(member) and member.has_perm("wagtailadmin.access_admin")
 
 

@@ -57,6 +57,10 @@ grant(
         "people.view_auditlog",
     ],
 )
+# Activators run the programme in their own department: in the admin they read the content
+# calendar (its apps add that) and their department's session attendance; what they change
+# there (invitations, pilot, challenges) is scoped by the policies, on the site.
+grant(ACTIVATORS, ["wagtailadmin.access_admin"])
 grant(EDITORS, ["wagtailadmin.access_admin"])
 grant(HR, ["wagtailadmin.access_admin", "people.view_auditlog"])
 

@@ -96,11 +96,13 @@ def join(request, token):
 
 @login_required
 def invite(request):
-    """Invite people by e-mail from a CSV file or pasted lines. Social Masters only; all
-    rows or none, with the problems listed per line."""
+    """Invite people by e-mail from a CSV file or pasted lines. Social Masters, and Social
+    Activators into their own department (who see only their department's invitations);
+    all rows or none, with the problems listed per line."""
     if not policies.can_invite(request.user):
         raise PermissionDenied
     errors, problem = [], None
+    department_id = policies.programme_department(request.user)
     if request.method == "POST":
         upload = request.FILES.get("file")
         try:
@@ -126,7 +128,13 @@ def invite(request):
     return render(
         request,
         "people/invite.html",
-        {"problem": problem, "errors": errors, "recent": selectors.recent_invitations(), "data": request.POST},
+        {
+            "problem": problem,
+            "errors": errors,
+            "recent": selectors.recent_invitations(department_id=department_id),
+            "department": request.user.department if department_id else None,
+            "data": request.POST,
+        },
     )
 
 

@@ -10,3 +10,5 @@ class StrategyConfig(AppConfig):
         from people import roles
 
         roles.grant(roles.MASTERS, [f"strategy.{verb}_calendarentry" for verb in ("add", "change", "delete", "view")])
+        # Activators plan around the inhaakkalender; changing it would change it for everyone.
+        roles.grant(roles.ACTIVATORS, ["strategy.view_calendarentry"])

@@ -15,6 +15,8 @@ class CalendarEntryViewSet(SnippetViewSet):
     list_filter = ["kind"]
     search_fields = ["title", "title_en"]
     ordering = ["starts_on"]
+    # Activators may only view the calendar: they read an entry without its edit form.
+    inspect_view_enabled = True
 
 
 register_snippet(CalendarEntryViewSet)

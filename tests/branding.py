@@ -29,3 +29,10 @@ def branded_organisation(settings, tmp_path, **fields):
     temporary MEDIA_ROOT). For a test module's ``branded`` fixture."""
     settings.MEDIA_ROOT = str(tmp_path)
     return make_branding(**fields)
+
+
+def html_of(message) -> str:
+    """The HTML alternative of a sent e-mail (there must be exactly one)."""
+    ((html, mimetype),) = message.alternatives
+    assert mimetype == "text/html"
+    return html

@@ -1,5 +1,5 @@
-"""Wagtail admin: the Masters' "needs attention" home panel and menu items for reports,
-the pilot group and invitations. Imported from ``cms.wagtail_hooks``."""
+"""Wagtail admin: the Masters' "needs attention" home panel, the Activators' department
+panel and menu items for reports, the pilot group and invitations. Imported from ``cms.wagtail_hooks``."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +26,33 @@ class AttentionPanel(Component):
 def add_attention_panel(request, panels):
     if policies.sees_attention_panel(request.user):
         panels.insert(0, AttentionPanel())
+
+
+class DepartmentPanel(Component):
+    """A Social Activator's start in Beheer: what they run for their own department."""
+
+    name = "socialshift_department"
+    order = 50
+    template_name = "cms/reports/admin_department_panel.html"
+
+    def __init__(self, member):
+        self.member = member
+
+    def get_context_data(self, parent_context):
+        return {
+            "department": self.member.department,
+            "pilot": people_policies.can_build_pilot(self.member),
+            "invite": people_policies.can_invite(self.member),
+            "reports": policies.may_see_reports(self.member),
+            "calendar": self.member.has_perm("strategy.view_calendarentry"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_department_panel(request, panels):
+    member = request.user
+    if people_policies.can_build_pilot(member) and people_policies.programme_department(member) is not None:
+        panels.insert(0, DepartmentPanel(member))
 
 
 class ReportsMenuItem(MenuItem):

@@ -1,4 +1,6 @@
-"""The pilot group builder. Social Masters only; the size limit is a programme setting."""
+"""The pilot group builder: Social Masters for the whole organisation, Social Activators for
+their own department (with the organisation's composition as pooled aggregates). The size
+limit is a programme setting and counts the whole organisation."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -22,13 +24,19 @@ def builder(request):
     if not people_policies.can_build_pilot(request.user):
         raise PermissionDenied
     limit = ProgrammeSettings.load().pilot_group_limit
+    department_id = people_policies.programme_department(request.user)
     if request.method == "POST":
         add = _ids(request.POST.getlist("add"))
         email = request.POST.get("email", "").strip()
         if email:
-            found = people_selectors.member_id_for_email(email=email)
+            found = people_selectors.member_id_for_email(email=email, department_id=department_id)
             if found is None:
-                messages.error(request, _("No member with that e-mail address."))
+                messages.error(
+                    request,
+                    _("No member of your department with that e-mail address.")
+                    if department_id
+                    else _("No member with that e-mail address."),
+                )
                 return redirect("pilot")
             add.append(found)
         try:
@@ -40,11 +48,12 @@ def builder(request):
         else:
             messages.success(request, _("The pilot group now has %(size)s members.") % {"size": size})
         return redirect("pilot")
-    data = people_selectors.composition()
+    data = people_selectors.composition(pool_small_groups=department_id is not None)
     context = {
         "composition": data,
         "limit": limit,
-        "suggestions": people_selectors.suggestions(limit=limit, composition_data=data),
-        "members": people_selectors.pilot_members(),
+        "suggestions": people_selectors.suggestions(limit=limit, composition_data=data, department_id=department_id),
+        "members": people_selectors.pilot_members(department_id=department_id),
+        "department": request.user.department if department_id else None,
     }
     return render(request, "cms/pilot.html", context)

@@ -1,5 +1,6 @@
-"""The reminder e-mails: a day before and an hour before, in the member's language, with
-the session as an ``.ics`` attachment."""
+"""The reminder e-mails: a day before and an hour before, in the member's language, as text
+and as HTML in the organisation's branding (the shared layout of ``people``'s e-mails),
+with the session as an ``.ics`` attachment."""
 
 import datetime
 
@@ -7,6 +8,8 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+
+from core import branding
 
 from ..ics import session_calendar
 from ..models import Registration
@@ -41,7 +44,8 @@ def send_reminders(*, now: datetime.datetime | None = None) -> int:
 
 
 def send_reminder(*, registration_id: int, which: str, now: datetime.datetime | None = None) -> bool:
-    """Send one reminder e-mail (``which``: "24h" or "1h") unless it was sent already.
+    """Send one reminder e-mail (``which``: "24h" or "1h") unless it was sent already: text
+    and branded HTML in the member's language, the session as ``.ics``.
 
     Claims it with a conditional update (no lock); the claim is released when sending
     fails, so the next run tries again. Returns whether this call sent it; raises what
@@ -63,10 +67,13 @@ def send_reminder(*, registration_id: int, which: str, now: datetime.datetime | 
                 "session": session,
                 "which": which,
                 "base_url": settings.BASE_URL,
+                "branding": branding.current(),
             }
             subject = render_to_string("events/email/session_reminder_subject.txt", context).strip()
             text = render_to_string("events/email/session_reminder.txt", context)
+            html = render_to_string("events/email/session_reminder.html", context)
             message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [member.email])
+            message.attach_alternative(html, "text/html")
             message.attach("session.ics", session_calendar(session, show_link=True), "text/calendar")
             message.send()
     except Exception:

@@ -64,6 +64,10 @@ def due_reminders(*, now=None):
     ).filter(Q(reminded_at__isnull=True) | Q(reminded_at__lte=cutoff))
 
 
-def recent_invitations(*, limit: int = 50) -> list[Invitation]:
-    """The newest invitations for the Master's invitation page (one query)."""
-    return list(Invitation.objects.select_related("department", "location")[:limit])
+def recent_invitations(*, department_id: int | None = None, limit: int = 50) -> list[Invitation]:
+    """The newest invitations for the invitation page (one query): all of them, or those
+    into one department (a Social Activator's, ``policies.programme_department``)."""
+    invitations = Invitation.objects.select_related("department", "location")
+    if department_id is not None:
+        invitations = invitations.filter(department_id=department_id)
+    return list(invitations[:limit])

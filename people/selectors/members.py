@@ -31,8 +31,12 @@ def member_with_relations(*, member_id: int) -> Member:
     return Member.objects.select_related("department", "location").get(pk=member_id)
 
 
-def member_id_for_email(*, email: str) -> int | None:
-    return Member.objects.filter(email=email.strip().lower()).values_list("pk", flat=True).first()
+def member_id_for_email(*, email: str, department_id: int | None = None) -> int | None:
+    """The member with this address (within ``department_id`` when given), or None."""
+    members = Member.objects.filter(email=email.strip().lower())
+    if department_id is not None:
+        members = members.filter(department_id=department_id)
+    return members.values_list("pk", flat=True).first()
 
 
 def personal_data(*, member: Member) -> dict:

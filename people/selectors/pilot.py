@@ -17,6 +17,9 @@ NETWORK_BANDS = [
 ]
 LARGE_NETWORK = 500
 NOT_GIVEN = _("Not given")
+# Groups smaller than this are never shown on their own to someone who may not see names
+# (the rule of the participation reports).
+MIN_GROUP = 5
 
 DIMENSIONS = [
     ("department", _("Department"), "department__name"),
@@ -41,9 +44,12 @@ def candidates():
     return Member.objects.filter(is_active=True, erased_at__isnull=True)
 
 
-def pilot_members():
-    """The pilot group as the builder lists it."""
-    return candidates().filter(in_pilot=True).select_related("department", "location")
+def pilot_members(*, department_id: int | None = None):
+    """The pilot group as the builder lists it: everyone, or one department's members."""
+    members = candidates().filter(in_pilot=True).select_related("department", "location")
+    if department_id is not None:
+        members = members.filter(department_id=department_id)
+    return members
 
 
 def _labels(dimension: str) -> dict:
@@ -62,9 +68,35 @@ def _share(part: int, whole: int) -> float:
     return round(100 * part / whole, 1) if whole else 0.0
 
 
-def composition() -> dict:
+def _pooled(items: list[dict], totals: dict) -> list[dict]:
+    """``items`` with every group under ``MIN_GROUP`` members pooled into one row; if the
+    pool is itself too small, the smallest group shown joins it, and a pool that stays too
+    small (nothing else to join) is left out."""
+    big = sorted((i for i in items if i["organisation"] >= MIN_GROUP), key=lambda i: i["organisation"])
+    pooled = [i for i in items if i["organisation"] < MIN_GROUP]
+    if pooled and sum(i["organisation"] for i in pooled) < MIN_GROUP and big:
+        pooled.append(big.pop(0))
+    shown = sorted(big, key=lambda i: (-i["organisation"], i["label"]))
+    if pooled and sum(i["organisation"] for i in pooled) >= MIN_GROUP:
+        pilot, org = sum(i["pilot"] for i in pooled), sum(i["organisation"] for i in pooled)
+        shown.append(
+            {
+                "value": None,
+                "label": str(_("Other groups (pooled)")),
+                "pilot": pilot,
+                "pilot_percent": _share(pilot, totals["pilot"]),
+                "organisation": org,
+                "organisation_percent": _share(org, totals["org"]),
+            }
+        )
+    return shown
+
+
+def composition(*, pool_small_groups: bool = False) -> dict:
     """Per dimension: how the pilot and the organisation divide, one query per dimension.
-    Gender and age only count where members chose to give them."""
+    Gender and age only count where members chose to give them. With ``pool_small_groups``
+    (for a Social Activator, who sees aggregates of other departments, not names) groups
+    under ``MIN_GROUP`` members are pooled, never shown on their own."""
     qs = candidates().annotate(network_band=_network_band()).order_by()
     totals = qs.aggregate(org=Count("id"), pilot=Count("id", filter=Q(in_pilot=True)))
     result = {"pilot_size": totals["pilot"], "organisation_size": totals["org"], "dimensions": []}
@@ -86,6 +118,8 @@ def composition() -> dict:
                 }
             )
         items.sort(key=lambda i: (-i["organisation"], i["label"]))
+        if pool_small_groups:
+            items = _pooled(items, totals)
         result["dimensions"].append({"key": key, "label": str(label), "items": items})
     return result
 
@@ -106,10 +140,13 @@ def _gaps(dimension: dict) -> dict:
     }
 
 
-def suggestions(*, limit: int, count: int = 10, composition_data: dict | None = None) -> list[Suggestion]:
+def suggestions(
+    *, limit: int, count: int = 10, composition_data: dict | None = None, department_id: int | None = None
+) -> list[Suggestion]:
     """Members not yet in the pilot who would balance it, best first, each with the reasons:
     departments and locations (and, where given, gender and age) that are under-represented,
-    and larger networks. One query for the candidates."""
+    and larger networks; with ``department_id`` only that department's members. Reasons
+    name only groups ``composition_data`` shows. One query for the candidates."""
     data = composition_data or composition()
     if data["pilot_size"] >= limit:
         return []
@@ -119,10 +156,11 @@ def suggestions(*, limit: int, count: int = 10, composition_data: dict | None = 
     location_gaps = _gaps(by_key["location"])
     gender_gaps = _gaps(by_key["gender"])
     age_gaps = _gaps(by_key["age_band"])
+    pool = candidates().filter(in_pilot=False)
+    if department_id is not None:
+        pool = pool.filter(department_id=department_id)
     found_members = (
-        candidates()
-        .filter(in_pilot=False)
-        .filter(
+        pool.filter(
             Q(department__name__in=list(department_gaps))
             | Q(location__name__in=list(location_gaps))
             | Q(network_size__gte=LARGE_NETWORK)

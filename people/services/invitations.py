@@ -21,9 +21,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core import branding
+from core.errors import NotAllowed
 from core.locking import lock
 from core.queue import enqueue
 
+from .. import policies
 from ..errors import InvitationAlreadyAccepted, InvitationError
 from ..models import AuditAction, Department, Invitation, Location, Member
 from ..selectors.invitations import due_reminders, invitation_for_token, join_url, valid_days
@@ -116,11 +118,14 @@ def rows_from_csv(*, data: bytes | str, added_header: bool = False) -> list[dict
     return rows
 
 
-def validate_rows(*, rows: list[dict]) -> list[InvitationRow]:
+def validate_rows(*, rows: list[dict], department_id: int | None = None) -> list[InvitationRow]:
     """Check every row (four queries); raise ``InvitationError`` listing every bad line, or
     return them all. Departments and locations must already exist (a typo must not create
-    a department)."""
+    a department). With ``department_id`` (a Social Activator's own department) every row
+    goes into that department: a row without one is put there, a row naming another is a
+    bad line."""
     departments = {d.name.lower(): d for d in Department.objects.all()}
+    own = next((d for d in departments.values() if d.pk == department_id), None) if department_id else None
     locations = {loc.name.lower(): loc for loc in Location.objects.all()}
     emails = [str(r.get("email", "")).strip().lower() for r in rows]
     members = set(Member.objects.filter(email__in=emails).values_list("email", flat=True))
@@ -152,6 +157,13 @@ def validate_rows(*, rows: list[dict]) -> list[InvitationRow]:
             department = departments.get(str(row["department"]).strip().lower())
             if department is None:
                 problems.append(_("unknown department “%(name)s”") % {"name": row["department"]})
+            elif own is not None and department != own:
+                problems.append(
+                    _("you may only invite people into your own department, %(own)s (not “%(name)s”)")
+                    % {"own": own.name, "name": row["department"]}
+                )
+        elif own is not None:
+            department = own
         if row.get("location"):
             location = locations.get(str(row["location"]).strip().lower())
             if location is None:
@@ -182,7 +194,10 @@ def invite(*, rows: list[dict], by: Member, message: str = "", video_url: str = 
     invited in another request at the same moment) hits the unique e-mail constraint and
     rolls the whole batch back, so a file is never half-imported. Returns the invitations.
     Raises ``InvitationError`` (400) listing every bad line, for a bad video link or
-    message, or for that concurrent twin. Ask ``policies.can_invite`` first."""
+    message, or for that concurrent twin; ``NotAllowed`` (403) if ``by`` may not invite.
+    A Social Activator invites into their own department only (``validate_rows``)."""
+    if not policies.can_invite(by):
+        raise NotAllowed(_("Only a Social Master, or a Social Activator for their own department, invites people."))
     if video_url:
         try:
             URLValidator(schemes=["https"])(video_url)
@@ -190,7 +205,7 @@ def invite(*, rows: list[dict], by: Member, message: str = "", video_url: str = 
             raise InvitationError(_("The video link must be an https:// address.")) from None
     if len(message) > 4000:
         raise InvitationError(_("The personal message is longer than 4000 characters."))
-    valid = validate_rows(rows=rows)
+    valid = validate_rows(rows=rows, department_id=policies.programme_department(by))
     now = timezone.now()
     expires = now + timezone.timedelta(days=valid_days())
     try:

@@ -23,7 +23,7 @@ ROLES = {
     "activator": (
         {"role": Role.ACTIVATOR},
         [*EVERYONE, *CREATOR, "reports", "manage", "me"],
-        ["manage_challenges"],
+        ["manage_challenges", "pilot", "invitations", "admin"],
     ),
     "editor": ({"role": Role.EDITOR}, [*EVERYONE, *CREATOR, "review", "manage", "me"], ["admin"]),
     "master": (

@@ -38,6 +38,10 @@ def test_a_check_in_code_is_for_its_member_and_the_hosts():
     assert not policies.can_see_registration_code(member=MemberFactory(), registration=registration)
 
 
-def test_the_attendance_overview_is_for_masters(master):
-    assert policies.can_see_attendance(member=master)
+def test_the_attendance_overview_is_for_masters_and_activators_of_their_department(master):
+    assert policies.can_see_attendance(member=master) and policies.attendance_department(member=master) is None
+    activator = MemberFactory(role=Role.ACTIVATOR)
+    assert policies.can_see_attendance(member=activator)
+    assert policies.attendance_department(member=activator) == activator.department_id
+    assert not policies.can_see_attendance(member=MemberFactory(role=Role.ACTIVATOR, department=None))
     assert not policies.can_see_attendance(member=MemberFactory(role=Role.EDITOR))

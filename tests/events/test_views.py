@@ -101,7 +101,8 @@ def test_host_tools_only_for_hosts_and_masters(client_for):
         assert client.get(f"/session/{session.pk}/check-in/scan/").status_code == 403
         assert client.post(f"/session/{session.pk}/check-in/record/", {"code": registration.code}).status_code == 403
         assert client.post(f"/session/{session.pk}/action-items/", {"what": "x"}).status_code == 403
-        assert client.get("/session/attendance/").status_code == 403
+        if not outsider.is_activator:  # an Activator sees their department's overview (below)
+            assert client.get("/session/attendance/").status_code == 403
         assert 'data-testid="host-tools"' not in client.get(session.url).content.decode()
     assert not Registration.objects.get(pk=registration.pk).attended
     for allowed in (host, MemberFactory(role=Role.MASTER)):
@@ -160,6 +161,30 @@ def test_no_shows_and_feedback_average_for_the_master(client_for, master):
     assert "3.0 / 5 from 2 members" in page
     overview = client.get("/session/attendance/").content.decode()
     assert "Past session" in overview and "3.0 / 5 (2)" in overview
+
+
+def test_an_activator_sees_the_attendance_of_their_own_departments_sessions(client_for, django_assert_max_num_queries):
+    sales, it = DepartmentFactory(name="Sales"), DepartmentFactory(name="IT")
+
+    def past_session(title, departments):
+        session = SessionFactory(title=title, departments=departments, starts_in=datetime.timedelta(minutes=30))
+        move(
+            session,
+            starts_at=timezone.now() - datetime.timedelta(hours=2),
+            ends_at=timezone.now() - datetime.timedelta(hours=1),
+        )
+
+    for title, departments in (("Sales session", [sales]), ("IT session", [it]), ("Everyone session", [])):
+        past_session(title, departments)
+    client = client_for(MemberFactory(role=Role.ACTIVATOR, department=sales))
+    with django_assert_max_num_queries(11):
+        overview = client.get("/session/attendance/").content.decode()
+    past_session("Second sales session", [sales])
+    with django_assert_max_num_queries(11):  # not one more per session
+        assert "Second sales session" in client.get("/session/attendance/").content.decode()
+    assert "Sales session" in overview and "IT session" not in overview and "Everyone session" not in overview
+    assert "/check-in/" not in overview  # the roster stays with the hosts
+    assert client_for(MemberFactory(role=Role.CREATOR, department=sales)).get("/session/attendance/").status_code == 403
 
 
 def test_workshop_page_shows_the_checklist_to_attendees(logged_in, member):

@@ -23,8 +23,8 @@ ROLES = {
     "ambassador": {"role": Role.AMBASSADOR},
     "hr": {"role": Role.AMBASSADOR, "is_hr": True},
 }
-ADMIN_ROLES = ["master", "editor", "hr"]
-NON_ADMIN_ROLES = ["activator", "creator", "ambassador"]
+ADMIN_ROLES = ["master", "activator", "editor", "hr"]
+NON_ADMIN_ROLES = ["creator", "ambassador"]
 
 
 @pytest.fixture
@@ -77,7 +77,7 @@ def test_role_groups_exist_after_migrate(db):
         }
         assert have >= set(REGISTERED_PERMISSIONS.get(name, ())), name
     admin_groups = Group.objects.filter(permissions__codename="access_admin").values_list("name", flat=True)
-    assert set(admin_groups) & set(ALL_ROLE_GROUPS) == {MASTERS, EDITORS, HR}
+    assert set(admin_groups) & set(ALL_ROLE_GROUPS) == {MASTERS, ACTIVATORS, EDITORS, HR}
 
 
 @pytest.mark.parametrize("name", ADMIN_ROLES)
@@ -365,3 +365,34 @@ def test_master_cannot_edit_a_superuser(client, login_as):
     assert response.status_code in (302, 403)
     boss.refresh_from_db()
     assert boss.password == old_password
+
+
+# --- the Activator's Beheer -----------------------------------------------------------------
+
+
+def test_an_activator_reads_the_content_calendar_and_changes_nothing_in_the_admin(client, login_as, course):
+    from strategy.models import CalendarEntry
+
+    entry = CalendarEntry.objects.create(title="Koningsdag", kind="holiday", starts_on="2027-04-27")
+    activator = login_as("activator")
+    listing = client.get("/admin/snippets/strategy/calendarentry/")
+    assert listing.status_code == 200 and "Koningsdag" in listing.content.decode()
+    assert client.get(f"/admin/snippets/strategy/calendarentry/inspect/{entry.pk}/").status_code == 200
+    assert_refused(client.get(f"/admin/snippets/strategy/calendarentry/edit/{entry.pk}/"))
+    assert_refused(client.post(f"/admin/snippets/strategy/calendarentry/edit/{entry.pk}/", {"title": "Weg"}))
+    assert_refused(client.get("/admin/snippets/strategy/calendarentry/add/"))
+    assert CalendarEntry.objects.get(pk=entry.pk).title == "Koningsdag"
+    # Pages (courses, sessions), members and settings stay with the Masters.
+    assert_refused(client.get(reverse("wagtailadmin_pages:edit", args=[course.pk])))
+    assert_refused(client.get(reverse("wagtailusers_users:index")))
+    assert_refused(client.get("/admin/snippets/events/linkedinchecklistitem/"))
+    home = client.get("/admin/").content.decode()
+    assert "Session attendance" in home and "Pilot group" in home and "Invitations" in home
+    panel = home.split('data-testid="department-panel"')[1].split("</section>")[0]
+    assert f"Your department: {activator.department.name}" in panel and "Content calendar" in panel
+
+
+@pytest.mark.parametrize("name", ["master", "editor", "hr"])
+def test_the_department_panel_is_the_activators(client, login_as, name):
+    login_as(name)
+    assert 'data-testid="department-panel"' not in client.get("/admin/").content.decode()

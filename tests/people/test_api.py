@@ -84,14 +84,41 @@ def test_json_invitations_and_unreadable_files(master_api):
 
 
 @pytest.mark.parametrize(
-    "role,is_hr", [(Role.AMBASSADOR, False), (Role.EDITOR, False), (Role.ACTIVATOR, False), (Role.AMBASSADOR, True)]
+    "who",
+    [
+        {"role": Role.AMBASSADOR},
+        {"role": Role.CREATOR},
+        {"role": Role.EDITOR},
+        {"role": Role.ACTIVATOR, "department": None},
+        {"role": Role.AMBASSADOR, "is_hr": True},
+    ],
 )
-def test_only_masters_invite(client, role, is_hr):
-    client.force_login(MemberFactory(role=role, is_hr=is_hr))
+def test_only_masters_and_activators_invite(client, who):
+    client.force_login(MemberFactory(**who))
     response = client.post(
         "/api/v1/invitations/",
         {"invitations": [{"name": "E", "email": "e@example.com"}]},
         content_type="application/json",
     )
-    assert response.status_code == 403
+    assert response.status_code == 403 and response.json()["code"] == "permission_denied"
     assert Invitation.objects.count() == 0
+
+
+def test_an_activator_invites_into_their_own_department_by_json(api_for, org):
+    sales = org["sales"][0].department
+    activator_api = api_for(MemberFactory(role=Role.ACTIVATOR, department=sales))
+    rows = [
+        {"name": "Sanne", "email": "sanne@example.com"},
+        {"name": "Ivo", "email": "ivo@example.com", "department": "IT"},
+        {"name": "Pim", "email": "pim@example.com", "department": "sales"},
+    ]
+    response = activator_api.post("/api/v1/invitations/", {"invitations": rows}, format="json")
+    assert response.status_code == 400
+    body = response.json()
+    assert body["code"] == "invalid_invitations"
+    assert [e["line"] for e in body["errors"]] == [2]
+    assert "your own department, Sales" in body["errors"][0]["message"]
+    assert not Invitation.objects.exists()
+    response = activator_api.post("/api/v1/invitations/", {"invitations": [rows[0], rows[2]]}, format="json")
+    assert response.status_code == 201
+    assert [i["department"] for i in response.json()["invitations"]] == ["Sales", "Sales"]

@@ -26,23 +26,42 @@ def who(name):
 
 
 @pytest.mark.parametrize(
-    "name, invite, reports",
+    "name, invite, personal_data, reports",
     [
-        ("anonymous", False, False),
-        ("ambassador", False, False),
-        ("creator", False, False),
-        ("activator", False, True),
-        ("editor", False, False),
-        ("master", True, True),
-        ("hr", False, True),
+        ("anonymous", False, False, False),
+        ("ambassador", False, False, False),
+        ("creator", False, False, False),
+        ("activator", True, False, True),
+        ("editor", False, False, False),
+        ("master", True, True, True),
+        ("hr", False, False, True),
     ],
 )
-def test_inviting_building_the_pilot_and_reports(name, invite, reports):
+def test_inviting_building_the_pilot_and_reports(name, invite, personal_data, reports):
     actor = who(name)
     assert policies.can_invite(actor) is invite
     assert policies.can_build_pilot(actor) is invite
-    assert policies.can_handle_personal_data(actor) is invite
+    assert policies.can_handle_personal_data(actor) is personal_data
     assert policies.can_see_reports(actor) is reports
+
+
+def test_an_activator_invites_and_builds_the_pilot_for_their_own_department_only(master):
+    activator = MemberFactory(role=Role.ACTIVATOR)
+    own, other = MemberFactory(department=activator.department), MemberFactory()
+    assert policies.programme_department(activator) == activator.department_id
+    assert policies.can_invite_into(activator, activator.department_id)
+    assert not policies.can_invite_into(activator, other.department_id)
+    assert not policies.can_invite_into(activator, None)
+    assert policies.can_change_pilot_membership(activator, own)
+    assert not policies.can_change_pilot_membership(activator, other)
+    # The Master: the whole organisation.
+    assert policies.programme_department(master) is None
+    assert policies.can_invite_into(master, other.department_id) and policies.can_invite_into(master, None)
+    assert policies.can_change_pilot_membership(master, other)
+    # Without a department there is nothing an Activator runs.
+    lone = MemberFactory(role=Role.ACTIVATOR, department=None)
+    assert not policies.can_invite(lone) and not policies.can_build_pilot(lone)
+    assert not policies.can_change_pilot_membership(MemberFactory(role=Role.CREATOR), own)
 
 
 def test_an_activator_sees_reports_for_their_own_department_only():

@@ -189,10 +189,62 @@ def test_invitation_page_takes_a_csv_file_up_to_two_megabytes(client_for, master
 
 
 @pytest.mark.parametrize(
-    "who", [{"role": Role.AMBASSADOR}, {"role": Role.EDITOR}, {"is_hr": True}, {"role": Role.ACTIVATOR}]
+    "who",
+    [
+        {"role": Role.AMBASSADOR},
+        {"role": Role.CREATOR},
+        {"role": Role.EDITOR},
+        {"is_hr": True},
+        {"role": Role.ACTIVATOR, "department": None},
+    ],
 )
-def test_only_masters_open_the_invitation_page(client_for, who):
-    assert client_for(MemberFactory(**who)).get("/invitations/").status_code == 403
+def test_only_masters_and_activators_open_the_invitation_page(client_for, who):
+    client = client_for(MemberFactory(**who))
+    assert client.get("/invitations/").status_code == 403
+    assert client.post("/invitations/", {"rows": "A,a@example.com\n"}).status_code == 403
+    assert not Invitation.objects.exists()
+
+
+@pytest.fixture
+def sales_activator(org):
+    return MemberFactory(role=Role.ACTIVATOR, department=org["sales"][0].department)
+
+
+def test_an_activator_invites_into_their_own_department(client_for, sales_activator, master, org):
+    client = client_for(sales_activator)
+    page = client.get("/invitations/", HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 200 and "your own department, Sales" in page.content.decode()
+    response = client.post(
+        "/invitations/", {"rows": "Sanne,sanne@example.com,Sales,Utrecht\nKees,kees@example.com,,\n"}
+    )
+    assert response.status_code == 302
+    # A line without a department goes into the Activator's own.
+    assert set(Invitation.objects.values_list("department__name", flat=True)) == {"Sales"}
+
+
+def test_an_activator_gets_a_line_error_for_another_department_and_nothing_is_sent(client_for, sales_activator, org):
+    client = client_for(sales_activator)
+    rows = "Sanne,sanne@example.com,Sales,\nIvo,ivo@example.com,IT,\n"
+    html = client.post("/invitations/", {"rows": rows}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Line 2" in html and "only invite people into your own department, Sales (not “IT”)" in html
+    assert "Line 1" not in html and not Invitation.objects.exists()
+    sales_activator.language = "nl"
+    sales_activator.save(update_fields=["language"])
+    html = client.post("/invitations/", {"rows": rows}, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Regel 2" in html and "alleen mensen uitnodigen voor je eigen afdeling, Sales (niet “IT”)" in html
+
+
+def test_an_activator_sees_only_their_own_departments_invitations(
+    client_for, sales_activator, master, org, django_assert_max_num_queries
+):
+    services.invite(rows=[{"name": "Ivo", "email": "ivo@example.com", "department": "IT"}], by=master)
+    services.invite(rows=[{"name": "Sanne", "email": "sanne@example.com"}], by=sales_activator)
+    client = client_for(sales_activator)
+    with django_assert_max_num_queries(12):
+        html = client.get("/invitations/").content.decode()
+    assert "sanne@example.com" in html and "ivo@example.com" not in html
+    html = client_for(master).get("/invitations/").content.decode()
+    assert "sanne@example.com" in html and "ivo@example.com" in html
 
 
 def test_invitation_page_numbers_lines_and_counts_in_dutch(client_for, master, org):

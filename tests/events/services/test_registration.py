@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.core import mail
 from django.utils import timezone
 
 from core.errors import Conflict, NotFound
@@ -12,6 +13,7 @@ from events.errors import NotForYou, RegistrationClosed, SessionFull
 from events.models import Registration
 from events.services.registration import cancel, register
 from people.models import Notification
+from tests.branding import BRAND_NAME, BRAND_PRIMARY, branded_organisation, html_of
 from tests.events.factories import SessionFactory, move
 from tests.factories import DepartmentFactory, MemberFactory
 
@@ -158,3 +160,34 @@ def test_time_change_and_cancellation_notify_registrants_once():
     session.cancelled = True
     session.save_revision().publish()
     assert Notification.objects.filter(kind="session_cancelled").count() == 2
+
+
+def test_the_change_notice_and_the_place_from_the_waiting_list_are_branded_e_mails(
+    settings, tmp_path, django_capture_on_commit_callbacks
+):
+    """Both go out through the shared notification e-mail: text and HTML, branded, in the
+    member's language, at once (the pinned clock is a weekday morning)."""
+    branded_organisation(settings, tmp_path)
+    session = SessionFactory(title="Kennissessie", capacity=1)
+    dutch = MemberFactory(language="nl", display_name="Fleur", email_outside_office_hours=True)
+    english = MemberFactory(language="en", display_name="Emma", email_outside_office_hours=True)
+    register(member=dutch, session=session)
+    register(member=english, session=session)  # waiting list
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        session.starts_at += datetime.timedelta(hours=2)
+        session.ends_at += datetime.timedelta(hours=2)
+        session.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        cancel(member=dutch, session=session)
+    by_recipient = {}
+    for message in mail.outbox:
+        by_recipient.setdefault(message.to[0], []).append(message)
+    (changed_nl,) = [m for m in by_recipient[dutch.email] if m.subject.startswith("Gewijzigd")]
+    html = html_of(changed_nl)
+    assert '<html lang="nl">' in html and "Hoi Fleur," in html and BRAND_NAME in html
+    assert f"background:{BRAND_PRIMARY}" in html and "Kennissessie" in changed_nl.body
+    (place,) = [m for m in by_recipient[english.email] if m.subject.startswith("You have a place")]
+    html = html_of(place)
+    assert '<html lang="en">' in html and "Hello Emma," in html and BRAND_NAME in html
+    assert "A place became free" in place.body

@@ -4,6 +4,7 @@ import pytest
 from django.utils import translation
 
 from people import selectors as pilot
+from people.selectors.pilot import MIN_GROUP
 from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,3 +55,32 @@ def test_suggestion_reasons_write_percentages_with_a_decimal_comma_in_dutch(org)
     with translation.override("nl"):
         reasons = " ".join(pilot.suggestions(limit=50)[0].reasons)
     assert "0,0%" in reasons and "40,0%" in reasons and "0.0%" not in reasons
+
+
+def test_pooled_composition_never_shows_a_group_under_five(org):
+    marketing = MemberFactory(department__name="Marketing").department
+    MemberFactory(department=marketing)
+    data = pilot.composition(pool_small_groups=True)
+    for dimension in data["dimensions"]:
+        assert all(item["organisation"] >= MIN_GROUP for item in dimension["items"]), dimension["key"]
+    departments = {i["label"]: i for i in next(d for d in data["dimensions"] if d["key"] == "department")["items"]}
+    # IT (4) and Marketing (2) are pooled; Sales (6) is shown with its pilot members.
+    assert set(departments) == {"Sales", "Other groups (pooled)"}
+    assert departments["Other groups (pooled)"]["organisation"] == 6 and departments["Sales"]["pilot"] == 4
+    # The Master's view breaks every group out.
+    assert {i["label"] for i in pilot.composition()["dimensions"][0]["items"]} == {"Sales", "IT", "Marketing"}
+
+
+def test_a_pool_too_small_on_its_own_takes_the_smallest_group_shown(org):
+    data = pilot.composition(pool_small_groups=True)
+    departments = next(d for d in data["dimensions"] if d["key"] == "department")["items"]
+    assert [(i["label"], i["organisation"], i["pilot"]) for i in departments] == [("Other groups (pooled)", 10, 4)]
+
+
+def test_suggestions_for_one_department_name_only_its_members(org):
+    it = org["it"][0].department_id
+    found = pilot.suggestions(limit=50, department_id=it)
+    assert found and {s.member.department_id for s in found} == {it}
+    assert pilot.suggestions(limit=50, department_id=org["sales"][0].department_id) == []  # under-represented: no
+    assert {m.pk for m in pilot.pilot_members(department_id=it)} == set()
+    assert pilot.pilot_members(department_id=org["sales"][0].department_id).count() == 4

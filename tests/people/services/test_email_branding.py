@@ -11,7 +11,7 @@ from django.core import mail
 
 from people.services import invitations
 from people.services import notifications as services
-from tests.branding import BRAND_NAME, BRAND_PRIMARY, branded_organisation
+from tests.branding import BRAND_NAME, BRAND_PRIMARY, branded_organisation, html_of
 from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,12 +22,6 @@ TUESDAY_MORNING = datetime.datetime(2026, 11, 24, 10, tzinfo=ZoneInfo("Europe/Am
 @pytest.fixture
 def branded(settings, tmp_path):
     return branded_organisation(settings, tmp_path)
-
-
-def html_of(message) -> str:
-    ((html, mimetype),) = message.alternatives
-    assert mimetype == "text/html"
-    return html
 
 
 def test_a_notification_email_is_branded(branded, django_capture_on_commit_callbacks):
