@@ -14,16 +14,23 @@ PYTEST_ARGS ?=
 
 .PHONY: run serve check pytest test lint format messages bench clean npm
 
+# Packages go in with uv (pinned here): the whole of requirements/test.txt in seconds instead
+# of a minute with pip, which matters for CI's fresh clone. pip is the fallback when uv cannot
+# be installed or cannot reach the index; both install the exact pins of requirements/.
+UV_VERSION ?= 0.13.9
+UV := $(VENV)/bin/uv
+INSTALL = { $(UV) pip install -q --python $(PY) -r $(1) || $(PIP) install -q -r $(1); }
+
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install -q --upgrade pip
+	$(PIP) install -q --disable-pip-version-check uv==$(UV_VERSION) || true
 
 $(VENV)/.installed-base: requirements/base.txt | $(VENV)/bin/python
-	$(PIP) install -q -r requirements/base.txt
+	$(call INSTALL,requirements/base.txt)
 	touch $@
 
 $(VENV)/.installed-test: requirements/base.txt requirements/test.txt | $(VENV)/bin/python
-	$(PIP) install -q -r requirements/test.txt
+	$(call INSTALL,requirements/test.txt)
 	touch $@ $(VENV)/.installed-base
 
 # axe-core for the accessibility browser tests, at the exact version package-lock.json pins

@@ -30,32 +30,29 @@ def pytest_configure(config):
     dbtemplate.run_id()  # before the workers start, so that they inherit it
 
 
-# --- The test database: migrated once per run, cloned per xdist worker (tests/dbtemplate.py)
+# --- The test database: migrated once per run, copied per xdist worker and back after every
+# transactional test (tests/dbtemplate.py)
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(
-    request, django_test_environment, django_db_blocker, django_db_modify_db_settings, tmp_path_factory
-):
-    worker = os.environ.get("PYTEST_XDIST_WORKER")
-    if not worker:  # one process: pytest-django's own way
-        from django.test.utils import setup_databases, teardown_databases
+def django_db_setup(django_test_environment, django_db_blocker, django_db_modify_db_settings, tmp_path_factory):
+    from django.test import TransactionTestCase
 
-        with django_db_blocker.unblock():
-            config = setup_databases(verbosity=0, interactive=False)
-        yield
-        with django_db_blocker.unblock():
-            teardown_databases(config, verbosity=0)
-        return
-    from pytest_django.fixtures import _get_databases_for_setup
-
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     shared = tmp_path_factory.getbasetemp().parent  # one folder for all workers of the run
-    _aliases, serialized = _get_databases_for_setup(request.session.items)
     with django_db_blocker.unblock():
         original = dbtemplate.set_up(connection, shared=shared, worker=worker)
-        if serialized:  # for tests with serialized_rollback, as Django's create_test_db does
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+    # A transactional test ends with a copy of the migrated template instead of a flush, and
+    # so needs no serialized rollback at its start (the rows it would restore are there).
+    patched = {
+        "_fixture_teardown": TransactionTestCase._fixture_teardown,
+        "_fixture_setup": TransactionTestCase._fixture_setup,
+    }
+    TransactionTestCase._fixture_teardown = lambda self: dbtemplate.restore(connection)
+    TransactionTestCase._fixture_setup = classmethod(lambda cls: None)
     yield
+    for name, method in patched.items():
+        setattr(TransactionTestCase, name, method)
     with django_db_blocker.unblock():
         dbtemplate.tear_down(connection, original)
 

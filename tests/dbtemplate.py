@@ -10,16 +10,34 @@ first one to arrive builds the template and the others wait for it.
 
 The template lives only for one run: it is named after the run (``TEST_DB_RUN``, set by the
 controller), and the controller drops the PostgreSQL one when the run ends.
+
+The same copy serves two more purposes:
+
+- ``restore``: a transactional test (browser, concurrency, migrations) ends by making the
+  worker's database a copy of the template again, instead of Django's flush (which empties
+  every table, so that the next test lacks what migrations made: Wagtail's root page, the role
+  groups, the Masters' page permissions) followed by serialized rollback (which rebuilds those
+  rows one by one from JSON). A copy is both cheaper and exact.
+- ``restore_or_build``: a committed state that several transactional tests start from (the
+  demo organisation of the browser tests) is built once per worker, kept as a snapshot and
+  copied in for the next test instead of being built again.
 """
 
 import fcntl
 import os
 import sqlite3
 import uuid
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
 RUN_ENV = "TEST_DB_RUN"
+
+# Per worker process: the clean template of each connection, and the snapshots it has made
+# (name -> the SQLite file or PostgreSQL database to copy from).
+_clean: dict[str, str] = {}
+_snapshots: dict[str, str] = {}
+_scratch: list[Path] = []
 
 
 def run_id() -> str:
@@ -77,33 +95,112 @@ def set_up(connection, *, shared: Path, worker: str) -> str:
             _build(connection, template)
             ready.write_text(template)
     _point_at(connection, original)
-    if sqlite:
-        memory = connection.creation._get_test_db_name()  # file:memorydb_default?mode=memory…
-        _point_at(connection, memory)
-        connection.ensure_connection()
-        source = sqlite3.connect(template)
-        try:
-            source.backup(connection.connection)
-        finally:
-            source.close()
-    else:
-        name = connection.creation._get_test_db_name()
-        quote = connection.ops.quote_name
-        with connection.creation._nodb_cursor() as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS {quote(name)}")
-            cursor.execute(f"CREATE DATABASE {quote(name)} WITH TEMPLATE {quote(template)}")
-        _point_at(connection, name)
+    _clean[connection.alias] = template
+    _scratch[:] = [shared]
+    # file:memorydb_default?mode=memory… for SQLite, test_<name>_gw0 for PostgreSQL
+    _point_at(connection, connection.creation._get_test_db_name())
+    restore(connection)
     return original
 
 
+def restore(connection, source: str | None = None) -> None:
+    """Make the worker's database a copy of ``source`` (a snapshot; by default the migrated
+    template): SQLite through the backup API into the open in-memory database (which the live
+    server's thread shares), PostgreSQL by creating the database again from it (connections
+    left by other threads are ended)."""
+    source = source or _clean[connection.alias]
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        copy = sqlite3.connect(source)
+        try:
+            copy.backup(connection.connection)
+        finally:
+            copy.close()
+        return
+    name = connection.settings_dict["NAME"]
+    quote = connection.ops.quote_name
+    connection.close()
+    with connection.creation._nodb_cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {quote(name)} WITH (FORCE)")
+        cursor.execute(f"CREATE DATABASE {quote(name)} WITH TEMPLATE {quote(source)}")
+
+
+def _snapshot(connection, label: str) -> str:
+    """Keep the worker's database as it is now (committed rows only) under ``label``."""
+    if connection.vendor == "sqlite":
+        path = str(_scratch[0] / f"test-db-{run_id()}-{os.getpid()}-{label}.sqlite3")
+        connection.ensure_connection()
+        copy = sqlite3.connect(path)
+        try:
+            connection.connection.backup(copy)
+        finally:
+            copy.close()
+        return path
+    name = connection.settings_dict["NAME"]
+    snapshot = f"{name}_{label}"
+    quote = connection.ops.quote_name
+    connection.close()
+    with connection.creation._nodb_cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
+        )
+        cursor.execute(f"DROP DATABASE IF EXISTS {quote(snapshot)}")
+        cursor.execute(f"CREATE DATABASE {quote(snapshot)} WITH TEMPLATE {quote(name)}")
+    return snapshot
+
+
+def restore_or_build(connection, label: str, build: Callable[[], None]) -> bool:
+    """The worker's database as ``build()`` leaves it: copied from the snapshot ``label`` when
+    this worker has built it before (returns True), else built now and kept (returns False).
+    For transactional tests only: ``build`` must commit, and the copy replaces every row."""
+    if label in _snapshots:
+        restore(connection, _snapshots[label])
+        return True
+    build()
+    _snapshots[label] = _snapshot(connection, label)
+    return False
+
+
+@contextmanager
+def on_a_file(connection, path: Path):
+    """SQLite only (elsewhere a no-op): the worker's database copied to a file at ``path`` for
+    the duration, with the settings' WAL and busy timeout, as ``make run`` keeps it. For tests
+    whose other threads write at the same time (a real Celery worker): the in-memory test
+    database's shared cache locks whole tables and fails them with "database table is locked"."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    connection.ensure_connection()
+    copy = sqlite3.connect(path)
+    try:
+        connection.connection.backup(copy)
+    finally:
+        copy.close()
+    memory = connection.settings_dict["NAME"]
+    _point_at(connection, str(path))
+    connection.close()  # now really closed (Django keeps an in-memory database open)
+    try:
+        yield
+    finally:
+        connection.close()
+        _point_at(connection, memory)
+        restore(connection)
+
+
 def tear_down(connection, original: str) -> None:
+    snapshots = list(_snapshots.values())
+    _snapshots.clear()
     if connection.vendor == "postgresql":
         name = connection.settings_dict["NAME"]
         connection.close()
         _point_at(connection, original)
-        connection.creation._destroy_test_db(name, verbosity=0)
+        for database in [name, *snapshots]:
+            connection.creation._destroy_test_db(database, verbosity=0)
     else:
         _point_at(connection, original)
+        for path in snapshots:
+            Path(path).unlink(missing_ok=True)
 
 
 def drop_postgres_template(settings_dict: dict) -> None:

@@ -3,13 +3,12 @@ the Ambassador on a phone, as Social Master, Editor and HR on a desktop, and as 
 No serious or critical violation anywhere; axe-core comes from node_modules/ (`make npm`)."""
 
 import pytest
-from django.core.management import call_command
-from django.test import override_settings
 from django.urls import reverse
 
 from cms.management.commands.seed_demo import PASSWORD as DEMO_PASSWORD
+from tests.browser.week import seed_demo
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
@@ -37,8 +36,7 @@ def log_in(page, base, email):
 
 
 def test_every_roles_pages_are_accessible(live_server, new_context, artifacts, assert_accessible):
-    with override_settings(DEBUG=True):  # seed_demo refuses otherwise (known passwords)
-        call_command("seed_demo", members=10, verbosity=0)
+    seed_demo()
     base = live_server.url
     failures = []
 

@@ -8,7 +8,7 @@ import pytest
 
 from tests.factories import MemberFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 NEW_PASSWORD = "purple tractor sings 42"
 

@@ -14,7 +14,7 @@ from learning import services
 from tests.branding import BRAND_NAME, make_branding
 from tests.factories import PASSWORD, MemberFactory, course_index, lessons_of, make_course
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 EMAIL = "fleur@example.com"
 
@@ -33,11 +33,8 @@ def logo_file() -> ContentFile:
 @pytest.fixture
 def branded_site(settings, tmp_path):
     from wagtail.images.models import Image
-    from wagtail.models import Collection
 
     settings.MEDIA_ROOT = str(tmp_path)
-    if Collection.get_first_root_node() is None:  # after another transactional test's flush
-        Collection.add_root(name="Root")
     logo = Image.objects.create(title="Acme", file=logo_file())
     branding = make_branding(with_logo=False, logo=logo)
     course_index()

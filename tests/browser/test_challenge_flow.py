@@ -15,7 +15,7 @@ from gamification.models import PointsEntry
 from people.models import Role
 from tests.factories import PASSWORD, DepartmentFactory, MemberFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def ensure_point_rules():
@@ -43,7 +43,6 @@ def local(moment):
 
 def test_launch_submit_approve_share_click(live_server, new_context, artifacts, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    ensure_point_rules()  # a flush by an earlier transactional test may have removed them
     settings.BASE_URL = live_server.url
     sales = DepartmentFactory(name="Sales")
     MemberFactory(email="m@example.com", role=Role.MASTER, department=sales)

@@ -6,13 +6,11 @@ published lesson must keep both answers."""
 import pytest
 
 from courses.models import CoursePage, LessonPage
-from courses.permissions import grant_masters_page_permissions
 from people.models import Role
-from people.roles import ensure_role_groups
 from tests.browser.test_learning_journey import log_in
 from tests.factories import MemberFactory, course_index
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 EMAIL = "master@example.com"
 
@@ -43,10 +41,6 @@ def publish(page):
 
 def test_master_publishes_autosaved_lesson_with_quiz(live_server, new_context, artifacts):
     index = course_index()
-    # A transactional test before this one may have flushed the tables after migrate made
-    # the role groups and the Masters' page permissions: make them as migrate does.
-    ensure_role_groups()
-    grant_masters_page_permissions()
     MemberFactory(email=EMAIL, role=Role.MASTER, language="nl", display_name="Mia Master")
     base = live_server.url
     page = new_context(locale="nl-NL", viewport={"width": 1400, "height": 1000}).new_page()

@@ -21,7 +21,7 @@ from learning.models import QuizAttempt
 from people.models import Member
 from tests.browser.week import DESKTOP, PHONE, seed_demo
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 MAX_TABS = 250
 

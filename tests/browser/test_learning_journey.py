@@ -18,9 +18,8 @@ from tests.factories import (
     wrong_answers,
 )
 
-# Transactional (the live server runs in another thread); the serialized rollback brings
-# back the pages and site the migrations create, which a flush would otherwise remove.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# Transactional: the live server runs in another thread.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 EMAIL = "amb@example.com"
 

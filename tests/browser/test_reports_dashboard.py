@@ -13,7 +13,7 @@ from learning.models import LessonCompletion
 from people.models import Department, Location
 from tests.factories import PASSWORD, MemberFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

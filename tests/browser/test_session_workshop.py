@@ -13,7 +13,7 @@ from tests.factories import MemberFactory
 
 from .test_learning_journey import log_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_register_for_a_workshop_get_the_ics_and_be_checked_in(live_server, new_context, artifacts):

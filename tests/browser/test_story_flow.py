@@ -14,7 +14,7 @@ from tests.factories import DepartmentFactory, MemberFactory
 
 from .test_challenge_flow import ensure_point_rules, log_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 1000}

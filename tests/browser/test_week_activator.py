@@ -8,7 +8,7 @@ import pytest
 from people.models import Invitation, Member
 from tests.browser.week import PHONE, Week, log_in, seed_demo
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 EMAIL = "activator@example.com"
 

@@ -10,7 +10,7 @@ from gamification.models import PointsEntry
 from people.models import Member
 from tests.browser.week import PHONE, Week, log_in, seed_demo
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 EMAIL = "ambassador@example.com"
 

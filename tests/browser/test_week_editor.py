@@ -8,7 +8,7 @@ from challenges.models import Story
 from people.models import Member
 from tests.browser.week import DESKTOP, Week, log_in, number, seed_demo
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 EMAIL = "editor@example.com"
 

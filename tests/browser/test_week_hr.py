@@ -9,7 +9,7 @@ import pytest
 from people.models import Member
 from tests.browser.week import DESKTOP, Week, log_in, seed_demo
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 EMAIL = "hr@example.com"
 

@@ -4,38 +4,30 @@ one numbered screenshot per step in ``tests/artifacts/week-<role>-<nn>-<step>.pn
 
 import re
 
+from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
 
 from cms.management.commands.seed_demo import PASSWORD as DEMO_PASSWORD
+from tests import dbtemplate
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "locale": "nl-NL"}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}, "locale": "nl-NL"}
 
 
-def _wagtail_tree() -> None:
-    """What Wagtail's and our migrations make before any demo: the root page and collection,
-    a default locale, the role groups and the Masters' page permissions. An earlier
-    transactional test's flush can leave the tables empty."""
-    from wagtail.models import Collection, Locale, Page
-
-    from courses.permissions import grant_masters_page_permissions
-    from people.roles import ensure_role_groups
-
-    Locale.objects.get_or_create(language_code="nl")
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", locale=Locale.objects.get(language_code="nl")))
-    ensure_role_groups()
-    grant_masters_page_permissions()
-
-
 def seed_demo() -> None:
-    """The Dutch demo organisation (seed_demo refuses to run with DEBUG off)."""
-    _wagtail_tree()
-    with override_settings(DEBUG=True):
-        call_command("seed_demo", members=10, verbosity=0)
+    """The Dutch demo organisation with ten generated members (seed_demo refuses to run with
+    DEBUG off), committed as it is with ``make run``: built by this worker's first browser
+    test, copied in for the next ones (tests/dbtemplate.py). The Redis board index, flushed
+    before every test, is rebuilt from the ledger after a copy, as after a Redis restart."""
+
+    def build():
+        with override_settings(DEBUG=True):
+            call_command("seed_demo", members=10, verbosity=0)
+
+    if dbtemplate.restore_or_build(connection, "demo10", build) and settings.REDIS_URL:
+        call_command("rebuild_leaderboards", verbosity=0)
 
 
 def log_in(page, base: str, email: str) -> None:

@@ -9,11 +9,13 @@ import time
 import pytest
 from celery import beat
 from celery.contrib.testing.worker import start_worker
+from django.db import connection
 from django.utils import timezone
 
 from challenges.models import Challenge, ChallengeState
 from cms.celery import app
 from people.models import Role
+from tests import dbtemplate
 from tests.factories import MemberFactory
 
 
@@ -53,7 +55,10 @@ def worker_and_beat(request, transactional_db, tmp_path):
     service = beat.Service(app=app, max_interval=1, schedule_filename=str(tmp_path / "beat-schedule"))
     thread = threading.Thread(target=service.start, daemon=True)
     try:
-        with start_worker(app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10):
+        with (
+            dbtemplate.on_a_file(connection, tmp_path / "db.sqlite3"),
+            start_worker(app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10),
+        ):
             thread.start()
             yield request.param
             service.stop()
