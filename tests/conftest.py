@@ -141,14 +141,27 @@ def shared_rows(module_db, django_db_blocker):
 
 
 @pytest.fixture(scope="module")
-def demo(shared_rows):
-    """The demo organisation (``seed_demo``), seeded once for the module's tests that read it.
-    Its after-commit work (board index, badge checks) never runs, as in any test transaction."""
+def demo(django_db_setup, django_db_blocker):
+    """The demo organisation (``seed_demo``) for the module's tests that read it: seeded once
+    per worker, ten minutes before the tests' moment, with its after-commit work (board index,
+    badge checks) dropped as in any test transaction, then copied in before each module that
+    asks (tests/dbtemplate.py) and the migrated template copied back after it. Ask for it
+    before fixtures that build shared rows (those run inside the module's transaction)."""
     from django.core.management import call_command
     from django.test import override_settings
 
-    with shared_rows(), override_settings(DEBUG=True):
-        call_command("seed_demo", verbosity=0)
+    def build():
+        moment = _default_moment().at - SHARED_ROWS_AGE
+        with time_machine.travel(moment, tick=True), override_settings(DEBUG=True), transaction.atomic():
+            call_command("seed_demo", verbosity=0)
+            connection.run_on_commit.clear()
+
+    with django_db_blocker.unblock():
+        assert not connection.in_atomic_block, "ask for `demo` before fixtures that use `shared_rows`"
+        dbtemplate.restore_or_build(connection, "demo", build)
+    yield
+    with django_db_blocker.unblock():
+        dbtemplate.restore(connection)
 
 
 def _missing(what: str):

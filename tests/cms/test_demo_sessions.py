@@ -1,7 +1,6 @@
 """The demo's sessions and content calendar (cms/demo/sessions.py, run by seed_demo)."""
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from events.models import Registration, SessionPage
@@ -11,9 +10,7 @@ from strategy.models import CalendarEntry
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_adds_sessions_and_this_and_next_years_holidays(settings):
-    settings.DEBUG = True
-    call_command("seed_demo")
+def test_seed_demo_adds_sessions_and_this_and_next_years_holidays(demo):
     year = timezone.localdate().year
     for y in (year, year + 1):
         assert CalendarEntry.objects.filter(title="Koningsdag", starts_on=holidays.koningsdag(y)).exists()

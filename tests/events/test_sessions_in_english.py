@@ -2,7 +2,6 @@
 sessions, and their links open (the sessions themselves live once, in the Dutch tree)."""
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Locale
 
 from events.models import SessionIndexPage, SessionPage
@@ -53,9 +52,7 @@ def test_without_a_translation_the_english_member_gets_the_dutch_overview(client
     assert response.status_code == 302 and response["Location"] == "/sessions/"
 
 
-def test_the_demo_has_an_english_session_overview(settings, client_for):
-    settings.DEBUG = True
-    call_command("seed_demo", verbosity=0)
+def test_the_demo_has_an_english_session_overview(demo, client_for):
     english = SessionIndexPage.objects.get(locale__language_code="en")
     assert english.live and english.title == "Sessions" and english.url == "/sessions/"
     client = client_for(MemberFactory(role=Role.AMBASSADOR, language="en"))
