@@ -1,4 +1,3 @@
-from django.contrib.auth import authenticate
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
@@ -6,13 +5,13 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from core.ids import MAX_ID
 from core.parsers import JSONParser
 
 from . import policies, selectors, services
+from .adapter import check_password_login
 from .errors import InvitationError
 from .models import Invitation, Member, Notification
 
@@ -62,12 +61,15 @@ class TokenSerializer(serializers.Serializer):
 
 
 class TokenView(APIView):
-    """Exchange e-mail and password for an API token. Anyone; throttled per client."""
+    """Exchange e-mail and password for an API token. Anyone.
+
+    Failed attempts are limited per account and per client address (``people.adapter``):
+    while a limit holds the answer is 429 ``too_many_login_attempts``, also for the right
+    password. Successful logins are never limited per address."""
 
     permission_classes = [AllowAny]
     authentication_classes = []
-    throttle_classes = [ScopedRateThrottle]
-    throttle_scope = "login"
+    throttle_classes = []
 
     @extend_schema(
         request=TokenSerializer,
@@ -76,8 +78,10 @@ class TokenView(APIView):
     def post(self, request):
         serializer = TokenSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        member = authenticate(
-            request, email=serializer.validated_data["email"].lower(), password=serializer.validated_data["password"]
+        member = check_password_login(
+            request._request,
+            email=serializer.validated_data["email"],
+            password=serializer.validated_data["password"],
         )
         if member is None:
             return Response(

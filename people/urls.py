@@ -1,3 +1,4 @@
+from allauth.account import views as allauth_views
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
@@ -16,7 +17,13 @@ urlpatterns = [
 ]
 
 auth_urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    # allauth's login view (people.adapter says why): failed attempts are limited per account
+    # and per address. ``account_login`` is the name allauth itself reverses.
+    path("login/", allauth_views.login, name="login"),
+    path("login/", allauth_views.login, name="account_login"),
+    # Wagtail's own login form would be a way in around those limits: it sends to ours.
+    path("admin/login/", views.admin_login, name="wagtailadmin_login"),
+    path("accounts/inactive/", allauth_views.account_inactive, name="account_inactive"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path("password-reset/sent/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),

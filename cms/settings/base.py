@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_celery_beat",
     "channels",
+    "allauth",
+    "allauth.account",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -76,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -122,6 +125,34 @@ AUTH_USER_MODEL = "people.Member"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+
+# --- Login: django-allauth (see people/adapter.py for why) ------------------------------
+# Members log in with e-mail and password at /login/ (allauth's login view); nobody signs
+# up on their own (invitations and SCIM make accounts).
+ACCOUNT_ADAPTER = "people.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_SESSION_REMEMBER = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Only *failed* attempts are limited, per account ("key": the e-mail address) and per client
+# address; successful logins never count (an office behind one address logs in freely).
+# allauth counts in the configured cache: shared through Redis with REDIS_URL; with the
+# embedded locmem cache the count is per process.
+ACCOUNT_RATE_LIMITS = {
+    "login": "",
+    "login_failed": env("LOGIN_FAILED_RATE_LIMITS", default="30/m/ip,5/5m/key"),
+}
+# The client address for those limits: X-Forwarded-For is believed only for this many
+# proxies of our own in front of the app (0: never, REMOTE_ADDR is the client).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("TRUSTED_CLIENT_IP_HEADER", default=None)
 # A "forgot password" link works this many seconds (and only until it is used or the member logs in).
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=2 * 3600)
 

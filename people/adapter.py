@@ -1,0 +1,67 @@
+"""How members log in: django-allauth, with our rules.
+
+Why allauth (and not django-axes or our own counters): one well-kept package covers every
+way in that the identity work needs, the password login today and OpenID Connect, SAML and
+two-factor authentication next, and its rate limits count exactly what we want to count:
+
+- only *failed* attempts (``login_failed``): a usage is taken before the password is checked
+  and given back when it was right, so successful logins never count, and an office of
+  hundreds behind one address is never throttled for logging in;
+- per account (``key``, the e-mail address) and per client address (``ip``) with separate
+  limits, so guessing one account's password is stopped after a handful of attempts
+  whichever addresses the guesser comes from, while one address may make more mistakes
+  (colleagues mistyping) before it is slowed down;
+- the client address comes from ``X-Forwarded-For`` only for the number of proxies we
+  declare (``TRUSTED_PROXY_COUNT``), otherwise ``REMOTE_ADDR``: a forged header cannot
+  give a guesser a fresh address per attempt.
+
+django-axes counts in the database, but one failure limit serves every parameter it tracks,
+so a per-address limit strict enough for one account would lock out a whole office; and it
+brings nothing for SSO or two-factor. allauth counts in the configured cache: with
+``REDIS_URL`` that is Redis, shared by every process; in the embedded default (locmem) each
+process counts on its own, which ``docs/identity.md`` states.
+
+The HTML login (``/login/``; the Wagtail admin sends its visitors there) is allauth's own
+view and form; the API's token endpoint checks e-mail and password through
+:func:`check_password_login`, which goes through the same adapter and limits.
+"""
+
+from allauth.account.adapter import DefaultAccountAdapter, get_adapter
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from .errors import TooManyLoginAttempts
+from .models import Member
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """allauth's adapter with our rules: nobody signs up on their own (members come by
+    invitation, from the Wagtail admin or through SCIM)."""
+
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "too_many_login_attempts": _(
+            "Too many failed login attempts. Wait a few minutes before you try again, or choose "
+            "a new password with “Forgot your password?”."
+        ),
+    }
+
+    def is_open_for_signup(self, request):
+        return False
+
+
+def check_password_login(request: HttpRequest, *, email: str, password: str) -> Member | None:
+    """The active member whose e-mail address and password these are, else ``None``.
+
+    Counts a failure against the address and the account (allauth's ``login_failed`` rate
+    limit) and gives the count back on success. Locks nothing. Raises
+    ``TooManyLoginAttempts`` (429) while either limit is reached, also for the right
+    password."""
+    try:
+        member = get_adapter(request).authenticate(request, email=email.strip().lower(), password=password)
+    except ValidationError as exc:
+        raise TooManyLoginAttempts(exc.messages[0]) from None
+    if member is None or not member.is_active:
+        return None
+    return member
