@@ -294,9 +294,11 @@ NOTIFICATION_EMAIL_HOURS = (
 
 # --- API ------------------------------------------------------------------------------
 REST_FRAMEWORK = {
+    # The token class first: DRF asks the first class for the WWW-Authenticate challenge, so
+    # missing or bad credentials answer 401 (as the schema documents) instead of 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "people.authentication.MemberTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "cms.api.Pagination",

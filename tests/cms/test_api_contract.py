@@ -136,15 +136,24 @@ def test_inactive_member_gets_no_token(anon_api, make_member):
 @pytest.mark.parametrize("url", ["/api/v1/me/", "/api/v1/courses/", "/api/v1/me/progress/", "/api/v1/notifications/"])
 def test_anonymous_is_refused_with_json(anon_api, url):
     response = anon_api.get(url)
-    assert response.status_code in (401, 403)
-    assert_detail(response, response.status_code)
+    assert_detail(response, 401)
+    assert response["WWW-Authenticate"] == "Token"
+    assert response.json()["code"] == "not_authenticated"
 
 
 def test_bad_token_is_refused(anon_api):
     anon_api.credentials(HTTP_AUTHORIZATION="Token not-a-real-token")
     response = anon_api.get("/api/v1/me/")
-    assert response.status_code in (401, 403)
-    assert_detail(response, response.status_code)
+    assert_detail(response, 401)
+    assert response["WWW-Authenticate"] == "Token"
+    assert response.json()["code"] == "authentication_failed"
+
+
+def test_a_signed_in_member_who_may_not_is_still_refused_with_403(api):
+    """401 is for who we do not know; a known member without the right gets 403."""
+    response = api.get("/api/v1/reports/participation/")
+    assert_detail(response, 403)
+    assert "WWW-Authenticate" not in response
 
 
 def test_failed_logins_are_limited_per_account(anon_api, member):
