@@ -170,6 +170,11 @@ class Member(AbstractUser):
     # Raised by "log out everywhere" (``people.services.accounts.log_out_everywhere``): it is
     # part of the session auth hash, so every session signed with the old value ends.
     session_generation = models.PositiveIntegerField(_("session generation"), default=0, editable=False)
+    # Provisioning from the organisation's identity provider (SCIM, ``people.services.provisioning``):
+    # the IdP's own id for the person, and when the IdP deleted them (the member is switched
+    # off and hidden from SCIM; their data stays under the privacy rules).
+    scim_external_id = models.CharField(_("external id (SCIM)"), max_length=255, blank=True, default="")
+    deprovisioned_at = models.DateTimeField(_("deprovisioned at"), null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -312,6 +317,10 @@ class AuditAction(models.TextChoices):
     PASSWORD_CHANGED = "password_changed", _("Password changed")
     PASSWORD_RESET = "password_reset", _("Password reset by e-mail")
     LOGGED_OUT_EVERYWHERE = "logged_out_everywhere", _("Logged out everywhere")
+    PROVISIONED = "provisioned", _("Provisioned by the identity provider")
+    DEACTIVATED = "deactivated", _("Deactivated")
+    REACTIVATED = "reactivated", _("Reactivated")
+    DEPROVISIONED = "deprovisioned", _("Deleted by the identity provider")
 
 
 class AuditLog(models.Model):

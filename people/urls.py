@@ -1,8 +1,9 @@
 from allauth.account import views as allauth_views
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
+from .api import scim
 
 app_name = "people"
 
@@ -29,4 +30,18 @@ auth_urlpatterns = [
     path("password-reset/sent/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path("password-reset/<uidb64>/<token>/", views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
     path("password-reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+]
+
+# SCIM 2.0 for the identity provider (people/api/scim.py), under /scim/v2/. The IdP's
+# clients call these without a trailing slash; both forms work.
+scim_urlpatterns = [
+    re_path(r"^ServiceProviderConfig/?$", scim.ServiceProviderConfigView.as_view(), name="scim-config"),
+    re_path(r"^ResourceTypes/?$", scim.ResourceTypesView.as_view(), name="scim-resource-types"),
+    re_path(r"^ResourceTypes/(?P<name>[^/]+)/?$", scim.ResourceTypesView.as_view(), name="scim-resource-type"),
+    re_path(r"^Schemas/?$", scim.SchemasView.as_view(), name="scim-schemas"),
+    re_path(r"^Schemas/(?P<schema_id>[^/]+)/?$", scim.SchemasView.as_view(), name="scim-schema"),
+    re_path(r"^Users/?$", scim.UsersView.as_view(), name="scim-users"),
+    re_path(r"^Users/(?P<member_id>[^/]+)/?$", scim.UserView.as_view(), name="scim-user"),
+    re_path(r"^Groups/?$", scim.GroupsView.as_view(), name="scim-groups"),
+    re_path(r"^Groups/(?P<group_id>[^/]+)/?$", scim.GroupView.as_view(), name="scim-group"),
 ]

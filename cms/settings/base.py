@@ -163,6 +163,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# --- Provisioning (SCIM 2.0 at /scim/v2/, people/api/scim.py; docs/identity.md) ----------
+# The identity provider's secret bearer token; empty: SCIM is off (every address answers 404).
+SCIM_BEARER_TOKEN = env("SCIM_BEARER_TOKEN", default="")
+# Where a member's location comes from: the work address's locality ("addresses.locality")
+# or an attribute of the enterprise extension ("enterprise.division", "enterprise.organization").
+SCIM_LOCATION_ATTRIBUTE = env("SCIM_LOCATION_ATTRIBUTE", default="addresses.locality")
+
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = env("LANGUAGE_CODE", default="nl")
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]

@@ -10,10 +10,10 @@ from rest_framework.views import APIView
 from core.ids import MAX_ID
 from core.parsers import JSONParser
 
-from . import policies, selectors, services
-from .adapter import check_password_login
-from .errors import InvitationError
-from .models import Invitation, Member, Notification
+from .. import policies, selectors, services
+from ..adapter import check_password_login
+from ..errors import InvitationError
+from ..models import Invitation, Member, Notification
 
 
 class CanInvite(BasePermission):

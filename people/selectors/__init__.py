@@ -5,11 +5,14 @@ from .invitations import due_reminders, invitation_for_token, join_url, recent_i
 from .members import member_id_for_email, member_with_relations, personal_data
 from .notifications import notifications_for, unread_count, unread_counts
 from .pilot import Suggestion, candidates, composition, pilot_members, suggestions
+from .provisioning import department_member_ids, departments, provisioned_member, provisioned_members
 
 __all__ = [
     "Suggestion",
     "candidates",
     "composition",
+    "department_member_ids",
+    "departments",
     "due_reminders",
     "invitation_for_token",
     "join_url",
@@ -18,6 +21,8 @@ __all__ = [
     "notifications_for",
     "personal_data",
     "pilot_members",
+    "provisioned_member",
+    "provisioned_members",
     "recent_invitations",
     "suggestions",
     "token_for",
