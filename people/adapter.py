@@ -27,6 +27,7 @@ view and form; the API's token endpoint checks e-mail and password through
 """
 
 from allauth.account.adapter import DefaultAccountAdapter, get_adapter
+from allauth.mfa.models import Authenticator
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -65,3 +66,35 @@ def check_password_login(request: HttpRequest, *, email: str, password: str) -> 
     if member is None or not member.is_active:
         return None
     return member
+
+
+# --- the second factor ------------------------------------------------------------------
+
+
+def has_second_factor(member: Member) -> bool:
+    """Whether ``member`` has set up an authenticator app (allauth.mfa's TOTP)."""
+    return Authenticator.objects.filter(user=member, type=Authenticator.Type.TOTP).exists()
+
+
+def logged_in_through_sso(request: HttpRequest) -> bool:
+    """Whether this session began with a login at the identity provider (allauth records how
+    a session authenticated; SSO's second factor is the IdP's business)."""
+    records = request.session.get("account_authentication_methods", []) if hasattr(request, "session") else []
+    return any(record.get("method") == "socialaccount" for record in records if isinstance(record, dict))
+
+
+def check_second_factor(request: HttpRequest, *, member: Member, code: str, email: str) -> bool:
+    """Whether ``code`` is a current code of the member's authenticator app or an unused
+    recovery code (which is then used up). A wrong code counts as a failed login against the
+    account and the address, as a wrong password does. Locks nothing. Raises
+    ``TooManyLoginAttempts`` once a limit is reached."""
+    code = (code or "").strip().replace(" ", "")
+    if code:
+        for authenticator in Authenticator.objects.filter(user=member).order_by("type"):
+            if authenticator.wrap().validate_code(code):
+                return True
+    try:
+        get_adapter(request).pre_authenticate(request, email=email.strip().lower())
+    except ValidationError as exc:
+        raise TooManyLoginAttempts(exc.messages[0]) from None
+    return False

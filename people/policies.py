@@ -2,6 +2,8 @@
 ask. Each question takes the member asking (``actor``; anonymous visitors included) and
 answers True or False; the caller decides what a "no" looks like (403, a hidden link)."""
 
+from django.conf import settings
+
 from .models import Member
 
 
@@ -69,3 +71,12 @@ def offers_personal_data_actions(actor, target: Member) -> bool:
 def can_end_sessions(actor, member) -> bool:
     """Logging out everywhere (ending sessions, revoking API tokens) is for the member themselves."""
     return _signed_in(actor) and member is not None and actor.pk == member.pk
+
+
+def needs_second_factor(member) -> bool:
+    """Whether ``member`` must use two-factor authentication when they log in with a password:
+    their role, or ``hr`` for the HR flag, is in ``MFA_REQUIRED_FOR_ROLES``."""
+    required = {role.strip().lower() for role in settings.MFA_REQUIRED_FOR_ROLES}
+    if not required or member is None or not member.is_authenticated:
+        return False
+    return member.role in required or ("hr" in required and member.is_hr)

@@ -1,6 +1,6 @@
 from allauth.account import views as allauth_views
 from django.contrib.auth import views as auth_views
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
 from . import views
 from .api import scim
@@ -25,7 +25,12 @@ auth_urlpatterns = [
     # Wagtail's own login form would be a way in around those limits: it sends to ours.
     path("admin/login/", views.admin_login, name="wagtailadmin_login"),
     path("accounts/inactive/", allauth_views.account_inactive, name="account_inactive"),
+    path("accounts/reauthenticate/", allauth_views.reauthenticate, name="account_reauthenticate"),
+    # Two-factor authentication (allauth.mfa): set up an authenticator app and recovery codes
+    # (``mfa_index``, linked from the profile), and the code asked at login.
+    path("accounts/2fa/", include("allauth.mfa.urls")),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", auth_views.LogoutView.as_view(), name="account_logout"),  # the name allauth's pages use
     path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path("password-reset/sent/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path("password-reset/<uidb64>/<token>/", views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "channels",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -79,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "people.middleware.RequireSecondFactorMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -149,6 +151,13 @@ ACCOUNT_RATE_LIMITS = {
     "login": "",
     "login_failed": env("LOGIN_FAILED_RATE_LIMITS", default="30/m/ip,5/5m/key"),
 }
+# Two-factor authentication (allauth.mfa): an authenticator app (TOTP) and recovery codes.
+# Members whose role is listed (``master``, ``editor``, …, and ``hr`` for the HR flag) must
+# set it up before they use the site or get an API token, unless they logged in through SSO.
+# Off here (the demo logs in with e-mail and password); on for Masters and HR in production.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env("SITE_NAME", default="Social Shift")
+MFA_REQUIRED_FOR_ROLES = env.list("MFA_REQUIRED_FOR_ROLES", default=[])
 # The client address for those limits: X-Forwarded-For is believed only for this many
 # proxies of our own in front of the app (0: never, REMOTE_ADDR is the client).
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)

@@ -11,7 +11,7 @@ from core.ids import MAX_ID
 from core.parsers import JSONParser
 
 from .. import policies, selectors, services
-from ..adapter import check_password_login
+from ..adapter import check_password_login, check_second_factor, has_second_factor
 from ..errors import InvitationError
 from ..models import Invitation, Member, Notification
 
@@ -58,6 +58,13 @@ class MeView(APIView):
 class TokenSerializer(serializers.Serializer):
     email = serializers.EmailField()
     password = serializers.CharField(trim_whitespace=False, style={"input_type": "password"})
+    code = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=64,
+        help_text="For members who need two-factor authentication: the code of their authenticator app "
+        "(or an unused recovery code).",
+    )
 
 
 class TokenView(APIView):
@@ -65,7 +72,12 @@ class TokenView(APIView):
 
     Failed attempts are limited per account and per client address (``people.adapter``):
     while a limit holds the answer is 429 ``too_many_login_attempts``, also for the right
-    password. Successful logins are never limited per address."""
+    password. Successful logins are never limited per address.
+
+    Members who need two-factor authentication (``MFA_REQUIRED_FOR_ROLES``) also send
+    ``code``: without it 401 ``mfa_code_required``, a wrong one 401 ``invalid_mfa_code``
+    (counted as a failed attempt); without an authenticator app set up on the website
+    403 ``mfa_setup_required``."""
 
     permission_classes = [AllowAny]
     authentication_classes = []
@@ -88,7 +100,35 @@ class TokenView(APIView):
                 {"detail": _("E-mail address or password is not correct."), "code": "invalid_credentials"},
                 status=status.HTTP_400_BAD_REQUEST,
             )
+        if policies.needs_second_factor(member):
+            refusal = self.second_factor_refusal(request, member, serializer.validated_data)
+            if refusal is not None:
+                return refusal
         return Response({"token": services.api_token(member=member)})
+
+    def second_factor_refusal(self, request, member, data) -> Response | None:
+        """None when the member passed their second factor, else the answer that says why not."""
+        if not has_second_factor(member):
+            return Response(
+                {
+                    "detail": _("Set up two-factor authentication on the website first."),
+                    "code": "mfa_setup_required",
+                },
+                status=status.HTTP_403_FORBIDDEN,
+            )
+        if not data.get("code"):
+            return Response(
+                {"detail": _("Send the code from your authenticator app as well."), "code": "mfa_code_required"},
+                status=status.HTTP_401_UNAUTHORIZED,
+                headers={"WWW-Authenticate": "Token"},
+            )
+        if not check_second_factor(request._request, member=member, code=data["code"], email=data["email"]):
+            return Response(
+                {"detail": _("The code is not correct."), "code": "invalid_mfa_code"},
+                status=status.HTTP_401_UNAUTHORIZED,
+                headers={"WWW-Authenticate": "Token"},
+            )
+        return None
 
 
 class NotificationSerializer(serializers.ModelSerializer):
