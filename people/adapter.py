@@ -28,10 +28,13 @@ view and form; the API's token endpoint checks e-mail and password through
 
 from allauth.account.adapter import DefaultAccountAdapter, get_adapter
 from allauth.mfa.models import Authenticator
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from . import services
 from .errors import TooManyLoginAttempts
 from .models import Member
 
@@ -98,3 +101,37 @@ def check_second_factor(request: HttpRequest, *, member: Member, code: str, emai
     except ValidationError as exc:
         raise TooManyLoginAttempts(exc.messages[0]) from None
     return False
+
+
+# --- single sign-on ---------------------------------------------------------------------
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    """Single sign-on (allauth's OpenID Connect provider, configured from ``SSO_OIDC_*``).
+
+    A login whose e-mail address the identity provider vouches for (``email_verified``) signs
+    into the member with that address (``SOCIALACCOUNT_EMAIL_AUTHENTICATION``); a person we
+    do not know yet becomes a Social Ambassador at once, with their department and location
+    from the claims named by ``SSO_DEPARTMENT_CLAIM`` and ``SSO_LOCATION_CLAIM``. Sign-up is
+    closed for passwords, open through SSO: the IdP decides who works here."""
+
+    def is_open_for_signup(self, request, sociallogin):
+        return True
+
+    def save_user(self, request, sociallogin, form=None):
+        member = super().save_user(request, sociallogin, form=form)
+        claims = _claims(sociallogin.account.extra_data or {})
+        services.joined_through_sso(
+            member=member,
+            department=claims.get(settings.SSO_DEPARTMENT_CLAIM) if settings.SSO_DEPARTMENT_CLAIM else None,
+            location=claims.get(settings.SSO_LOCATION_CLAIM) if settings.SSO_LOCATION_CLAIM else None,
+        )
+        return member
+
+
+def _claims(extra_data: dict) -> dict:
+    """The claims allauth kept for an OpenID Connect login: the userinfo, else the ID token."""
+    for key in ("userinfo", "id_token"):
+        if isinstance(extra_data.get(key), dict):
+            return {**extra_data.get("id_token", {}), **extra_data[key]}
+    return extra_data

@@ -29,6 +29,10 @@ auth_urlpatterns = [
     # Two-factor authentication (allauth.mfa): set up an authenticator app and recovery codes
     # (``mfa_index``, linked from the profile), and the code asked at login.
     path("accounts/2fa/", include("allauth.mfa.urls")),
+    # Single sign-on (people.adapter.SocialAccountAdapter): /accounts/oidc/sso/login/ and its
+    # callback, and allauth's pages for a cancelled or failed SSO login.
+    path("accounts/", include("allauth.socialaccount.providers.openid_connect.urls")),
+    path("accounts/social/", include("allauth.socialaccount.urls")),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("logout/", auth_views.LogoutView.as_view(), name="account_logout"),  # the name allauth's pages use
     path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -158,6 +160,51 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("SITE_NAME", default="Social Shift")
 MFA_REQUIRED_FOR_ROLES = env.list("MFA_REQUIRED_FOR_ROLES", default=[])
+# Single sign-on with OpenID Connect (docs/identity.md): configured from the environment, no
+# database rows. A login with a verified e-mail address of a member signs into that member; a
+# new person becomes a Social Ambassador, with department and location from the named claims.
+SSO_OIDC_NAME = env("SSO_OIDC_NAME", default="")
+SSO_OIDC_DISCOVERY_URL = env("SSO_OIDC_DISCOVERY_URL", default="")
+SSO_OIDC_CLIENT_ID = env("SSO_OIDC_CLIENT_ID", default="")
+SSO_OIDC_CLIENT_SECRET = env("SSO_OIDC_CLIENT_SECRET", default="")
+SSO_OIDC_SCOPES = env.list("SSO_OIDC_SCOPES", default=["openid", "email", "profile"])
+# Addresses in these domains count as verified even without an ``email_verified`` claim
+# (Entra ID work accounts): only list domains the organisation itself manages.
+SSO_OIDC_VERIFIED_EMAIL_DOMAINS = env.list("SSO_OIDC_VERIFIED_EMAIL_DOMAINS", default=[])
+SSO_DEPARTMENT_CLAIM = env("SSO_DEPARTMENT_CLAIM", default="department")
+SSO_LOCATION_CLAIM = env("SSO_LOCATION_CLAIM", default="location")
+SOCIALACCOUNT_ADAPTER = "people.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_EMAIL_REQUIRED = True
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "APPS": (
+            [
+                {
+                    "provider_id": "sso",
+                    "name": SSO_OIDC_NAME or "SSO",
+                    "client_id": SSO_OIDC_CLIENT_ID,
+                    "secret": SSO_OIDC_CLIENT_SECRET,
+                    "settings": {
+                        "server_url": SSO_OIDC_DISCOVERY_URL,
+                        "scope": SSO_OIDC_SCOPES,
+                        **(
+                            {"verified_email": SSO_OIDC_VERIFIED_EMAIL_DOMAINS}
+                            if SSO_OIDC_VERIFIED_EMAIL_DOMAINS
+                            else {}
+                        ),
+                    },
+                }
+            ]
+            if SSO_OIDC_DISCOVERY_URL and SSO_OIDC_CLIENT_ID
+            else []
+        ),
+        "OAUTH_PKCE_ENABLED": True,
+    }
+}
 # The client address for those limits: X-Forwarded-For is believed only for this many
 # proxies of our own in front of the app (0: never, REMOTE_ADDR is the client).
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)

@@ -218,3 +218,25 @@ def release_department(*, department: Department) -> int:
     stays (challenges, courses and reports name it); a Master removes it in the admin.
     Locks nothing. Returns how many members left."""
     return Member.objects.filter(department=department).update(department=None)
+
+
+def joined_through_sso(*, member: Member, department: str | None, location: str | None) -> Member:
+    """A person's first login through single sign-on made ``member`` (allauth saved the row):
+    make them a Social Ambassador in their role groups, in the department and location the
+    identity provider's claims name (when it names them). Locks nothing (a new row nobody
+    else knows yet). Returns the member."""
+    changes = MemberChanges()
+    if department:
+        changes.department = str(department)
+    if location:
+        changes.location = str(location)
+    with transaction.atomic():
+        changed = _apply(member, changes)
+        if member.role != Role.AMBASSADOR:
+            member.role = Role.AMBASSADOR
+            changed.append("role")
+        if changed:
+            member.save(update_fields=changed)
+        sync_groups(member=member)
+        record(actor=None, action=AuditAction.PROVISIONED, target=member, via="sso")
+    return member
