@@ -34,7 +34,9 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from . import services
+from core.errors import NotAllowed
+
+from . import selectors, services
 from .errors import TooManyLoginAttempts
 from .models import Member
 
@@ -45,6 +47,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     error_messages = {
         **DefaultAccountAdapter.error_messages,
+        "sso_only": _("Log in through single sign-on: passwords are switched off for this organisation."),
         "too_many_login_attempts": _(
             "Too many failed login attempts. Wait a few minutes before you try again, or choose "
             "a new password with “Forgot your password?”."
@@ -54,6 +57,14 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         return False
 
+    def pre_authenticate(self, request, **credentials):
+        """Before the password is even checked: refused when a Master made SSO the only way in
+        (except for the break-glass account), then allauth's limits on failed attempts."""
+        email = str(credentials.get("email") or credentials.get("username") or "")
+        if not selectors.password_login_allowed(email=email):
+            raise self.validation_error("sso_only")
+        super().pre_authenticate(request, **credentials)
+
 
 def check_password_login(request: HttpRequest, *, email: str, password: str) -> Member | None:
     """The active member whose e-mail address and password these are, else ``None``.
@@ -61,10 +72,13 @@ def check_password_login(request: HttpRequest, *, email: str, password: str) -> 
     Counts a failure against the address and the account (allauth's ``login_failed`` rate
     limit) and gives the count back on success. Locks nothing. Raises
     ``TooManyLoginAttempts`` (429) while either limit is reached, also for the right
-    password."""
+    password, and ``NotAllowed`` (403, ``sso_only``) when passwords are switched off for
+    everyone but the break-glass account."""
     try:
         member = get_adapter(request).authenticate(request, email=email.strip().lower(), password=password)
     except ValidationError as exc:
+        if exc.code == "sso_only":
+            raise NotAllowed(exc.messages[0], code="sso_only") from None
         raise TooManyLoginAttempts(exc.messages[0]) from None
     if member is None or not member.is_active:
         return None

@@ -80,3 +80,13 @@ def needs_second_factor(member) -> bool:
     if not required or member is None or not member.is_authenticated:
         return False
     return member.role in required or ("hr" in required and member.is_hr)
+
+
+def may_log_in_with_password(
+    *, email: str, sso_only: bool, break_glass_email: str | None, sso_configured: bool
+) -> bool:
+    """Whether a password login for ``email`` is allowed: always, unless a Master made single
+    sign-on the only way in (and it is configured); then only for the break-glass account."""
+    if not (sso_only and sso_configured):
+        return True
+    return bool(break_glass_email) and email.strip().lower() == break_glass_email.strip().lower()
