@@ -1,6 +1,6 @@
 """The refusals people's services and selectors name (``core.errors`` is the family)."""
 
-from core.errors import Conflict, InvalidInput, NotFound
+from core.errors import Conflict, InvalidInput, NotFound, ServiceError
 
 
 class InvitationError(InvalidInput):
@@ -29,3 +29,11 @@ class PilotFull(Conflict):
     """The pilot group would grow beyond its limit (409)."""
 
     default_code = "pilot_full"
+
+
+class TooManyLoginAttempts(ServiceError):
+    """Too many failed logins for this account or from this address (429); the login
+    works again once the window of the limit has passed (``ACCOUNT_RATE_LIMITS``)."""
+
+    status_code = 429
+    default_code = "too_many_login_attempts"

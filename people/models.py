@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.search import index
 
 from .validators import validate_avatar
@@ -170,6 +172,11 @@ class Member(AbstractUser):
     # Raised by "log out everywhere" (``people.services.accounts.log_out_everywhere``): it is
     # part of the session auth hash, so every session signed with the old value ends.
     session_generation = models.PositiveIntegerField(_("session generation"), default=0, editable=False)
+    # Provisioning from the organisation's identity provider (SCIM, ``people.services.provisioning``):
+    # the IdP's own id for the person, and when the IdP deleted them (the member is switched
+    # off and hidden from SCIM; their data stays under the privacy rules).
+    scim_external_id = models.CharField(_("external id (SCIM)"), max_length=255, blank=True, default="")
+    deprovisioned_at = models.DateTimeField(_("deprovisioned at"), null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -312,6 +319,10 @@ class AuditAction(models.TextChoices):
     PASSWORD_CHANGED = "password_changed", _("Password changed")
     PASSWORD_RESET = "password_reset", _("Password reset by e-mail")
     LOGGED_OUT_EVERYWHERE = "logged_out_everywhere", _("Logged out everywhere")
+    PROVISIONED = "provisioned", _("Provisioned by the identity provider")
+    DEACTIVATED = "deactivated", _("Deactivated")
+    REACTIVATED = "reactivated", _("Reactivated")
+    DEPROVISIONED = "deprovisioned", _("Deleted by the identity provider")
 
 
 class AuditLog(models.Model):
@@ -334,3 +345,33 @@ class AuditLog(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+@register_setting(icon="key")
+class IdentitySettings(BaseGenericSetting):
+    """How members log in (docs/identity.md): a Social Master can make single sign-on the only
+    way in, keeping one break-glass account that still logs in with its password (and second
+    factor) for when the identity provider is down."""
+
+    sso_only = models.BooleanField(
+        _("log in only through single sign-on"),
+        default=False,
+        help_text=_(
+            "Passwords stop working for everyone but the break-glass account. Only has effect when "
+            "single sign-on is configured."
+        ),
+    )
+    break_glass_account = models.ForeignKey(
+        Member,
+        verbose_name=_("break-glass account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The one account that still logs in with e-mail and password. Keep it a Social Master's."),
+    )
+
+    panels = [FieldPanel("sso_only"), FieldPanel("break_glass_account")]
+
+    class Meta:
+        verbose_name = _("login settings")

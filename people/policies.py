@@ -2,6 +2,8 @@
 ask. Each question takes the member asking (``actor``; anonymous visitors included) and
 answers True or False; the caller decides what a "no" looks like (403, a hidden link)."""
 
+from django.conf import settings
+
 from .models import Member
 
 
@@ -101,3 +103,22 @@ def offers_personal_data_actions(actor, target: Member) -> bool:
 def can_end_sessions(actor, member) -> bool:
     """Logging out everywhere (ending sessions, revoking API tokens) is for the member themselves."""
     return _signed_in(actor) and member is not None and actor.pk == member.pk
+
+
+def needs_second_factor(member) -> bool:
+    """Whether ``member`` must use two-factor authentication when they log in with a password:
+    their role, or ``hr`` for the HR flag, is in ``MFA_REQUIRED_FOR_ROLES``."""
+    required = {role.strip().lower() for role in settings.MFA_REQUIRED_FOR_ROLES}
+    if not required or member is None or not member.is_authenticated:
+        return False
+    return member.role in required or ("hr" in required and member.is_hr)
+
+
+def may_log_in_with_password(
+    *, email: str, sso_only: bool, break_glass_email: str | None, sso_configured: bool
+) -> bool:
+    """Whether a password login for ``email`` is allowed: always, unless a Master made single
+    sign-on the only way in (and it is configured); then only for the break-glass account."""
+    if not (sso_only and sso_configured):
+        return True
+    return bool(break_glass_email) and email.strip().lower() == break_glass_email.strip().lower()

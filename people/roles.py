@@ -35,6 +35,8 @@ grant(
     MASTERS,
     [
         "wagtailadmin.access_admin",
+        "people.change_identitysettings",
+        "people.view_identitysettings",
         "people.add_department",
         "people.change_department",
         "people.delete_department",

@@ -1,7 +1,9 @@
+from allauth.account import views as allauth_views
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path, re_path
 
 from . import views
+from .api import scim
 
 app_name = "people"
 
@@ -16,10 +18,39 @@ urlpatterns = [
 ]
 
 auth_urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    # allauth's login view (people.adapter says why): failed attempts are limited per account
+    # and per address. ``account_login`` is the name allauth itself reverses.
+    path("login/", allauth_views.login, name="login"),
+    path("login/", allauth_views.login, name="account_login"),
+    # Wagtail's own login form would be a way in around those limits: it sends to ours.
+    path("admin/login/", views.admin_login, name="wagtailadmin_login"),
+    path("accounts/inactive/", allauth_views.account_inactive, name="account_inactive"),
+    path("accounts/reauthenticate/", allauth_views.reauthenticate, name="account_reauthenticate"),
+    # Two-factor authentication (allauth.mfa): set up an authenticator app and recovery codes
+    # (``mfa_index``, linked from the profile), and the code asked at login.
+    path("accounts/2fa/", include("allauth.mfa.urls")),
+    # Single sign-on (people.adapter.SocialAccountAdapter): /accounts/oidc/sso/login/ and its
+    # callback, and allauth's pages for a cancelled or failed SSO login.
+    path("accounts/", include("allauth.socialaccount.providers.openid_connect.urls")),
+    path("accounts/social/", include("allauth.socialaccount.urls")),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", auth_views.LogoutView.as_view(), name="account_logout"),  # the name allauth's pages use
     path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path("password-reset/sent/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path("password-reset/<uidb64>/<token>/", views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
     path("password-reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+]
+
+# SCIM 2.0 for the identity provider (people/api/scim.py), under /scim/v2/. The IdP's
+# clients call these without a trailing slash; both forms work.
+scim_urlpatterns = [
+    re_path(r"^ServiceProviderConfig/?$", scim.ServiceProviderConfigView.as_view(), name="scim-config"),
+    re_path(r"^ResourceTypes/?$", scim.ResourceTypesView.as_view(), name="scim-resource-types"),
+    re_path(r"^ResourceTypes/(?P<name>[^/]+)/?$", scim.ResourceTypesView.as_view(), name="scim-resource-type"),
+    re_path(r"^Schemas/?$", scim.SchemasView.as_view(), name="scim-schemas"),
+    re_path(r"^Schemas/(?P<schema_id>[^/]+)/?$", scim.SchemasView.as_view(), name="scim-schema"),
+    re_path(r"^Users/?$", scim.UsersView.as_view(), name="scim-users"),
+    re_path(r"^Users/(?P<member_id>[^/]+)/?$", scim.UserView.as_view(), name="scim-user"),
+    re_path(r"^Groups/?$", scim.GroupsView.as_view(), name="scim-groups"),
+    re_path(r"^Groups/(?P<group_id>[^/]+)/?$", scim.GroupView.as_view(), name="scim-group"),
 ]

@@ -56,6 +56,11 @@ INSTALLED_APPS = [
     "django_filters",
     "django_celery_beat",
     "channels",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -76,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "people.middleware.RequireSecondFactorMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -122,6 +129,86 @@ AUTH_USER_MODEL = "people.Member"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+
+# --- Login: django-allauth (see people/adapter.py for why) ------------------------------
+# Members log in with e-mail and password at /login/ (allauth's login view); nobody signs
+# up on their own (invitations and SCIM make accounts).
+ACCOUNT_ADAPTER = "people.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_SESSION_REMEMBER = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Only *failed* attempts are limited, per account ("key": the e-mail address) and per client
+# address; successful logins never count (an office behind one address logs in freely).
+# allauth counts in the configured cache: shared through Redis with REDIS_URL; with the
+# embedded locmem cache the count is per process.
+ACCOUNT_RATE_LIMITS = {
+    "login": "",
+    "login_failed": env("LOGIN_FAILED_RATE_LIMITS", default="30/m/ip,5/5m/key"),
+}
+# Two-factor authentication (allauth.mfa): an authenticator app (TOTP) and recovery codes.
+# Members whose role is listed (``master``, ``editor``, …, and ``hr`` for the HR flag) must
+# set it up before they use the site or get an API token, unless they logged in through SSO.
+# Off here (the demo logs in with e-mail and password); on for Masters and HR in production.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env("SITE_NAME", default="Social Shift")
+MFA_REQUIRED_FOR_ROLES = env.list("MFA_REQUIRED_FOR_ROLES", default=[])
+# Single sign-on with OpenID Connect (docs/identity.md): configured from the environment, no
+# database rows. A login with a verified e-mail address of a member signs into that member; a
+# new person becomes a Social Ambassador, with department and location from the named claims.
+SSO_OIDC_NAME = env("SSO_OIDC_NAME", default="")
+SSO_OIDC_DISCOVERY_URL = env("SSO_OIDC_DISCOVERY_URL", default="")
+SSO_OIDC_CLIENT_ID = env("SSO_OIDC_CLIENT_ID", default="")
+SSO_OIDC_CLIENT_SECRET = env("SSO_OIDC_CLIENT_SECRET", default="")
+SSO_OIDC_SCOPES = env.list("SSO_OIDC_SCOPES", default=["openid", "email", "profile"])
+# Addresses in these domains count as verified even without an ``email_verified`` claim
+# (Entra ID work accounts): only list domains the organisation itself manages.
+SSO_OIDC_VERIFIED_EMAIL_DOMAINS = env.list("SSO_OIDC_VERIFIED_EMAIL_DOMAINS", default=[])
+SSO_DEPARTMENT_CLAIM = env("SSO_DEPARTMENT_CLAIM", default="department")
+SSO_LOCATION_CLAIM = env("SSO_LOCATION_CLAIM", default="location")
+SOCIALACCOUNT_ADAPTER = "people.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_EMAIL_REQUIRED = True
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "APPS": (
+            [
+                {
+                    "provider_id": "sso",
+                    "name": SSO_OIDC_NAME or "SSO",
+                    "client_id": SSO_OIDC_CLIENT_ID,
+                    "secret": SSO_OIDC_CLIENT_SECRET,
+                    "settings": {
+                        "server_url": SSO_OIDC_DISCOVERY_URL,
+                        "scope": SSO_OIDC_SCOPES,
+                        **(
+                            {"verified_email": SSO_OIDC_VERIFIED_EMAIL_DOMAINS}
+                            if SSO_OIDC_VERIFIED_EMAIL_DOMAINS
+                            else {}
+                        ),
+                    },
+                }
+            ]
+            if SSO_OIDC_DISCOVERY_URL and SSO_OIDC_CLIENT_ID
+            else []
+        ),
+        "OAUTH_PKCE_ENABLED": True,
+    }
+}
+# The client address for those limits: X-Forwarded-For is believed only for this many
+# proxies of our own in front of the app (0: never, REMOTE_ADDR is the client).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("TRUSTED_CLIENT_IP_HEADER", default=None)
 # A "forgot password" link works this many seconds (and only until it is used or the member logs in).
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=2 * 3600)
 
@@ -131,6 +218,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Provisioning (SCIM 2.0 at /scim/v2/, people/api/scim.py; docs/identity.md) ----------
+# The identity provider's secret bearer token; empty: SCIM is off (every address answers 404).
+SCIM_BEARER_TOKEN = env("SCIM_BEARER_TOKEN", default="")
+# Where a member's location comes from: the work address's locality ("addresses.locality")
+# or an attribute of the enterprise extension ("enterprise.division", "enterprise.organization").
+SCIM_LOCATION_ATTRIBUTE = env("SCIM_LOCATION_ATTRIBUTE", default="addresses.locality")
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = env("LANGUAGE_CODE", default="nl")
@@ -263,9 +357,11 @@ NOTIFICATION_EMAIL_HOURS = (
 
 # --- API ------------------------------------------------------------------------------
 REST_FRAMEWORK = {
+    # The token class first: DRF asks the first class for the WWW-Authenticate challenge, so
+    # missing or bad credentials answer 401 (as the schema documents) instead of 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "people.authentication.MemberTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "cms.api.Pagination",

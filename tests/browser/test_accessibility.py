@@ -28,7 +28,7 @@ def member_pages():
 
 def log_in(page, base, email):
     page.goto(base + "/login/")
-    page.fill("#id_username", email)
+    page.fill("#id_login", email)
     page.fill("#id_password", DEMO_PASSWORD)
     with page.expect_navigation():
         page.locator("form:has(#id_password) button[type=submit]").click()

@@ -58,7 +58,7 @@ def test_forgot_password_by_mail_then_log_in(device, live_server, new_context, a
 
     with page.expect_navigation():
         page.get_by_test_id("password-reset-complete").get_by_role("link", name="Inloggen").click()
-    page.fill("#id_username", "anna@example.com")
+    page.fill("#id_login", "anna@example.com")
     page.fill("#id_password", NEW_PASSWORD)
     with page.expect_navigation():
         page.locator("form:has(#id_password) button[type=submit]").click()

@@ -56,7 +56,7 @@ def serve_media(page, base, media_root: Path):
 
 def log_in(page, base):
     page.goto(base + "/login/")
-    page.fill("#id_username", EMAIL)
+    page.fill("#id_login", EMAIL)
     page.fill("#id_password", PASSWORD)
     with page.expect_navigation():
         page.locator("form:has(#id_password) button[type=submit]").click()

@@ -31,7 +31,7 @@ def ensure_point_rules():
 
 def log_in(page, base_url, email):
     page.goto(base_url + "/login/")
-    page.fill("#id_username", email)
+    page.fill("#id_login", email)
     page.fill("#id_password", PASSWORD)
     with page.expect_navigation():
         page.locator("form:has(#id_password) button[type=submit]").click()

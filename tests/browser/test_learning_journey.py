@@ -35,7 +35,7 @@ def journey_data():
 
 def log_in(page, base_url, email=EMAIL, password=PASSWORD):
     page.goto(base_url + "/login/")
-    page.fill("#id_username", email)
+    page.fill("#id_login", email)
     page.fill("#id_password", password)
     with page.expect_navigation():
         page.locator("form:has(#id_password) button[type=submit]").click()

@@ -41,7 +41,7 @@ def test_hr_reads_the_dashboard_filters_and_downloads(live_server, new_context, 
     outside = []
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(base) else None)
     page.goto(base + "/login/")
-    page.fill("#id_username", "hr@example.com")
+    page.fill("#id_login", "hr@example.com")
     page.fill("#id_password", PASSWORD)
     with page.expect_navigation():
         page.locator("form:has(#id_password) button[type=submit]").click()

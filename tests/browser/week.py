@@ -32,7 +32,7 @@ def seed_demo() -> None:
 
 def log_in(page, base: str, email: str) -> None:
     page.goto(base + "/login/")
-    page.fill("#id_username", email)
+    page.fill("#id_login", email)
     page.fill("#id_password", DEMO_PASSWORD)
     with page.expect_navigation():
         page.locator("form:has(#id_password) button[type=submit]").click()

@@ -28,7 +28,7 @@ def test_a_visitor_without_a_language_gets_dutch(client):
 
 def test_a_refused_form_post_explains_itself_instead_of_djangos_csrf_page():
     client = Client(enforce_csrf_checks=True)
-    response = client.post("/login/", {"username": "x", "password": "y"}, HTTP_ACCEPT_LANGUAGE="nl")
+    response = client.post("/login/", {"login": "x", "password": "y"}, HTTP_ACCEPT_LANGUAGE="nl")
     assert response.status_code == 403
     body = response.content.decode()
     assert "Formulier verlopen" in body and 'class="site-header"' in body

@@ -80,7 +80,7 @@ def test_reset_end_to_end_in_dutch(client, mailoutbox, django_capture_on_commit_
     # The link works once; then the new password logs in.
     again = Client().get(path, follow=True, HTTP_ACCEPT_LANGUAGE="nl")
     assert b"Deze link werkt niet meer" in again.content
-    login = Client().post("/login/", {"username": "anna@example.com", "password": NEW_PASSWORD})
+    login = Client().post("/login/", {"login": "anna@example.com", "password": NEW_PASSWORD})
     assert login.status_code == 302
 
 

@@ -50,7 +50,7 @@ def test_the_visitor_home_in_dutch(client):
 
 def test_logging_in_lands_on_the_home(client, password):
     member = MemberFactory()
-    response = client.post("/login/", {"username": member.email, "password": password})
+    response = client.post("/login/", {"login": member.email, "password": password})
     assert response.status_code == 302 and response["Location"] == "/"
 
 

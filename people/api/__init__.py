@@ -1,4 +1,3 @@
-from django.contrib.auth import authenticate
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
@@ -6,15 +5,15 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from core.ids import MAX_ID
 from core.parsers import JSONParser
 
-from . import policies, selectors, services
-from .errors import InvitationError
-from .models import Invitation, Member, Notification
+from .. import policies, selectors, services
+from ..adapter import check_password_login, check_second_factor, has_second_factor
+from ..errors import InvitationError
+from ..models import Invitation, Member, Notification
 
 
 class CanInvite(BasePermission):
@@ -59,15 +58,30 @@ class MeView(APIView):
 class TokenSerializer(serializers.Serializer):
     email = serializers.EmailField()
     password = serializers.CharField(trim_whitespace=False, style={"input_type": "password"})
+    code = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=64,
+        help_text="For members who need two-factor authentication: the code of their authenticator app "
+        "(or an unused recovery code).",
+    )
 
 
 class TokenView(APIView):
-    """Exchange e-mail and password for an API token. Anyone; throttled per client."""
+    """Exchange e-mail and password for an API token. Anyone.
+
+    Failed attempts are limited per account and per client address (``people.adapter``):
+    while a limit holds the answer is 429 ``too_many_login_attempts``, also for the right
+    password. Successful logins are never limited per address.
+
+    Members who need two-factor authentication (``MFA_REQUIRED_FOR_ROLES``) also send
+    ``code``: without it 401 ``mfa_code_required``, a wrong one 401 ``invalid_mfa_code``
+    (counted as a failed attempt); without an authenticator app set up on the website
+    403 ``mfa_setup_required``."""
 
     permission_classes = [AllowAny]
     authentication_classes = []
-    throttle_classes = [ScopedRateThrottle]
-    throttle_scope = "login"
+    throttle_classes = []
 
     @extend_schema(
         request=TokenSerializer,
@@ -76,15 +90,45 @@ class TokenView(APIView):
     def post(self, request):
         serializer = TokenSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        member = authenticate(
-            request, email=serializer.validated_data["email"].lower(), password=serializer.validated_data["password"]
+        member = check_password_login(
+            request._request,
+            email=serializer.validated_data["email"],
+            password=serializer.validated_data["password"],
         )
         if member is None:
             return Response(
                 {"detail": _("E-mail address or password is not correct."), "code": "invalid_credentials"},
                 status=status.HTTP_400_BAD_REQUEST,
             )
+        if policies.needs_second_factor(member):
+            refusal = self.second_factor_refusal(request, member, serializer.validated_data)
+            if refusal is not None:
+                return refusal
         return Response({"token": services.api_token(member=member)})
+
+    def second_factor_refusal(self, request, member, data) -> Response | None:
+        """None when the member passed their second factor, else the answer that says why not."""
+        if not has_second_factor(member):
+            return Response(
+                {
+                    "detail": _("Set up two-factor authentication on the website first."),
+                    "code": "mfa_setup_required",
+                },
+                status=status.HTTP_403_FORBIDDEN,
+            )
+        if not data.get("code"):
+            return Response(
+                {"detail": _("Send the code from your authenticator app as well."), "code": "mfa_code_required"},
+                status=status.HTTP_401_UNAUTHORIZED,
+                headers={"WWW-Authenticate": "Token"},
+            )
+        if not check_second_factor(request._request, member=member, code=data["code"], email=data["email"]):
+            return Response(
+                {"detail": _("The code is not correct."), "code": "invalid_mfa_code"},
+                status=status.HTTP_401_UNAUTHORIZED,
+                headers={"WWW-Authenticate": "Token"},
+            )
+        return None
 
 
 class NotificationSerializer(serializers.ModelSerializer):
