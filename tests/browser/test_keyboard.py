@@ -65,7 +65,7 @@ def press_and_wait(page, key: str = "Enter") -> None:
 
 def log_in(page, base: str, email: str) -> None:
     page.goto(base + "/login/")
-    tab_to(page, matches("#id_username"), what="e-mail field")
+    tab_to(page, matches("#id_login"), what="e-mail field")
     page.keyboard.type(email)
     tab_to(page, matches("#id_password"), what="password field")
     page.keyboard.type(DEMO_PASSWORD)
