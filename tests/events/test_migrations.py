@@ -11,8 +11,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from events.models import Registration, SessionPage
-from tests.factories import MemberFactory, home_page
-from tests.migrations import latest, migrate
+from tests.factories import MemberFactory
+from tests.migrations import latest, migrate, migrated_back
 
 # Migrations change the schema state, which needs a real transaction per migration.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -22,12 +22,8 @@ BEFORE = [("learning", "0004_session_rules_and_linkedin_checklist")]
 
 @pytest.fixture
 def before():
-    """The database as it was before the move; migrated forward again whatever happens."""
-    home_page()  # a transactional test before this one may have flushed it
-    try:
-        yield migrate(BEFORE)
-    finally:
-        migrate(latest())
+    """The database as it was before the move (the migrated template comes back after the test)."""
+    return migrated_back(BEFORE)
 
 
 def build_old_session(apps, member, *, slug="moved"):
