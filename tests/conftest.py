@@ -43,13 +43,15 @@ def django_db_setup(django_test_environment, django_db_blocker, django_db_modify
     with django_db_blocker.unblock():
         original = dbtemplate.set_up(connection, shared=shared, worker=worker)
     # A transactional test ends with a copy of the migrated template instead of a flush, and
-    # so needs no serialized rollback at its start (the rows it would restore are there).
+    # so needs no serialized rollback at its start (the rows it would restore are there); it
+    # starts on a connection of its own, never one that a copy (which ends the other sessions
+    # on the worker's PostgreSQL database) may have ended.
     patched = {
         "_fixture_teardown": TransactionTestCase._fixture_teardown,
         "_fixture_setup": TransactionTestCase._fixture_setup,
     }
     TransactionTestCase._fixture_teardown = lambda self: dbtemplate.restore(connection)
-    TransactionTestCase._fixture_setup = classmethod(lambda cls: None)
+    TransactionTestCase._fixture_setup = classmethod(lambda cls: connection.close())
     yield
     for name, method in patched.items():
         setattr(TransactionTestCase, name, method)
