@@ -10,6 +10,7 @@ No ``request`` here: callers pass the member. Who may see what is asked of
 
 from .challenges import (
     audience_q,
+    entrant_name,
     entries,
     find_challenge,
     managed_challenges,
@@ -64,6 +65,7 @@ __all__ = [
     "share_dialog_url",
     "share_link",
     "share_payload",
+    "entrant_name",
     "standings",
     "story_reviewers",
     "suggestion_feed",

@@ -86,6 +86,11 @@ def entries(*, challenge: Challenge) -> QuerySet[Story]:
     return challenge.stories.select_related("creator").order_by("-submitted_at")
 
 
+def entrant_name(*, display_name: str, email: str) -> str:
+    """How standings name an entrant: their display name, else their e-mail address's local part."""
+    return display_name or email.split("@")[0]
+
+
 def standings(*, challenge: Challenge) -> list[dict]:
     """Points earned inside the challenge (its board: approvals, entry points, shares and
     clicks of its stories), ranked; equal scores share a rank. Teams: departments on their
@@ -108,7 +113,7 @@ def standings(*, challenge: Challenge) -> list[dict]:
         rows = [
             {
                 "member_id": r["member_id"],
-                "name": r["member__display_name"] or r["member__email"].split("@")[0],
+                "name": entrant_name(display_name=r["member__display_name"], email=r["member__email"]),
                 "score": r["score"],
             }
             for r in board.values("member_id", "member__display_name", "member__email")

@@ -8,7 +8,8 @@ idea:
 - ``sharing``: dismiss a suggestion, tracked links, shares, counted clicks, click retention;
 - ``digest``: the weekly suggestions digest;
 - ``rewards``: what all of the above earns in the points ledger;
-- ``calendar``: a content-calendar day turned into a draft challenge.
+- ``calendar``: a content-calendar day turned into a draft challenge;
+- ``privacy``: an erased member's name taken out of fixed standings and winners.
 
 Who may do what is asked of ``challenges.policies`` (check, then do); reads live in
 ``challenges.selectors``; refusals are core's family plus ``challenges.errors``. The names
@@ -27,6 +28,7 @@ from .challenges import (
     update_challenge,
 )
 from .digest import send_weekly_digests
+from .privacy import forget_entrant
 from .review import give_compliment, review_story
 from .sharing import delete_old_clicks, dismiss_suggestion, record_click, share_link_for, share_story
 from .stories import MAX_IMAGES, resubmit_story, submit_story, withdraw_story
@@ -48,6 +50,7 @@ __all__ = [
     "review_story",
     "schedule_challenge",
     "send_weekly_digests",
+    "forget_entrant",
     "share_link_for",
     "share_story",
     "submit_story",

@@ -13,6 +13,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from challenges import services as challenge_services
 from core.errors import Conflict, InvalidInput
 from core.locking import lock
 from gamification.services.boards import set_leaderboard_visibility
@@ -185,6 +186,7 @@ def erase_member(*, member: Member, by: Member, password: str | None = None) -> 
                 model.objects.filter(**{item.member_field: locked}).update(**dict.fromkeys(fields, ""))
         _erase_files(locked)
         people_services.anonymise(member=locked)
+        challenge_services.forget_entrant(member=locked)
         set_leaderboard_visibility(member=locked, visibility=LeaderboardVisibility.HIDDEN)
         audit.record(actor=by, action=AuditAction.MEMBER_ERASED, target=locked.pk, own=by.pk == member.pk)
     member.refresh_from_db()

@@ -6,7 +6,7 @@ from django.apps import apps
 from django.db import models
 from django.db.models.functions import Cast
 
-from challenges.models import Story
+from challenges.models import Challenge, Story
 from cms.services import privacy
 from gamification.leaderboards.boards import parse_board
 from gamification.leaderboards.sql import sql_backend
@@ -17,6 +17,7 @@ from learning.models import CourseCompletion, LessonCompletion
 from people import selectors as people_selectors
 from people import services as people_services
 from people.models import AuditAction, AuditLog, Invitation, Member, Notification, Role
+from tests.challenges.factories import ChallengeFactory
 from tests.factories import MemberFactory, lessons_of, make_course
 from tests.gamification.factories import PointRuleFactory
 
@@ -80,6 +81,9 @@ def build_activity(member, master):
     )
     other_story = Story.objects.create(creator=master, title="Master's story", status="approved")
     Compliment.objects.create(story=other_story, by=member, message=f"Great! {NAME}")
+    # A closed challenge's results are fixed as JSON copies that name the entrants.
+    row = {"member_id": member.pk, "name": NAME, "score": 5, "rank": 1}
+    ChallengeFactory(state="judged", standings=[row, {**row, "member_id": master.pk, "name": "Master"}], winners=[row])
     period = PrizePeriod.objects.create(title="Q", starts_at="2020-01-01T00:00Z", ends_at="2099-01-01T00:00Z")
     Nomination.objects.create(period=period, nominator=master, nominee=member, reason=f"{NAME} inspires us")
 
@@ -114,6 +118,10 @@ def test_erasure_leaves_no_personal_data_and_keeps_totals(person):
         "accepted": Invitation.objects.filter(accepted_at__isnull=False).count(),
         "stories": Story.objects.filter(status="approved").count(),
     } == totals
+    challenge = Challenge.objects.get(state="judged")
+    former = {"member_id": person.pk, "name": person.email.split("@")[0], "score": 5, "rank": 1}
+    assert challenge.winners == [former] and challenge.standings[0] == former
+    assert challenge.standings[1]["name"] == "Master"
     board = [row.member_id for row in sql_backend().top(parse_board("all"), "all", 10, include_hidden=True)]
     assert person.pk not in board
     assert AuditLog.objects.filter(action=AuditAction.MEMBER_ERASED, target_id=person.pk).count() == 1
@@ -136,6 +144,9 @@ def test_a_member_erasing_themselves_needs_their_password(member):
 
 
 def test_the_export_leaves_out_what_others_wrote_about_the_member(member, master):
+    # A closed challenge's results are fixed as JSON copies that name the entrants.
+    row = {"member_id": member.pk, "name": NAME, "score": 5, "rank": 1}
+    ChallengeFactory(state="judged", standings=[row, {**row, "member_id": master.pk, "name": "Master"}], winners=[row])
     period = PrizePeriod.objects.create(title="Q", starts_at="2020-01-01T00:00Z", ends_at="2099-01-01T00:00Z")
     Nomination.objects.create(period=period, nominator=master, nominee=member, reason="Inspiring")
     data = privacy.export_member_data(member=member, by=member)
