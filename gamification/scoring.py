@@ -38,6 +38,16 @@ def is_eligible(period: PrizePeriod, member: Member) -> bool:
     return member.is_active and (not departments or member.department_id in departments)
 
 
+def nominees(period: PrizePeriod) -> QuerySet[Member]:
+    """Whom colleagues may nominate: eligible members, less those who chose to be hidden from
+    leaderboards (a nomination list would name them to everyone)."""
+    return eligible_members(period).exclude(leaderboard_visibility=LeaderboardVisibility.HIDDEN)
+
+
+def can_be_nominated(period: PrizePeriod, member: Member) -> bool:
+    return is_eligible(period, member) and member.leaderboard_visibility != LeaderboardVisibility.HIDDEN
+
+
 def get_period(prize_id) -> PrizePeriod:
     """The prize period (without its fixed standings); raises ``UnknownPrize``."""
     try:

@@ -87,7 +87,7 @@ def nominate(*, period: PrizePeriod, nominator: Member, nominee: Member, reason:
         locked = _locked_period(period.pk)
         if not is_open(locked):
             raise NotOpen(_("Nominations for this prize are closed."))
-        if not scoring.is_eligible(locked, nominee):
+        if not scoring.can_be_nominated(locked, nominee):
             raise NominationRefused(
                 _("%(name)s is not eligible for this prize.") % {"name": nominee.name},
             )

@@ -33,7 +33,7 @@ class NominationForm(forms.Form):
     def __init__(self, *args, period: PrizePeriod, nominator: Member, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nominee"].queryset = (
-            scoring.eligible_members(period).exclude(pk=nominator.pk).order_by("display_name", "email")
+            scoring.nominees(period).exclude(pk=nominator.pk).order_by("display_name", "email")
         )
         self.fields["nominee"].label_from_instance = lambda member: member.name
 

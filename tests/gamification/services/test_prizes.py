@@ -48,6 +48,10 @@ def test_nominations_one_per_member_no_self_reason_required_and_only_while_open(
     with pytest.raises(NominationRefused, match="not eligible"):
         prizes.nominate(period=restricted, nominator=nominator, nominee=elsewhere, reason="Good")
 
+    hidden = MemberFactory(leaderboard_visibility="hidden")
+    with pytest.raises(NominationRefused, match="not eligible"):
+        prizes.nominate(period=period, nominator=other, nominee=hidden, reason="Good")
+
     off = make_period(nomination_weight=0)
     with pytest.raises(NominationRefused):
         prizes.nominate(period=off, nominator=nominator, nominee=nominee, reason="Good")

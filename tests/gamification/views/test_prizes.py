@@ -14,7 +14,7 @@ from gamification.models import (
 )
 from gamification.selectors import prizes as prize_reads
 from gamification.services import prizes
-from people.models import Role
+from people.models import LeaderboardVisibility, Role
 from tests.factories import MemberFactory
 from tests.gamification.helpers import act, make_period, now, scored_members
 
@@ -104,3 +104,17 @@ def test_the_overview_shows_formula_tie_break_countdown_standings_and_my_place(c
     assert str(prize_reads.TIE_BREAK)[:40] in page
     assert response.context["board"].me["rank"] == 2
     assert [r["member"]["id"] for r in response.context["board"].results] == [leader.pk, me.pk]
+
+
+def test_a_member_hidden_from_leaderboards_is_not_offered_for_nomination(client):
+    period = make_period(nomination_weight=3)
+    me = MemberFactory()
+    shown = MemberFactory(display_name="Shown Colleague")
+    hidden = MemberFactory(display_name="Hidden Colleague", leaderboard_visibility=LeaderboardVisibility.HIDDEN)
+    client.force_login(me)
+    page = client.get(f"/prizes/{period.pk}/").content.decode()
+    assert f'value="{shown.pk}"' in page and "Shown Colleague" in page
+    assert f'value="{hidden.pk}"' not in page and "Hidden Colleague" not in page
+    # Posting their id anyway nominates no one.
+    client.post(f"/prizes/{period.pk}/nominate/", {"nominee": hidden.pk, "reason": "Great posts"})
+    assert not Nomination.objects.filter(period=period).exists()
