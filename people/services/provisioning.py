@@ -11,16 +11,15 @@ everywhere" does) and their API tokens are deleted."""
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import Conflict, InvalidInput
 
 from ..models import AuditAction, Department, Location, Member, Role
+from .accounts import end_sessions
 from .audit import record
 from .roles import sync_groups
-from .tokens import revoke_api_tokens
 
 UNSET = object()
 
@@ -87,9 +86,7 @@ def _switch(member: Member, *, active: bool) -> bool:
     member.is_active = active
     member.save(update_fields=["is_active"])
     if not active:
-        Member.objects.filter(pk=member.pk).update(session_generation=F("session_generation") + 1)
-        member.refresh_from_db(fields=["session_generation"])
-        revoke_api_tokens(member=member)
+        end_sessions(member=member)
     record(actor=None, action=AuditAction.REACTIVATED if active else AuditAction.DEACTIVATED, target=member, via="scim")
     return True
 
