@@ -7,6 +7,8 @@ from django.db.models import Case, CharField, Count, Q, Value, When
 from django.utils.formats import localize
 from django.utils.translation import gettext_lazy as _
 
+from core.small_groups import pool_small
+
 from ..models import AgeBand, Gender, Member, Role
 
 NETWORK_BANDS = [
@@ -17,9 +19,6 @@ NETWORK_BANDS = [
 ]
 LARGE_NETWORK = 500
 NOT_GIVEN = _("Not given")
-# Groups smaller than this are never shown on their own to someone who may not see names
-# (the rule of the participation reports).
-MIN_GROUP = 5
 
 DIMENSIONS = [
     ("department", _("Department"), "department__name"),
@@ -69,17 +68,13 @@ def _share(part: int, whole: int) -> float:
 
 
 def _pooled(items: list[dict], totals: dict) -> list[dict]:
-    """``items`` with every group under ``MIN_GROUP`` members pooled into one row; if the
-    pool is itself too small, the smallest group shown joins it, and a pool that stays too
-    small (nothing else to join) is left out."""
-    big = sorted((i for i in items if i["organisation"] >= MIN_GROUP), key=lambda i: i["organisation"])
-    pooled = [i for i in items if i["organisation"] < MIN_GROUP]
-    if pooled and sum(i["organisation"] for i in pooled) < MIN_GROUP and big:
-        pooled.append(big.pop(0))
-    shown = sorted(big, key=lambda i: (-i["organisation"], i["label"]))
-    if pooled and sum(i["organisation"] for i in pooled) >= MIN_GROUP:
-        pilot, org = sum(i["pilot"] for i in pooled), sum(i["organisation"] for i in pooled)
-        shown.append(
+    """``items`` under the small-groups rule (``core.small_groups``): groups under
+    ``MIN_GROUP`` members pooled into one row, never shown on their own."""
+    shown, pooled = pool_small({i: item["organisation"] for i, item in enumerate(items)})
+    rows = sorted((items[i] for i in shown), key=lambda item: (-item["organisation"], item["label"]))
+    if pooled:
+        pilot, org = sum(items[i]["pilot"] for i in pooled), sum(items[i]["organisation"] for i in pooled)
+        rows.append(
             {
                 "value": None,
                 "label": str(_("Other groups (pooled)")),
@@ -89,7 +84,7 @@ def _pooled(items: list[dict], totals: dict) -> list[dict]:
                 "organisation_percent": _share(org, totals["org"]),
             }
         )
-    return shown
+    return rows
 
 
 def composition(*, pool_small_groups: bool = False) -> dict:

@@ -17,13 +17,13 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.models import ProgrammeSettings
 from core.errors import InvalidInput, NotAllowed
+from core.small_groups import MIN_GROUP, pool_small
 from people.models import Department, Invitation, Location
 
 from .. import metrics
 from ..metrics import Scope
 from ..policies import own_department_only
 
-MIN_GROUP = 5
 GOAL_PERCENT = 10
 DEFAULT_DAYS = 90
 MAX_DAYS = 2 * 366
@@ -161,11 +161,7 @@ def group_rows(raw: dict[str, dict], group: str, names: dict) -> tuple[list[Row]
     members = raw.get("members", {})
     keys = [k for k in by_group if members.get(k, 0) > 0]
     total = Row(label=str(_("Total")), raw=_sum([by_group[k] for k in by_group]))
-    big = sorted((k for k in keys if members[k] >= MIN_GROUP), key=lambda k: members[k])
-    small = [k for k in keys if members[k] < MIN_GROUP]
-    pooled = list(small)
-    if small and sum(members[k] for k in small) < MIN_GROUP and big:
-        pooled.append(big.pop(0))
+    big, pooled = pool_small({k: members[k] for k in keys})
     rows = [
         Row(
             label=names.get(k) or str(_("No department") if group == "department" else _("No location")),
@@ -175,7 +171,7 @@ def group_rows(raw: dict[str, dict], group: str, names: dict) -> tuple[list[Row]
         for k in big
     ]
     rows.sort(key=lambda r: r.label.lower())
-    if pooled and sum(members[k] for k in pooled) >= MIN_GROUP:
+    if pooled:
         rows.append(
             Row(
                 label=str(_("Other groups (pooled)")),

@@ -3,8 +3,8 @@
 import pytest
 from django.utils import translation
 
+from core.small_groups import MIN_GROUP
 from people import selectors as pilot
-from people.selectors.pilot import MIN_GROUP
 from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
