@@ -28,6 +28,11 @@ def pytest_configure(config):
     # Counted from the controller's date, so that xdist workers collect the same moments.
     os.environ.setdefault(clock.BASE_DATE_ENV, clock.base_date(_zone()).isoformat())
     dbtemplate.run_id()  # before the workers start, so that they inherit it
+    from django.test.testcases import LiveServerThread
+
+    from tests.sqlite_serialised.live_server import SerialisedWSGIServer
+
+    LiveServerThread.server_class = SerialisedWSGIServer
 
 
 # --- The test database: migrated once per run, copied per xdist worker and back after every

@@ -31,6 +31,8 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
+from tests.sqlite_serialised import LOCK
+
 RUN_ENV = "TEST_DB_RUN"
 
 # Per worker process: the clean template of each connection, and the snapshots it has made
@@ -110,12 +112,13 @@ def restore(connection, source: str | None = None) -> None:
     left by other threads are ended)."""
     source = source or _clean[connection.alias]
     if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        copy = sqlite3.connect(source)
-        try:
-            copy.backup(connection.connection)
-        finally:
-            copy.close()
+        with LOCK:  # a live-server request may still be using the connection
+            connection.ensure_connection()
+            copy = sqlite3.connect(source)
+            try:
+                copy.backup(connection.connection)
+            finally:
+                copy.close()
         return
     name = connection.settings_dict["NAME"]
     quote = connection.ops.quote_name
@@ -129,12 +132,13 @@ def _snapshot(connection, label: str) -> str:
     """Keep the worker's database as it is now (committed rows only) under ``label``."""
     if connection.vendor == "sqlite":
         path = str(_scratch[0] / f"test-db-{run_id()}-{os.getpid()}-{label}.sqlite3")
-        connection.ensure_connection()
-        copy = sqlite3.connect(path)
-        try:
-            connection.connection.backup(copy)
-        finally:
-            copy.close()
+        with LOCK:
+            connection.ensure_connection()
+            copy = sqlite3.connect(path)
+            try:
+                connection.connection.backup(copy)
+            finally:
+                copy.close()
         return path
     name = connection.settings_dict["NAME"]
     snapshot = f"{name}_{label}"

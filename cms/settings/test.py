@@ -51,6 +51,10 @@ AFTER_COMMIT_BATCH_SECONDS = 0
 # A test database is thrown away after the run: commits need not wait for the disk (the
 # concurrency and transactional tests commit thousands of times). Durability is the server's
 # business in production, not a test's.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The live server's threads share the in-memory test database's one connection:
+    # tests/sqlite_serialised says why each call into it takes a lock.
+    DATABASES["default"]["ENGINE"] = "tests.sqlite_serialised"
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options["options"] = f"{_options.get('options', '')} -c synchronous_commit=off".strip()
