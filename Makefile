@@ -11,6 +11,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
 PYTEST_ARGS ?=
+# Some machines set PYTHONDONTWRITEBYTECODE: then every Python process compiles Django, Wagtail
+# and the project from source again (about 8 s of CPU per test worker, manage.py command and
+# subprocess a test starts). The bytecode caches are ignored by git.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: run serve check pytest test lint format messages bench clean npm
 
