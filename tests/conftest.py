@@ -150,9 +150,10 @@ def shared_rows(module_db, django_db_blocker):
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """The demo organisation (``seed_demo``) for the module's tests that read it: seeded once
-    per worker, ten minutes before the tests' moment, with its after-commit work (board index,
-    badge checks) dropped as in any test transaction, then copied in before each module that
-    asks (tests/dbtemplate.py) and the migrated template copied back after it. Ask for it
+    per run (the first worker to need it builds it, the others wait for it and copy it), ten
+    minutes before the tests' moment, with its after-commit work (board index, badge checks)
+    dropped as in any test transaction, then copied in before each module that asks
+    (tests/dbtemplate.py) and the migrated template copied back after it. Ask for it
     before fixtures that build shared rows (those run inside the module's transaction)."""
     from django.core.management import call_command
     from django.test import override_settings

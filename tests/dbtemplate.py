@@ -19,8 +19,9 @@ The same copy serves two more purposes:
   groups, the Masters' page permissions) followed by serialized rollback (which rebuilds those
   rows one by one from JSON). A copy is both cheaper and exact.
 - ``restore_or_build``: a committed state that several transactional tests start from (the
-  demo organisation of the browser tests) is built once per worker, kept as a snapshot and
-  copied in for the next test instead of being built again.
+  demo organisation of the browser tests) is built once per run by the first worker to need
+  it, kept as a snapshot and copied in for the next test, on any worker, instead of being
+  built again.
 """
 
 import fcntl
@@ -129,9 +130,11 @@ def restore(connection, source: str | None = None) -> None:
 
 
 def _snapshot(connection, label: str) -> str:
-    """Keep the worker's database as it is now (committed rows only) under ``label``."""
+    """Keep the worker's database as it is now (committed rows only) under ``label``, named
+    after the run's template so that every worker of the run can copy it."""
+    template = _clean[connection.alias]
     if connection.vendor == "sqlite":
-        path = str(_scratch[0] / f"test-db-{run_id()}-{os.getpid()}-{label}.sqlite3")
+        path = str(Path(template).with_suffix(f".{label}.sqlite3"))
         with LOCK:
             connection.ensure_connection()
             copy = sqlite3.connect(path)
@@ -141,7 +144,7 @@ def _snapshot(connection, label: str) -> str:
                 copy.close()
         return path
     name = connection.settings_dict["NAME"]
-    snapshot = f"{name}_{label}"
+    snapshot = f"{template}_{label}"
     quote = connection.ops.quote_name
     connection.close()
     with connection.creation._nodb_cursor() as cursor:
@@ -155,15 +158,22 @@ def _snapshot(connection, label: str) -> str:
 
 
 def restore_or_build(connection, label: str, build: Callable[[], None]) -> bool:
-    """The worker's database as ``build()`` leaves it: copied from the snapshot ``label`` when
-    this worker has built it before (returns True), else built now and kept (returns False).
+    """The worker's database as ``build()`` leaves it: copied from the run's snapshot ``label``
+    when a worker has built it before (returns True), else built now and kept for every
+    worker of the run (returns False; the others wait for it rather than build it again).
     For transactional tests only: ``build`` must commit, and the copy replaces every row."""
-    if label in _snapshots:
-        restore(connection, _snapshots[label])
-        return True
-    build()
-    _snapshots[label] = _snapshot(connection, label)
-    return False
+    if label not in _snapshots:
+        shared = _scratch[0]
+        ready = shared / f"test-db-{run_id()}.{label}.ready"
+        with _exclusive(shared / f"test-db-{run_id()}.{label}.lock"):
+            if not ready.exists():
+                build()
+                ready.write_text(_snapshot(connection, label))
+                _snapshots[label] = ready.read_text()
+                return False
+        _snapshots[label] = ready.read_text()
+    restore(connection, _snapshots[label])
+    return True
 
 
 @contextmanager
@@ -193,18 +203,17 @@ def on_a_file(connection, path: Path):
 
 
 def tear_down(connection, original: str) -> None:
-    snapshots = list(_snapshots.values())
+    """The worker's own database goes; the run's template and snapshots stay for the other
+    workers until the run ends (``drop_postgres_template``; SQLite's files are in pytest's
+    temporary folder)."""
     _snapshots.clear()
     if connection.vendor == "postgresql":
         name = connection.settings_dict["NAME"]
         connection.close()
         _point_at(connection, original)
-        for database in [name, *snapshots]:
-            connection.creation._destroy_test_db(database, verbosity=0)
+        connection.creation._destroy_test_db(name, verbosity=0)
     else:
         _point_at(connection, original)
-        for path in snapshots:
-            Path(path).unlink(missing_ok=True)
 
 
 def drop_postgres_template(settings_dict: dict) -> None:
@@ -221,4 +230,10 @@ def drop_postgres_template(settings_dict: dict) -> None:
         "port": settings_dict.get("PORT") or None,
     }
     with psycopg.connect(**{k: v for k, v in params.items() if v}, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{template}"')
+        # The template and the snapshots named after it (``_snapshot``).
+        names = conn.execute(
+            "SELECT datname FROM pg_database WHERE datname = %s OR datname LIKE %s",
+            [template, template.replace("_", r"\_") + r"\_%"],
+        ).fetchall()
+        for (name,) in names:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

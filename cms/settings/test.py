@@ -55,6 +55,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The live server's threads share the in-memory test database's one connection:
     # tests/sqlite_serialised says why each call into it takes a lock.
     DATABASES["default"]["ENGINE"] = "tests.sqlite_serialised"
+    # In memory, said outright: pytest-django recognises an in-memory database by Django's
+    # engine name alone, and would otherwise give each xdist worker a file name.
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options["options"] = f"{_options.get('options', '')} -c synchronous_commit=off".strip()

@@ -18,7 +18,7 @@ DESKTOP = {"viewport": {"width": 1280, "height": 900}, "locale": "nl-NL"}
 
 def seed_demo() -> None:
     """The Dutch demo organisation with ten generated members (seed_demo refuses to run with
-    DEBUG off), committed as it is with ``make run``: built by this worker's first browser
+    DEBUG off), committed as it is with ``make run``: built by the run's first browser
     test, copied in for the next ones (tests/dbtemplate.py). The Redis board index, flushed
     before every test, is rebuilt from the ledger after a copy, as after a Redis restart."""
 
