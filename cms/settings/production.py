@@ -43,6 +43,9 @@ LOGGING = {
         "uvicorn.access": {"handlers": [], "level": "WARNING", "propagate": False},
     },
 }
+# A load balancer probes /health/ over plain HTTP inside the network: never redirect it to
+# https (should SECURE_SSL_REDIRECT be switched on).
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 # Celery's workers log through LOGGING too, instead of their own plain-text root handler.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Error reports to Sentry or a compatible service (GlitchTip) when SENTRY_DSN is set, with
