@@ -211,3 +211,22 @@ class ReportExport(models.Model):
 
     def __str__(self):
         return f"{self.table}.{self.fmt} ({self.get_status_display()})"
+
+
+class WorkerHeartbeat(models.Model):
+    """When a Celery worker last ran the heartbeat task that beat schedules every minute
+    (``cms.tasks.record_worker_heartbeat``): ``/health/`` calls the worker stale when this
+    is too old. In the database, not the cache, because the embedded default's locmem cache
+    is not shared between the worker's process and the server's."""
+
+    WORKER = "worker"
+
+    name = models.CharField(max_length=40, primary_key=True)
+    beat_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
+
+    def __str__(self):
+        return f"{self.name} at {self.beat_at:%Y-%m-%d %H:%M:%S}"

@@ -1,5 +1,6 @@
 """Reads the site shell needs from several apps."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -7,6 +8,7 @@ from django.utils import timezone
 from challenges import policies as challenge_policies
 from challenges import selectors as challenge_selectors
 from challenges.models import ChallengeState
+from cms.models import WorkerHeartbeat
 from cms.reports import selectors as report_selectors
 from events import selectors as event_selectors
 from learning import selectors as learning_selectors
@@ -128,3 +130,8 @@ def member_home(*, member: Member, language: str) -> MemberHome:
     if member.is_hr:
         home.funnel, home.funnel_suppressed = _funnel(member)
     return home
+
+
+def worker_heartbeat_at() -> datetime.datetime | None:
+    """When a Celery worker last ran the heartbeat task (one query), None if never."""
+    return WorkerHeartbeat.objects.filter(name=WorkerHeartbeat.WORKER).values_list("beat_at", flat=True).first()

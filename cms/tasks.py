@@ -8,3 +8,11 @@ from cms.reports import services as report_services
 @shared_task(acks_late=True)
 def build_report_export(export_id: int) -> bool:
     return report_services.build_export(export_id=export_id)
+
+
+@shared_task(ignore_result=True)
+def record_worker_heartbeat() -> None:
+    """Scheduled every minute by beat: that it runs at all shows a worker and beat alive."""
+    from cms.services.heartbeat import record_worker_heartbeat as record
+
+    record()

@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from challenges import urls as challenges_urls
-from cms.views import home, onboarding, pilot, privacy
+from cms.views import health, home, onboarding, pilot, privacy
 from events import urls as events_urls
 from gamification import urls as gamification_urls
 from learning import urls as learning_urls
@@ -17,6 +17,7 @@ from strategy import urls as strategy_urls
 urlpatterns = [
     path("", home.home, name="home"),
     path("favicon.ico", home.favicon, name="favicon"),
+    path("health/", health.HealthView.as_view(), name="health"),
     *people_urls.auth_urlpatterns,
     path("", include(people_urls)),
     path("", include(learning_urls)),

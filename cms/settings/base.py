@@ -70,6 +70,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every later middleware's log lines carry the request id (core/request_context.py).
+    "core.request_context.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -319,7 +321,16 @@ CELERY_BEAT_SCHEDULE = {
     },
     "send-session-reminders": {"task": "events.tasks.send_session_reminders", "schedule": crontab(minute="*/5")},
     "send-invitation-reminders": {"task": "people.tasks.send_invitation_reminders", "schedule": crontab(minute=15)},
+    # /health/ calls the worker stale when this has not run for HEALTH_WORKER_STALE_MINUTES.
+    "record-worker-heartbeat": {"task": "cms.tasks.record_worker_heartbeat", "schedule": 60.0},
 }
+
+# --- /health/ (cms/views/health.py; docs/deployment.md) ---------------------------------
+# The worker heartbeat counts (off where no worker runs on purpose); how old it may get; how
+# much room MEDIA_ROOT's disk must have left.
+HEALTH_CHECK_WORKER = env.bool("HEALTH_CHECK_WORKER", default=True)
+HEALTH_WORKER_STALE_MINUTES = env.int("HEALTH_WORKER_STALE_MINUTES", default=5)
+HEALTH_MEDIA_MIN_FREE_MB = env.int("HEALTH_MEDIA_MIN_FREE_MB", default=500)
 
 # --- After-commit work ------------------------------------------------------------------
 # With Redis, what a committed award or notification sets off (board index, badge checks,
