@@ -273,3 +273,21 @@ def test_settings_configure_saml_from_the_environment(monkeypatch):
     finally:
         monkeypatch.undo()
         importlib.reload(base)
+
+
+def test_assertions_with_a_bad_signature_count_against_the_account_they_name(saml):
+    """Forged responses for one member, each from another address: the per-account limit stops
+    them, and while it holds that account's password does not get in either."""
+    from tests.factories import PASSWORD
+
+    member = MemberFactory(email="existing@example.com")
+    _client, action, payload, relay_state = saml_response(saml, "existing@example.com")
+    forged = base64.b64encode(base64.b64decode(payload).replace(b"Zwolle", b"Elsewhere")).decode()
+    statuses = []
+    for n in range(8):
+        client = Client(HTTP_HOST="testserver", REMOTE_ADDR=f"198.51.100.{n}")
+        posted = client.post("/accounts/saml/sso/acs/", {"SAMLResponse": forged, "RelayState": relay_state})
+        statuses.append(posted.status_code if posted.status_code == 429 else client.get(posted["Location"]).status_code)
+    assert statuses[:5] == [401] * 5 and set(statuses[5:]) == {429}, statuses
+    locked = Client(HTTP_ACCEPT_LANGUAGE="en").post("/login/", {"login": member.email, "password": PASSWORD})
+    assert b"Too many failed login attempts" in locked.content
