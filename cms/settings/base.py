@@ -165,6 +165,7 @@ SSO_FAILED_CALLBACK_RATE_LIMITS = env("SSO_FAILED_CALLBACK_RATE_LIMITS", default
 # factor too; they need HTTPS (or localhost), and the relying party is the site's host.
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_PASSKEY_LOGIN_ENABLED = False
+MFA_FORMS = {"add_webauthn": "people.forms.AddPasskeyForm", "edit_webauthn": "people.forms.EditPasskeyForm"}
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env.bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", default=False)
 MFA_TOTP_ISSUER = env("SITE_NAME", default="Social Shift")
 MFA_REQUIRED_FOR_ROLES = env.list("MFA_REQUIRED_FOR_ROLES", default=[])
