@@ -27,11 +27,10 @@ view and form; the API's token endpoint checks e-mail and password through
 """
 
 from allauth.account.adapter import DefaultAccountAdapter, get_adapter
-from allauth.mfa.models import Authenticator
 from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.mfa.models import Authenticator
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.providers.base import AuthError
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -155,9 +154,9 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
     def pre_social_login(self, request, sociallogin):
         """A known, active member is about to log in: their profile follows the IdP."""
         member = sociallogin.user
-        if sociallogin.is_existing and member is not None and member.is_active:
-            if services.updated_through_sso(member=member, **sso.profile_from_login(sociallogin)):
-                member.refresh_from_db()
+        known = sociallogin.is_existing and member is not None and member.is_active
+        if known and services.updated_through_sso(member=member, **sso.profile_from_login(sociallogin)):
+            member.refresh_from_db()
 
     def on_authentication_error(self, request, provider, error=None, exception=None, extra_context=None):
         """A failed callback counts as a failed login (a cancelled login at the IdP does not);

@@ -108,7 +108,9 @@ def _parse_metadata(path: str, _mtime: float) -> dict:
 
 
 def _rates(spec: str, *, per: str) -> str:
-    return ",".join(part.strip() for part in (spec or "").split(",") if part.strip() and part.strip().endswith(f"/{per}"))
+    return ",".join(
+        part.strip() for part in (spec or "").split(",") if part.strip() and part.strip().endswith(f"/{per}")
+    )
 
 
 def _configs() -> list[tuple[str, dict, str]]:
@@ -157,9 +159,9 @@ def count_failed_callback(request: HttpRequest) -> bool:
 
 
 def too_many_attempts(request: HttpRequest) -> HttpResponse:
-    from .adapter import AccountAdapter
+    from allauth.account.adapter import get_adapter
 
-    message = AccountAdapter.error_messages["too_many_login_attempts"]
+    message = get_adapter(request).error_messages["too_many_login_attempts"]
     return render(request, "people/too_many_attempts.html", {"message": message}, status=429)
 
 

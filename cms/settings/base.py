@@ -166,7 +166,6 @@ SSO_FAILED_CALLBACK_RATE_LIMITS = env("SSO_FAILED_CALLBACK_RATE_LIMITS", default
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_PASSKEY_LOGIN_ENABLED = False
 MFA_FORMS = {"add_webauthn": "people.forms.AddPasskeyForm", "edit_webauthn": "people.forms.EditPasskeyForm"}
-MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env.bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", default=False)
 MFA_TOTP_ISSUER = env("SITE_NAME", default="Social Shift")
 MFA_REQUIRED_FOR_ROLES = env.list("MFA_REQUIRED_FOR_ROLES", default=[])
 # Single sign-on with OpenID Connect (docs/identity.md): configured from the environment, no
@@ -227,25 +226,29 @@ SSO_SAML_VERIFIED_EMAIL_DOMAINS = env.list("SSO_SAML_VERIFIED_EMAIL_DOMAINS", de
 # Which attributes of the assertion give the e-mail address, the name, the department and the
 # location: the first one present counts (Entra ID's claim URIs, LDAP names and OIDs, plain names).
 _CLAIMS = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims"
+
+
+def _attributes(name: str, default: list[str]) -> list[str]:
+    return [value for value in env.list(name, default=default) if value] or default
+
+
 SSO_SAML_ATTRIBUTES = {
-    "uid": env.list("SSO_SAML_UID_ATTRIBUTES", default=["urn:oasis:names:tc:SAML:attribute:subject-id"]),
-    "email": env.list(
-        "SSO_SAML_EMAIL_ATTRIBUTES",
-        default=["email", "mail", "urn:oid:0.9.2342.19200300.100.1.3", f"{_CLAIMS}/emailaddress"],
+    "uid": _attributes("SSO_SAML_UID_ATTRIBUTES", ["urn:oasis:names:tc:SAML:attribute:subject-id"]),
+    "email": _attributes(
+        "SSO_SAML_EMAIL_ATTRIBUTES", ["email", "mail", "urn:oid:0.9.2342.19200300.100.1.3", f"{_CLAIMS}/emailaddress"]
     ),
     "email_verified": ["email_verified", "http://schemas.auth0.com/email_verified"],
-    "first_name": env.list(
-        "SSO_SAML_FIRST_NAME_ATTRIBUTES", default=["firstName", "givenName", "urn:oid:2.5.4.42", f"{_CLAIMS}/givenname"]
+    "first_name": _attributes(
+        "SSO_SAML_FIRST_NAME_ATTRIBUTES", ["firstName", "givenName", "urn:oid:2.5.4.42", f"{_CLAIMS}/givenname"]
     ),
-    "last_name": env.list(
-        "SSO_SAML_LAST_NAME_ATTRIBUTES",
-        default=["lastName", "sn", "surname", "urn:oid:2.5.4.4", f"{_CLAIMS}/surname"],
+    "last_name": _attributes(
+        "SSO_SAML_LAST_NAME_ATTRIBUTES", ["lastName", "sn", "surname", "urn:oid:2.5.4.4", f"{_CLAIMS}/surname"]
     ),
-    "department": env.list(
-        "SSO_SAML_DEPARTMENT_ATTRIBUTES", default=["department", "urn:oid:2.5.4.11", f"{_CLAIMS}/department"]
+    "department": _attributes(
+        "SSO_SAML_DEPARTMENT_ATTRIBUTES", ["department", "urn:oid:2.5.4.11", f"{_CLAIMS}/department"]
     ),
-    "location": env.list(
-        "SSO_SAML_LOCATION_ATTRIBUTES", default=["location", "city", "l", "urn:oid:2.5.4.7", f"{_CLAIMS}/city"]
+    "location": _attributes(
+        "SSO_SAML_LOCATION_ATTRIBUTES", ["location", "city", "l", "urn:oid:2.5.4.7", f"{_CLAIMS}/city"]
     ),
 }
 if SSO_SAML_IDP_METADATA_URL or SSO_SAML_IDP_METADATA_FILE:

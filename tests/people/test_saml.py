@@ -116,7 +116,11 @@ def saml_app(idp_url: str, **settings) -> dict:
             "idp": {"entity_id": None, "metadata_url": f"{idp_url}/metadata/"},
             "sp": {"entity_id": "http://testserver/accounts/saml/sso/metadata/"},
             # "testserver" (the test client's host) is a single-label domain.
-            "advanced": {"want_assertion_signed": True, "reject_idp_initiated_sso": True, "allow_single_label_domains": True},
+            "advanced": {
+                "want_assertion_signed": True,
+                "reject_idp_initiated_sso": True,
+                "allow_single_label_domains": True,
+            },
             "verified_email": ["example.com"],
             **settings,
         },
@@ -253,7 +257,9 @@ def test_the_department_follows_the_idp_at_each_login_and_an_empty_one_wipes_not
         assert (member.last_name, member.department.name, member.location.name) == ("de Bos", "Finance", "Zwolle")
         assert AuditLog.objects.filter(action="updated_by_idp", target_id=member.pk).count() == 1
     finally:
-        idp_says(saml, "existing@example.com", {"givenName": "Eva", "sn": "Bos", "department": "HR", "location": "Zwolle"})
+        idp_says(
+            saml, "existing@example.com", {"givenName": "Eva", "sn": "Bos", "department": "HR", "location": "Zwolle"}
+        )
 
 
 def test_settings_configure_saml_from_the_environment(monkeypatch):

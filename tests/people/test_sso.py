@@ -175,7 +175,11 @@ def test_name_department_and_location_follow_the_idp_at_each_login(sso):
     member = Member.objects.get(email="ann@example.com")
     assert (member.department.name, member.location.name) == ("Sales", "Utrecht")
     # She moves to Marketing in Amsterdam and marries: the next login brings all of it.
-    idp_says(sso, "ann@example.com", {"given_name": "Ann", "family_name": "de Wit", "department": "Marketing", "location": "Amsterdam"})
+    idp_says(
+        sso,
+        "ann@example.com",
+        {"given_name": "Ann", "family_name": "de Wit", "department": "Marketing", "location": "Amsterdam"},
+    )
     try:
         client, response = sso_login(sso, "ann@example.com")
         assert response.status_code == 302 and int(client.session["_auth_user_id"]) == member.pk
@@ -192,7 +196,11 @@ def test_name_department_and_location_follow_the_idp_at_each_login(sso):
         assert (member.first_name, member.department.name, member.location.name) == ("Ann", "Marketing", "Amsterdam")
         assert AuditLog.objects.filter(action="updated_by_idp", target_id=member.pk).count() == 1
     finally:
-        idp_says(sso, "ann@example.com", {"given_name": "Ann", "family_name": "Jansen", "department": "Sales", "location": "Utrecht"})
+        idp_says(
+            sso,
+            "ann@example.com",
+            {"given_name": "Ann", "family_name": "Jansen", "department": "Sales", "location": "Utrecht"},
+        )
 
 
 def test_an_existing_member_gets_the_department_the_idp_sends(sso):

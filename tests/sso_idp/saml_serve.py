@@ -100,7 +100,9 @@ class App:
         settings = config(self.base)
         settings.pop("metadata")  # our own metadata does not need the SP's
         conf.load(settings)
-        return self.respond(start_response, "200 OK", create_metadata_string(None, config=conf), content_type="text/xml")
+        return self.respond(
+            start_response, "200 OK", create_metadata_string(None, config=conf), content_type="text/xml"
+        )
 
     def single_sign_on(self, environ, query, start_response):
         from saml2 import BINDING_HTTP_POST, BINDING_HTTP_REDIRECT
