@@ -27,16 +27,17 @@ view and form; the API's token endpoint checks e-mail and password through
 """
 
 from allauth.account.adapter import DefaultAccountAdapter, get_adapter
+from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.mfa.models import Authenticator
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
-from django.conf import settings
+from allauth.socialaccount.providers.base import AuthError
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import NotAllowed
 
-from . import selectors, services
+from . import selectors, services, sso
 from .errors import TooManyLoginAttempts
 from .models import Member
 
@@ -89,8 +90,10 @@ def check_password_login(request: HttpRequest, *, email: str, password: str) -> 
 
 
 def has_second_factor(member: Member) -> bool:
-    """Whether ``member`` has set up an authenticator app (allauth.mfa's TOTP)."""
-    return Authenticator.objects.filter(user=member, type=Authenticator.Type.TOTP).exists()
+    """Whether ``member`` has set up an authenticator app (allauth.mfa's TOTP) or a passkey."""
+    return Authenticator.objects.filter(
+        user=member, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+    ).exists()
 
 
 def logged_in_through_sso(request: HttpRequest) -> bool:
@@ -107,7 +110,9 @@ def check_second_factor(request: HttpRequest, *, member: Member, code: str, emai
     ``TooManyLoginAttempts`` once a limit is reached."""
     code = (code or "").strip().replace(" ", "")
     if code:
-        for authenticator in Authenticator.objects.filter(user=member).order_by("type"):
+        # Codes only: a passkey cannot answer here (the API has no browser to ask it).
+        codes = [Authenticator.Type.TOTP, Authenticator.Type.RECOVERY_CODES]
+        for authenticator in Authenticator.objects.filter(user=member, type__in=codes).order_by("type"):
             if authenticator.wrap().validate_code(code):
                 return True
     try:
@@ -121,31 +126,43 @@ def check_second_factor(request: HttpRequest, *, member: Member, code: str, emai
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
-    """Single sign-on (allauth's OpenID Connect provider, configured from ``SSO_OIDC_*``).
+    """Single sign-on (allauth's OpenID Connect and SAML providers, configured from
+    ``SSO_OIDC_*`` and ``SSO_SAML_*``; ``people.sso`` holds the rules around them).
 
-    A login whose e-mail address the identity provider vouches for (``email_verified``) signs
-    into the member with that address (``SOCIALACCOUNT_EMAIL_AUTHENTICATION``); a person we
-    do not know yet becomes a Social Ambassador at once, with their department and location
-    from the claims named by ``SSO_DEPARTMENT_CLAIM`` and ``SSO_LOCATION_CLAIM``. Sign-up is
-    closed for passwords, open through SSO: the IdP decides who works here."""
+    A login whose e-mail address the identity provider vouches for (``email_verified``, or a
+    domain listed as verified) signs into the member with that address
+    (``SOCIALACCOUNT_EMAIL_AUTHENTICATION``); a person we do not know yet becomes a Social
+    Ambassador at once, with their department and location from the configured claims or
+    attributes, and a known member's name, department and location follow what the IdP sends
+    at each login. Sign-up is closed for passwords, open through SSO: the IdP decides who works
+    here. Failed callbacks count as failed logins."""
 
     def is_open_for_signup(self, request, sociallogin):
         return True
 
+    def list_apps(self, request, provider=None, client_id=None):
+        return [sso.with_metadata_file(app) for app in super().list_apps(request, provider, client_id)]
+
     def save_user(self, request, sociallogin, form=None):
         member = super().save_user(request, sociallogin, form=form)
-        claims = _claims(sociallogin.account.extra_data or {})
+        profile = sso.profile_from_login(sociallogin)
         services.joined_through_sso(
-            member=member,
-            department=claims.get(settings.SSO_DEPARTMENT_CLAIM) if settings.SSO_DEPARTMENT_CLAIM else None,
-            location=claims.get(settings.SSO_LOCATION_CLAIM) if settings.SSO_LOCATION_CLAIM else None,
+            member=member, department=profile.get("department"), location=profile.get("location")
         )
         return member
 
+    def pre_social_login(self, request, sociallogin):
+        """A known, active member is about to log in: their profile follows the IdP."""
+        member = sociallogin.user
+        known = sociallogin.is_existing and member is not None and member.is_active
+        if known and services.updated_through_sso(member=member, **sso.profile_from_login(sociallogin)):
+            member.refresh_from_db()
 
-def _claims(extra_data: dict) -> dict:
-    """The claims allauth kept for an OpenID Connect login: the userinfo, else the ID token."""
-    for key in ("userinfo", "id_token"):
-        if isinstance(extra_data.get(key), dict):
-            return {**extra_data.get("id_token", {}), **extra_data[key]}
-    return extra_data
+    def on_authentication_error(self, request, provider, error=None, exception=None, extra_context=None):
+        """A failed callback counts as a failed login (a cancelled login at the IdP does not);
+        past a limit the answer is 429."""
+        super().on_authentication_error(
+            request, provider, error=error, exception=exception, extra_context=extra_context
+        )
+        if error != AuthError.CANCELLED and not sso.count_failed_callback(request):
+            raise ImmediateHttpResponse(sso.too_many_attempts(request))

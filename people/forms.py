@@ -1,3 +1,4 @@
+from allauth.mfa.webauthn.forms import AddWebAuthnForm, EditWebAuthnForm
 from django import forms
 from django.conf import settings
 from django.contrib.auth import forms as auth_forms
@@ -129,3 +130,20 @@ class ChangePasswordForm(_NewPasswordMixin, auth_forms.PasswordChangeForm):
         self._label_password_fields()
         self.fields["old_password"].label = _("Current password")
         self.fields["old_password"].widget.attrs.pop("autofocus", None)
+
+
+# --- passkeys (allauth.mfa's WebAuthn forms, MFA_FORMS): a translated label for the name ---
+# allauth's own forms label their name field from the field name alone, untranslated.
+
+
+class AddPasskeyForm(AddWebAuthnForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].label = _("Name of this passkey")
+        self.fields["name"].help_text = _("So that you can tell your passkeys apart, e.g. “Work laptop”.")
+
+
+class EditPasskeyForm(EditWebAuthnForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].label = _("Name of this passkey")

@@ -323,6 +323,7 @@ class AuditAction(models.TextChoices):
     DEACTIVATED = "deactivated", _("Deactivated")
     REACTIVATED = "reactivated", _("Reactivated")
     DEPROVISIONED = "deprovisioned", _("Deleted by the identity provider")
+    UPDATED_BY_IDP = "updated_by_idp", _("Updated by the identity provider")
 
 
 class AuditLog(models.Model):

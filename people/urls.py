@@ -1,8 +1,10 @@
 from allauth.account import views as allauth_views
+from allauth.socialaccount.providers.openid_connect import views as oidc_views
+from allauth.socialaccount.providers.saml import views as saml_views
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
-from . import views
+from . import sso, views
 from .api import scim
 
 app_name = "people"
@@ -31,7 +33,22 @@ auth_urlpatterns = [
     path("accounts/2fa/", include("allauth.mfa.urls")),
     # Single sign-on (people.adapter.SocialAccountAdapter): /accounts/oidc/sso/login/ and its
     # callback, and allauth's pages for a cancelled or failed SSO login.
+    # The callbacks are not processed while an address (or account) is past the failed-login
+    # limits (people.sso.limited); their failures count there.
+    path(
+        "accounts/oidc/<str:provider_id>/login/callback/",
+        sso.limited(oidc_views.callback),
+        name="openid_connect_callback",
+    ),
+    path("accounts/saml/<str:organization_slug>/acs/", sso.limited(saml_views.acs), name="saml_acs"),
+    path(
+        "accounts/saml/<str:organization_slug>/acs/finish/",
+        sso.limited(saml_views.finish_acs),
+        name="saml_finish_acs",
+    ),
     path("accounts/", include("allauth.socialaccount.providers.openid_connect.urls")),
+    # SAML 2.0: /accounts/saml/sso/login/, acs/, metadata/ (the SP's metadata and entity id).
+    path("accounts/", include("allauth.socialaccount.providers.saml.urls")),
     path("accounts/social/", include("allauth.socialaccount.urls")),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("logout/", auth_views.LogoutView.as_view(), name="account_logout"),  # the name allauth's pages use

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -155,11 +156,18 @@ ACCOUNT_RATE_LIMITS = {
     "login": "",
     "login_failed": env("LOGIN_FAILED_RATE_LIMITS", default="30/m/ip,5/5m/key"),
 }
+# A failed single sign-on callback (bad state, refused code, bad signature) counts into the
+# limits above and, per address, into this tighter one (a burst names no account; people.sso).
+SSO_FAILED_CALLBACK_RATE_LIMITS = env("SSO_FAILED_CALLBACK_RATE_LIMITS", default="10/5m/ip")
 # Two-factor authentication (allauth.mfa): an authenticator app (TOTP) and recovery codes.
 # Members whose role is listed (``master``, ``editor``, …, and ``hr`` for the HR flag) must
 # set it up before they use the site or get an API token, unless they logged in through SSO.
 # Off here (the demo logs in with e-mail and password); on for Masters and HR in production.
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Passkeys (WebAuthn: a phone, Windows Hello, Touch ID, a security key) serve as the second
+# factor too; they need HTTPS (or localhost), and the relying party is the site's host.
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = False
+MFA_FORMS = {"add_webauthn": "people.forms.AddPasskeyForm", "edit_webauthn": "people.forms.EditPasskeyForm"}
 MFA_TOTP_ISSUER = env("SITE_NAME", default="Social Shift")
 MFA_REQUIRED_FOR_ROLES = env.list("MFA_REQUIRED_FOR_ROLES", default=[])
 # Single sign-on with OpenID Connect (docs/identity.md): configured from the environment, no
@@ -205,8 +213,67 @@ SOCIALACCOUNT_PROVIDERS = {
             else []
         ),
         "OAUTH_PKCE_ENABLED": True,
-    }
+    },
+    "saml": {"APPS": []},
 }
+# Single sign-on with SAML 2.0 (allauth's saml provider, python3-saml; docs/identity.md): the
+# same rules as OpenID Connect. The IdP's metadata from a URL (read and cached for 4 hours) or a
+# file; our SP metadata at <BASE_URL>/accounts/saml/sso/metadata/ (also the SP entity id), the
+# ACS (reply URL) <BASE_URL>/accounts/saml/sso/acs/. Assertions must be signed.
+SSO_SAML_NAME = env("SSO_SAML_NAME", default="")
+SSO_SAML_IDP_METADATA_URL = env("SSO_SAML_IDP_METADATA_URL", default="")
+SSO_SAML_IDP_METADATA_FILE = env("SSO_SAML_IDP_METADATA_FILE", default="")
+SSO_SAML_IDP_ENTITY_ID = env("SSO_SAML_IDP_ENTITY_ID", default="")  # only when the metadata lists several
+SSO_SAML_VERIFIED_EMAIL_DOMAINS = env.list("SSO_SAML_VERIFIED_EMAIL_DOMAINS", default=[])
+# Which attributes of the assertion give the e-mail address, the name, the department and the
+# location: the first one present counts (Entra ID's claim URIs, LDAP names and OIDs, plain names).
+_CLAIMS = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims"
+
+
+def _attributes(name: str, default: list[str]) -> list[str]:
+    return [value for value in env.list(name, default=default) if value] or default
+
+
+SSO_SAML_ATTRIBUTES = {
+    "uid": _attributes("SSO_SAML_UID_ATTRIBUTES", ["urn:oasis:names:tc:SAML:attribute:subject-id"]),
+    "email": _attributes(
+        "SSO_SAML_EMAIL_ATTRIBUTES", ["email", "mail", "urn:oid:0.9.2342.19200300.100.1.3", f"{_CLAIMS}/emailaddress"]
+    ),
+    "email_verified": ["email_verified", "http://schemas.auth0.com/email_verified"],
+    "first_name": _attributes(
+        "SSO_SAML_FIRST_NAME_ATTRIBUTES", ["firstName", "givenName", "urn:oid:2.5.4.42", f"{_CLAIMS}/givenname"]
+    ),
+    "last_name": _attributes(
+        "SSO_SAML_LAST_NAME_ATTRIBUTES", ["lastName", "sn", "surname", "urn:oid:2.5.4.4", f"{_CLAIMS}/surname"]
+    ),
+    "department": _attributes(
+        "SSO_SAML_DEPARTMENT_ATTRIBUTES", ["department", "urn:oid:2.5.4.11", f"{_CLAIMS}/department"]
+    ),
+    "location": _attributes(
+        "SSO_SAML_LOCATION_ATTRIBUTES", ["location", "city", "l", "urn:oid:2.5.4.7", f"{_CLAIMS}/city"]
+    ),
+}
+if SSO_SAML_IDP_METADATA_URL or SSO_SAML_IDP_METADATA_FILE:
+    SOCIALACCOUNT_PROVIDERS["saml"]["APPS"] = [
+        {
+            "client_id": "sso",  # the slug in /accounts/saml/sso/…
+            "name": SSO_SAML_NAME or "SSO",
+            "settings": {
+                "attribute_mapping": SSO_SAML_ATTRIBUTES,
+                "idp": {
+                    "entity_id": SSO_SAML_IDP_ENTITY_ID or None,
+                    **(
+                        {"metadata_url": SSO_SAML_IDP_METADATA_URL}
+                        if SSO_SAML_IDP_METADATA_URL
+                        else {"metadata_file": SSO_SAML_IDP_METADATA_FILE}  # read by people.sso
+                    ),
+                },
+                "sp": {"entity_id": f"{BASE_URL.rstrip('/')}/accounts/saml/sso/metadata/"},
+                "advanced": {"want_assertion_signed": True, "reject_idp_initiated_sso": True},
+                **({"verified_email": SSO_SAML_VERIFIED_EMAIL_DOMAINS} if SSO_SAML_VERIFIED_EMAIL_DOMAINS else {}),
+            },
+        }
+    ]
 # The client address for those limits: X-Forwarded-For is believed only for this many
 # proxies of our own in front of the app (0: never, REMOTE_ADDR is the client).
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)

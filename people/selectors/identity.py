@@ -8,9 +8,9 @@ from ..models import IdentitySettings
 
 
 def sso_configured() -> bool:
-    """Whether an OpenID Connect provider is configured (``SSO_OIDC_*``)."""
+    """Whether an OpenID Connect (``SSO_OIDC_*``) or SAML (``SSO_SAML_*``) provider is configured."""
     providers = getattr(settings, "SOCIALACCOUNT_PROVIDERS", {}) or {}
-    return bool(providers.get("openid_connect", {}).get("APPS"))
+    return any(providers.get(name, {}).get("APPS") for name in ("openid_connect", "saml"))
 
 
 def password_login_allowed(*, email: str) -> bool:

@@ -32,12 +32,13 @@ from .notifications import (
 from .pilot import change_pilot
 from .privacy import anonymise
 from .profile import KEEP, complete_onboarding, set_language, update_profile
-from .provisioning import joined_through_sso
+from .provisioning import joined_through_sso, updated_through_sso
 from .roles import promote, set_role, sync_groups
 from .tokens import api_token, revoke_api_tokens
 
 __all__ = [
     "joined_through_sso",
+    "updated_through_sso",
     "set_new_password",
     "send_password_reset",
     "send_password_changed",

@@ -237,3 +237,43 @@ def joined_through_sso(*, member: Member, department: str | None, location: str 
         sync_groups(member=member)
         record(actor=None, action=AuditAction.PROVISIONED, target=member, via="sso")
     return member
+
+
+def updated_through_sso(
+    *,
+    member: Member,
+    first_name: str | None = None,
+    last_name: str | None = None,
+    department: str | None = None,
+    location: str | None = None,
+) -> list[str]:
+    """An existing member logged in through single sign-on: take the name, department and
+    location the identity provider sends now (it is the source of truth, as with SCIM). A value
+    it does not send, or sends empty, leaves ours as it is. Each change goes in the audit log
+    (field names and ids, never the values themselves).
+
+    Locks the member's row. Returns the names of the fields that changed."""
+    changes = MemberChanges()
+    for field, value in (("first_name", first_name), ("last_name", last_name)):
+        if value and value.strip() and value.strip() != getattr(member, field):
+            setattr(changes, field, value)
+    for field, value in (("department", department), ("location", location)):
+        current = getattr(member, field)
+        if value and value.strip() and (current is None or current.name.lower() != value.strip().lower()):
+            setattr(changes, field, value)
+    if all(getattr(changes, field) is UNSET for field in ("first_name", "last_name", "department", "location")):
+        return []
+    with transaction.atomic():
+        member = Member.objects.select_for_update().get(pk=member.pk)
+        changed = _apply(member, changes)
+        member.save(update_fields=changed)
+        record(
+            actor=None,
+            action=AuditAction.UPDATED_BY_IDP,
+            target=member,
+            via="sso",
+            fields=sorted(changed),
+            department_id=member.department_id,
+            location_id=member.location_id,
+        )
+    return changed

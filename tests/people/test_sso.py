@@ -159,3 +159,91 @@ def test_a_member_switched_off_by_provisioning_cannot_come_in_through_sso(sso):
     client, response = sso_login(sso, "existing@example.com")
     assert "_auth_user_id" not in client.session
     assert response.status_code == 302 and response["Location"] == "/accounts/inactive/"
+
+
+# --- the profile follows the identity provider ------------------------------------------
+
+
+def idp_says(idp: str, email: str, claims: dict) -> None:
+    browser = requests.Session()
+    browser.trust_env = False
+    assert browser.post(f"{idp}/test-claims/", json={"email": email, "claims": claims}, timeout=10).ok
+
+
+def test_name_department_and_location_follow_the_idp_at_each_login(sso):
+    sso_login(sso, "ann@example.com")
+    member = Member.objects.get(email="ann@example.com")
+    assert (member.department.name, member.location.name) == ("Sales", "Utrecht")
+    # She moves to Marketing in Amsterdam and marries: the next login brings all of it.
+    idp_says(
+        sso,
+        "ann@example.com",
+        {"given_name": "Ann", "family_name": "de Wit", "department": "Marketing", "location": "Amsterdam"},
+    )
+    try:
+        client, response = sso_login(sso, "ann@example.com")
+        assert response.status_code == 302 and int(client.session["_auth_user_id"]) == member.pk
+        member.refresh_from_db()
+        assert (member.last_name, member.department.name, member.location.name) == ("de Wit", "Marketing", "Amsterdam")
+        [entry] = AuditLog.objects.filter(action="updated_by_idp", target_id=member.pk)
+        assert entry.details["fields"] == ["department", "last_name", "location"]
+        assert entry.details["department_id"] == member.department_id
+        assert "Marketing" not in str(entry.details)  # ids, never names
+        # A claim the IdP stops sending, or sends empty, wipes nothing.
+        idp_says(sso, "ann@example.com", {"given_name": "", "family_name": "de Wit", "department": ""})
+        sso_login(sso, "ann@example.com")
+        member.refresh_from_db()
+        assert (member.first_name, member.department.name, member.location.name) == ("Ann", "Marketing", "Amsterdam")
+        assert AuditLog.objects.filter(action="updated_by_idp", target_id=member.pk).count() == 1
+    finally:
+        idp_says(
+            sso,
+            "ann@example.com",
+            {"given_name": "Ann", "family_name": "Jansen", "department": "Sales", "location": "Utrecht"},
+        )
+
+
+def test_an_existing_member_gets_the_department_the_idp_sends(sso):
+    existing = MemberFactory(email="existing@example.com", role=Role.MASTER, department=None)
+    sso_login(sso, "existing@example.com")
+    existing.refresh_from_db()
+    assert existing.department.name == "HR" and existing.location.name == "Zwolle"
+    assert existing.role == Role.MASTER
+
+
+# --- failed callbacks count as failed logins --------------------------------------------
+
+
+def test_a_burst_of_forged_callbacks_from_one_address_is_stopped_well_before_the_30th(sso):
+    client = Client(HTTP_ACCEPT_LANGUAGE="en", REMOTE_ADDR="203.0.113.7")
+    statuses = [
+        client.get(f"/accounts/oidc/sso/login/callback/?state=forged-{n}&code=guess-{n}").status_code for n in range(30)
+    ]
+    assert 429 in statuses and statuses.index(429) <= 10, statuses
+    assert set(statuses[statuses.index(429) :]) == {429}
+    assert b"Too many failed login attempts" in client.get("/accounts/oidc/sso/login/callback/?state=x").content
+    # Another address still logs in, and so does a real login from there once the limit ends.
+    other, response = sso_login(sso, "ann@example.com")
+    assert response.status_code == 302 and "_auth_user_id" in other.session
+
+
+def test_a_wrong_code_with_the_right_state_counts_too(sso):
+    """The state is real (our own login started it); the code is guessed: the IdP refuses it."""
+    client = Client(HTTP_ACCEPT_LANGUAGE="en", REMOTE_ADDR="203.0.113.8")
+    statuses = []
+    for n in range(12):
+        start = client.post("/accounts/oidc/sso/login/")
+        state = dict(part.split("=", 1) for part in urlsplit(start["Location"]).query.split("&"))["state"]
+        statuses.append(client.get(f"/accounts/oidc/sso/login/callback/?state={state}&code=guess-{n}").status_code)
+    assert statuses[0] != 302 and 429 in statuses and statuses.index(429) <= 10, statuses
+
+
+def test_forged_callbacks_and_wrong_passwords_share_the_address_limit(sso, settings):
+    settings.SSO_FAILED_CALLBACK_RATE_LIMITS = "100/m/ip"
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login_failed": "12/m/ip,5/5m/key"}
+    client = Client(HTTP_ACCEPT_LANGUAGE="en", REMOTE_ADDR="203.0.113.9")
+    for n in range(12):
+        client.get(f"/accounts/oidc/sso/login/callback/?state=forged-{n}")
+    member = MemberFactory()
+    response = client.post("/login/", {"login": member.email, "password": "socialshift"})
+    assert b"Too many failed login attempts" in response.content

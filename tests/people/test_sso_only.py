@@ -70,6 +70,17 @@ def test_without_sso_configured_the_switch_locks_no_one_out(settings, break_glas
     assert page_login(member.email)[1].status_code == 302
 
 
+def test_saml_alone_counts_as_sso_configured(settings, break_glass):
+    settings.SOCIALACCOUNT_PROVIDERS = {
+        "openid_connect": {"APPS": []},
+        "saml": {"APPS": [{"client_id": "sso", "name": "Contoso", "settings": {"idp": {}}}]},
+    }
+    IdentitySettings.objects.update_or_create(defaults={"sso_only": True, "break_glass_account": break_glass})
+    member = MemberFactory()
+    assert page_login(member.email)[1].status_code == 200
+    assert page_login(break_glass.email)[1].status_code == 302
+
+
 def test_off_by_default():
     member = MemberFactory()
     assert page_login(member.email)[1].status_code == 302
