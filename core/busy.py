@@ -15,6 +15,7 @@ import time
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.template import TemplateDoesNotExist, loader
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.errors import Busy
@@ -57,15 +58,18 @@ def busy_response(request) -> HttpResponse:
     if now - _warned_at >= WARN_EVERY:
         _warned_at = now
         logger.warning("No database connection free in time (pool exhausted): answering 503 to %s", request.path)
-    refusal = busy()
-    if request.path.startswith(JSON_PREFIXES) or "json" in request.headers.get("Accept", ""):
-        response = JsonResponse({"detail": str(refusal.message), "code": refusal.code}, status=503)
-    else:
-        try:
-            body = loader.get_template("503.html").render()
-        except TemplateDoesNotExist:
-            body = str(refusal.message)
-        response = HttpResponse(body, status=503)
+    # The visitor's language as LocaleMiddleware would choose it (cookie, browser): that
+    # middleware has not run yet, and the member's own choice is in the database.
+    with translation.override(translation.get_language_from_request(request)):
+        refusal = busy()
+        if request.path.startswith(JSON_PREFIXES) or "json" in request.headers.get("Accept", ""):
+            response = JsonResponse({"detail": str(refusal.message), "code": refusal.code}, status=503)
+        else:
+            try:
+                body = loader.get_template("503.html").render()
+            except TemplateDoesNotExist:
+                body = str(refusal.message)
+            response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
 
