@@ -55,3 +55,10 @@ def repair_leaderboards() -> dict:
     """Compare the Redis leaderboards with the ledger and rebuild the boards that drifted
     (everything, if the index was never built or was lost). Nothing to do without Redis."""
     return boards.repair_index()
+
+
+@shared_task(acks_late=True)
+def ensure_leaderboards() -> dict:
+    """Every minute: rebuild the Redis boards from the ledger if Redis lost them (restarted
+    empty, flushed), so boards match the ledger within a minute of Redis coming back."""
+    return boards.ensure_index()

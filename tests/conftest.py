@@ -201,6 +201,20 @@ def redis_url():
     return url
 
 
+@pytest.fixture
+def own_redis(tmp_path):
+    """A ``redis-server`` of the test's own on a free port, started, that the test may stop
+    and start (tests/faults.py); stopped afterwards. Never the shared server."""
+    from tests.faults import RedisServer
+
+    if not RedisServer.available():
+        _missing("redis-server (apt-get install redis-server)")
+    server = RedisServer(tmp_path / "redis")
+    server.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture(autouse=True)
 def _english_unless_asked():
     """Code outside a request (services, tasks) speaks the active language; tests read it

@@ -63,10 +63,20 @@ def _template_name(worker_test_name: str, worker: str) -> str:
     return f"{base}_tpl_{run_id()}"
 
 
+def _close(connection) -> None:
+    """Close the connection, and with ``DB_POOL`` the process's pool too: a pool keeps its
+    connections open, and a database with sessions cannot be copied, while one dropped
+    ``WITH (FORCE)`` would leave the pool handing out ended sessions (and a pool made for
+    one database name keeps connecting to it after the settings move on)."""
+    connection.close()
+    if hasattr(connection, "close_pool"):
+        connection.close_pool()
+
+
 def _point_at(connection, name: str) -> None:
     from django.conf import settings
 
-    connection.close()
+    _close(connection)
     settings.DATABASES[connection.alias]["NAME"] = name
     connection.settings_dict["NAME"] = name
 
@@ -80,7 +90,7 @@ def _build(connection, template: str) -> None:
         connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     finally:
         test_settings["NAME"] = worker_test_name
-        connection.close()
+        _close(connection)
 
 
 def set_up(connection, *, shared: Path, worker: str) -> str:
@@ -123,7 +133,7 @@ def restore(connection, source: str | None = None) -> None:
         return
     name = connection.settings_dict["NAME"]
     quote = connection.ops.quote_name
-    connection.close()
+    _close(connection)
     with connection.creation._nodb_cursor() as cursor:
         cursor.execute(f"DROP DATABASE IF EXISTS {quote(name)} WITH (FORCE)")
         cursor.execute(f"CREATE DATABASE {quote(name)} WITH TEMPLATE {quote(source)}")
@@ -146,7 +156,7 @@ def _snapshot(connection, label: str) -> str:
     name = connection.settings_dict["NAME"]
     snapshot = f"{template}_{label}"
     quote = connection.ops.quote_name
-    connection.close()
+    _close(connection)
     with connection.creation._nodb_cursor() as cursor:
         cursor.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
@@ -209,7 +219,7 @@ def tear_down(connection, original: str) -> None:
     _snapshots.clear()
     if connection.vendor == "postgresql":
         name = connection.settings_dict["NAME"]
-        connection.close()
+        _close(connection)
         _point_at(connection, original)
         connection.creation._destroy_test_db(name, verbosity=0)
     else:

@@ -10,6 +10,7 @@ from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from core import busy
 from core.errors import ServiceError
 
 
@@ -26,7 +27,10 @@ class Pagination(PageNumberPagination):
 
 def exception_handler(exc, context):
     """DRF's handler, plus: a service's refusal answers with its status and message, and
-    every error body has a ``detail`` message a person can read."""
+    every error body has a ``detail`` message a person can read. No database connection free
+    in time is ``Busy`` too, and every 503 says when to try again (``Retry-After``)."""
+    if busy.pool_exhausted(exc):
+        exc = busy.busy()
     original = exc
     if isinstance(exc, ServiceError):
         exc = exceptions.APIException(detail=str(exc.message), code=original.code)
@@ -46,6 +50,8 @@ def exception_handler(exc, context):
         response.data = {"detail": _first_message(response.data), "errors": response.data}
     if response is not None and isinstance(response.data, dict) and "code" not in response.data:
         response.data["code"] = _code(original, exc)
+    if response is not None and response.status_code == 503:
+        response.setdefault("Retry-After", str(busy.RETRY_AFTER_SECONDS))
     return response
 
 

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "core.request_context.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.busy.BusyDatabaseMiddleware",  # no database connection free in time: 503, not 500
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -124,8 +125,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 else:
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # A bounded pool of connections per process (psycopg_pool), shared by the request threads
+    # (ASGI runs each request in a thread of its own, and a persistent connection per thread
+    # grew past PostgreSQL's max_connections). A request that cannot have a connection within
+    # DB_POOL_TIMEOUT seconds is answered 503 with Retry-After (core/busy.py). DB_POOL=off
+    # behind PgBouncer: then each thread keeps its connection for CONN_MAX_AGE seconds.
+    if env.bool("DB_POOL", default=True):
+        DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps them; Django must not
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": env.int("DB_POOL_MIN_SIZE", default=2),
+            "max_size": env.int("DB_POOL_MAX_SIZE", default=10),
+            "timeout": env.float("DB_POOL_TIMEOUT", default=5.0),
+        }
+    else:
+        DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "people.Member"
@@ -333,17 +347,40 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Cache, Celery, Channels: Redis when REDIS_URL is set -----------------------------
+# When Redis is away the site keeps working (docs/resilience.md): the cache fails open to
+# each process's memory (core/cache.py), boards are ranked in SQL, live pushes are skipped,
+# and a worker waits for the broker to come back instead of exiting.
+# A message a worker took but never acknowledged (the worker was killed) goes back to the
+# queue after this many seconds; it must exceed the longest task and the longest countdown.
+BROKER_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=300)
+
+
+def redis_services(url: str) -> dict:
+    """The settings that put the cache, Celery's broker and the channel layer on the Redis
+    at ``url`` (cms.settings.test moves them to another database number per test worker)."""
+    return {
+        "CACHES": {
+            "default": {
+                "BACKEND": "core.cache.ResilientRedisCache",
+                "LOCATION": url,
+                "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+            }
+        },
+        "CELERY_BROKER_URL": url,
+        "CELERY_BROKER_TRANSPORT_OPTIONS": {"visibility_timeout": BROKER_VISIBILITY_TIMEOUT},
+        "CHANNEL_LAYERS": {
+            "default": {
+                "BACKEND": "channels_redis.core.RedisChannelLayer",
+                "CONFIG": {"hosts": [url], "capacity": 200, "expiry": 30},
+            }
+        },
+    }
+
+
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-    CELERY_BROKER_URL = REDIS_URL
+    vars().update(redis_services(REDIS_URL))
     CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
-    CHANNEL_LAYERS = {
-        "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "capacity": 200, "expiry": 30},
-        }
-    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # The embedded default still runs the scheduled work: beat and a worker (started beside
@@ -365,6 +402,14 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A worker that loses the broker reconnects, as often and as long as it takes (also when it
+# starts before the broker), instead of exiting after 100 tries (about 50 minutes). Tasks it
+# was running are stopped then and handed out again (they cannot be acknowledged any more):
+# every task is safe to run twice.
+CELERY_BROKER_CONNECTION_RETRY = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
@@ -373,6 +418,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/5"),
     },
     "repair-leaderboards": {"task": "gamification.tasks.repair_leaderboards", "schedule": crontab(minute="*/15")},
+    # One EXISTS a minute; a rebuild only when Redis came back without the board index.
+    "ensure-leaderboards": {"task": "gamification.tasks.ensure_leaderboards", "schedule": crontab(minute="*")},
     "sweep-badges": {"task": "gamification.tasks.sweep_badges", "schedule": crontab(minute=7)},
     "close-due-prizes": {"task": "gamification.tasks.close_due_prizes", "schedule": crontab(minute="*/5")},
     # Every 10 s: one indexed query; a challenge opens within seconds of its time (members see

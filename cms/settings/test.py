@@ -2,7 +2,7 @@ import os
 from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
-from .base import CACHES, CHANNEL_LAYERS, DATABASES, REDIS_URL, REST_FRAMEWORK
+from .base import CACHES, DATABASES, REDIS_URL, REST_FRAMEWORK, redis_services
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -31,14 +31,7 @@ def _redis_db_of_worker(url: str, worker: str) -> str:
 if REDIS_URL:
     if os.environ.get("PYTEST_XDIST_WORKER", "").startswith("gw"):
         REDIS_URL = _redis_db_of_worker(REDIS_URL, os.environ["PYTEST_XDIST_WORKER"])
-        CACHES = {"default": {**CACHES["default"], "LOCATION": REDIS_URL}}
-        CELERY_BROKER_URL = REDIS_URL
-        CHANNEL_LAYERS = {
-            "default": {
-                **CHANNEL_LAYERS["default"],
-                "CONFIG": {**CHANNEL_LAYERS["default"]["CONFIG"], "hosts": [REDIS_URL]},
-            }
-        }
+        vars().update(redis_services(REDIS_URL))
     # Keep the test run's keys apart from a developer's data on the same server.
     CACHES["default"]["KEY_PREFIX"] = "test"
 # Live board broadcasts are tested on purpose (tests/gamification); elsewhere they would
@@ -61,3 +54,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options["options"] = f"{_options.get('options', '')} -c synchronous_commit=off".strip()
+    # The suite's own threads (the concurrency tests, live servers) would queue for a small
+    # pool: it runs without one unless DB_POOL is set (tests/cms/test_db_pool.py starts a
+    # server with one; tests/dbtemplate.py closes the pool before it copies a database).
+    if "DB_POOL" not in os.environ:
+        _options.pop("pool", None)
+        DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", 60))

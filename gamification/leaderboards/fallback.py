@@ -2,6 +2,7 @@
 throttles and the board index are accelerators: when Redis is away the request still
 succeeds from the database, and what was missed is indexed once Redis is back."""
 
+import datetime
 import logging
 import threading
 import time
@@ -27,7 +28,11 @@ class FallbackBackend:
     seconds). Writes never raise for Redis errors: the entries this process could not index
     are remembered and indexed again (idempotently) once Redis answers; if too many were
     missed, the index is marked not ready and a repair is queued, so boards come from SQL
-    until it is whole again."""
+    until it is whole again. If Redis came back without the index (restarted empty), or the
+    index was rebuilt from the ledger after an entry was missed, the rebuild counts that entry
+    (it was committed before it was missed), so it is not indexed again: its marker went
+    with the index, and a second count would go unnoticed until the drift repair. An index
+    that is gone is rebuilt by ``ensure_leaderboards`` (every minute, and queued from here)."""
 
     _instance = None
     _instance_lock = threading.Lock()
@@ -42,7 +47,7 @@ class FallbackBackend:
         self._down_until = 0.0
         self._ready_until = 0.0  # the index was ready when last checked, until then
         self._lock = threading.Lock()
-        self._pending_entries: deque[int] = deque()
+        self._pending_entries: deque[tuple[int, float]] = deque()  # (entry id, missed at, Unix time)
         self._pending_members: set[int] = set()
         self._overflowed = False
 
@@ -82,8 +87,10 @@ class FallbackBackend:
         if not (self._pending_entries or self._pending_members or self._overflowed):
             return
         with self._lock:
+            if self._pending_entries:
+                self._drop_entries_the_ledger_rebuild_counts()
             while self._pending_entries:
-                entry_id = self._pending_entries[0]
+                entry_id, _missed_at = self._pending_entries[0]
                 self.redis.index_entry(entry_id)
                 self._pending_entries.popleft()
             while self._pending_members:
@@ -96,13 +103,30 @@ class FallbackBackend:
                 self._ready_until = 0.0
                 enqueue("gamification.tasks.repair_leaderboards", robust=True)
 
+    def _drop_entries_the_ledger_rebuild_counts(self) -> None:
+        """Forget the missed entries that a rebuild from the ledger counts: all of them while
+        the index is gone (and have it rebuilt), those missed before the last rebuild began
+        otherwise."""
+        built = self.redis.client.get(self.redis.ready_key)
+        if built is None:
+            logger.warning("Redis came back without the leaderboard index: it is rebuilt from the ledger")
+            self._pending_entries.clear()
+            enqueue("gamification.tasks.ensure_leaderboards", robust=True)
+            return
+        try:
+            built_at = datetime.datetime.fromisoformat(built.decode()).timestamp()
+        except ValueError:  # a marker without a time (set by hand): the index kept its markers
+            return
+        while self._pending_entries and self._pending_entries[0][1] < built_at:
+            self._pending_entries.popleft()
+
     def _remember(self, entry_id: int | None = None, member_id: int | None = None) -> None:
         with self._lock:
             if entry_id is not None:
                 if len(self._pending_entries) >= self.PENDING_LIMIT:
                     self._overflowed = True
                 else:
-                    self._pending_entries.append(entry_id)
+                    self._pending_entries.append((entry_id, time.time()))
             if member_id is not None:
                 if len(self._pending_members) >= self.PENDING_LIMIT:
                     self._overflowed = True

@@ -14,6 +14,7 @@ from core.errors import InvalidInput
 from gamification.leaderboards.backend import get_backend
 from gamification.leaderboards.boards import EntryFacts
 from gamification.leaderboards.redis_index import RedisBackend
+from gamification.leaderboards.redis_rebuild import RebuildInProgress
 from people.models import LeaderboardVisibility, Member
 
 logger = logging.getLogger(__name__)
@@ -85,3 +86,26 @@ def repair_index() -> dict:
     if not _uses_redis():
         return {}
     return check_index()
+
+
+def ensure_index() -> dict:
+    """Rebuild the Redis boards from the ledger when the index is gone: Redis restarted
+    without its data, was flushed, or a process missed too many awards while it was away
+    (``FallbackBackend``); boards come from SQL until then. One ``EXISTS`` when the index is
+    there. Takes the rebuild lock only to rebuild. Returns ``{}`` when there is nothing to do
+    (or no Redis), ``{"rebuilt": …}`` with ``rebuild_index``'s numbers, or ``{"skipped": why}``
+    while another rebuild runs or Redis does not answer; raises nothing for Redis."""
+    if not _uses_redis():
+        return {}
+    import redis
+
+    backend = _rebuilding_backend()
+    try:
+        if backend.is_ready():
+            return {}
+        return {"rebuilt": backend.rebuild()}
+    except RebuildInProgress:
+        return {"skipped": "rebuild in progress"}
+    except redis.RedisError as exc:
+        logger.warning("Leaderboard index not checked: Redis does not answer (%s)", exc)
+        return {"skipped": "redis unavailable"}

@@ -14,7 +14,7 @@ from gamification.models import (
 )
 from gamification.selectors.boards import board_payload
 from tests.factories import MemberFactory
-from tests.gamification.leaderboards.helpers import ALL, points_of, redis_client
+from tests.gamification.leaderboards.helpers import ALL, points_of, redis_backend, redis_client
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +85,61 @@ def test_too_many_missed_entries_take_the_index_out_of_service_until_repaired(
         fallback.top(ALL, "all", 10)
     assert repair.call_count == 1
     assert not fallback.redis.is_ready()  # boards come from SQL until the repair rebuilt them
+
+
+def _lose_the_index(fallback, key_prefix):
+    """Redis restarted without its data: the boards, the markers and the ready mark are gone."""
+    keys = list(fallback.redis.client.scan_iter(match=f"{key_prefix}:*"))
+    if keys:
+        fallback.redis.client.delete(*keys)
+
+
+def test_redis_back_without_the_index_rebuilds_it_and_counts_what_was_missed_once(
+    redis_url, key_prefix, ledger, django_capture_on_commit_callbacks
+):
+    fallback = FallbackBackend.instance()
+    a, b = MemberFactory(), MemberFactory()
+    ledger.award(a, 5)
+    fallback.redis.rebuild()
+    fallback._down_until = float("inf")  # Redis is away: the award is only remembered
+    ledger.award(b, 7)
+    assert len(fallback._pending_entries) == 1
+    _lose_the_index(fallback, key_prefix)  # and comes back empty
+    fallback._down_until = 0
+    with (
+        mock.patch.object(tasks.ensure_leaderboards, "apply_async") as ensure,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert points_of(fallback.top(ALL, "all", 10)) == [(1, b.pk, 7), (2, a.pk, 5)]  # from SQL
+    assert ensure.call_count == 1  # the rebuild is asked for at once, not only by the beat
+    assert not fallback._pending_entries  # the rebuild counts it: indexing it too would count it twice
+    assert tasks.ensure_leaderboards()["rebuilt"]["keys"]
+    assert points_of(fallback.redis.top(ALL, "all", 10)) == [(1, b.pk, 7), (2, a.pk, 5)]
+    assert fallback.redis.compare_and_repair()["repaired"] == []
+
+
+def test_entries_missed_before_a_rebuild_are_left_to_it_and_later_ones_are_indexed(redis_url, key_prefix, ledger):
+    fallback = FallbackBackend.instance()
+    a, b, c = MemberFactory(), MemberFactory(), MemberFactory()
+    fallback._down_until = float("inf")
+    ledger.award(a, 5)  # missed, then rebuilt from the ledger
+    _lose_the_index(fallback, key_prefix)
+    fallback.redis.rebuild()
+    ledger.award(b, 3)  # missed after the rebuild: only the catch-up can count it
+    ledger.award(c, 1)
+    fallback._down_until = 0
+    assert points_of(fallback.top(ALL, "all", 10)) == [(1, a.pk, 5), (2, b.pk, 3), (3, c.pk, 1)]
+    assert points_of(fallback.redis.top(ALL, "all", 10)) == [(1, a.pk, 5), (2, b.pk, 3), (3, c.pk, 1)]
+    assert fallback.redis.compare_and_repair()["repaired"] == []
+
+
+def test_the_minute_check_rebuilds_only_a_missing_index_and_never_raises_for_redis(redis_url, key_prefix, ledger):
+    a = MemberFactory()
+    ledger.award(a, 4)
+    fallback = FallbackBackend.instance()
+    result = tasks.ensure_leaderboards()
+    assert result["rebuilt"]["rows"] > 0 and fallback.redis.is_ready()
+    assert tasks.ensure_leaderboards() == {}  # there: one EXISTS, nothing rebuilt
+    with mock.patch("gamification.services.boards._rebuilding_backend") as backend:
+        backend.return_value = redis_backend("redis://127.0.0.1:1/0", key_prefix)
+        assert tasks.ensure_leaderboards() == {"skipped": "redis unavailable"}

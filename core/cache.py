@@ -1,0 +1,129 @@
+"""The shared cache on Redis, failing open: ``ResilientRedisCache``.
+
+Everything this project keeps in the cache is an accelerator or a limit, never the only
+copy of anything: DRF's throttle counts, allauth's failed-login counts, the password-reset
+limiter, hot configuration (``core.memo``), badge images. Django's ``RedisCache`` raises
+when Redis is away, and DRF reads its throttle counts before any view runs, so a Redis
+outage turned every API call into a 500. This backend turns a connection error or a
+timeout into the embedded default's behaviour instead: the process keeps its own
+``LocMemCache`` for as long as Redis is away (reads miss at first, writes land there), logs
+a warning, and leaves Redis alone for ``RETRY_SECONDS`` before it asks again. Once Redis
+answers, the process's stand-in is dropped and Redis is the cache again.
+
+Why a backend and not a throttle that allows on errors: one place covers every caller (the
+throttles, allauth's login limits, ``memo`` on every award, images), and a caller written
+tomorrow cannot forget it. Why a local stand-in and not plain misses: limits keep working
+per process while Redis is away (the throttles and the failed-login limits then count per
+process, as in the embedded default, so a guesser gets at most one allowance per process,
+not an unlimited one), and a value read twice in a request is not loaded twice.
+
+What an outage can leave behind: a ``delete`` that could not reach Redis (a Master saved a
+point rule, ``memo`` forgets it) is not replayed, so a Redis that kept its data serves the
+old value until its timeout (at most five minutes for ``memo``).
+"""
+
+import functools
+import logging
+import threading
+import time
+
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+UNREACHABLE = (RedisConnectionError, RedisTimeoutError)
+
+
+def _fails_open(method):
+    """Run ``method`` on Redis, or on the process's stand-in while Redis is unreachable."""
+    name = method.__name__
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        if self._reachable():
+            try:
+                result = method(self, *args, **kwargs)
+            except UNREACHABLE as exc:
+                self._went_away(name, exc)
+            else:
+                self._came_back()
+                return result
+        return getattr(self._stand_in, name)(*args, **kwargs)
+
+    return wrapper
+
+
+class ResilientRedisCache(RedisCache):
+    """``django.core.cache.backends.redis.RedisCache`` that never fails a request for Redis.
+    Give it short socket timeouts in ``OPTIONS`` (``socket_connect_timeout``,
+    ``socket_timeout``): a Redis that does not answer at all costs a request that long, once
+    per ``RETRY_SECONDS`` per process."""
+
+    RETRY_SECONDS = 5.0  # after a failure, Redis is not asked again for this long
+    WARN_EVERY = 60.0  # while Redis stays away, one warning a minute per process
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._stand_in = LocMemCache(
+            f"redis-stand-in-{id(self)}",
+            {
+                "TIMEOUT": params.get("TIMEOUT", 300),
+                "KEY_PREFIX": params.get("KEY_PREFIX", ""),
+                "VERSION": params.get("VERSION", 1),
+                "OPTIONS": {"MAX_ENTRIES": 10_000},
+            },
+        )
+        self._retry_at = 0.0
+        self._away_since: float | None = None
+        self._warned_at = 0.0
+        self._state = threading.Lock()
+
+    # --- health ---------------------------------------------------------------------------
+
+    def _reachable(self) -> bool:
+        return time.monotonic() >= self._retry_at
+
+    def _went_away(self, operation: str, exc: Exception) -> None:
+        now = time.monotonic()
+        with self._state:
+            self._retry_at = now + self.RETRY_SECONDS
+            first = self._away_since is None
+            if first:
+                self._away_since = now
+            warn = first or now - self._warned_at >= self.WARN_EVERY
+            if warn:
+                self._warned_at = now
+        if warn:
+            logger.warning(
+                "Redis cache unavailable (%s: %s); using this process's memory until it answers again",
+                operation,
+                exc,
+            )
+
+    def _came_back(self) -> None:
+        if self._away_since is None:
+            return
+        with self._state:
+            if self._away_since is None:
+                return
+            away = time.monotonic() - self._away_since
+            self._away_since = None
+        self._stand_in.clear()
+        logger.warning("Redis cache answers again after %.0f s", away)
+
+    # --- the cache interface (the ``a…`` variants and ``decr``/``get_or_set`` go through these)
+
+    add = _fails_open(RedisCache.add)
+    get = _fails_open(RedisCache.get)
+    set = _fails_open(RedisCache.set)
+    touch = _fails_open(RedisCache.touch)
+    delete = _fails_open(RedisCache.delete)
+    get_many = _fails_open(RedisCache.get_many)
+    has_key = _fails_open(RedisCache.has_key)
+    incr = _fails_open(RedisCache.incr)
+    set_many = _fails_open(RedisCache.set_many)
+    delete_many = _fails_open(RedisCache.delete_many)
+    clear = _fails_open(RedisCache.clear)
