@@ -8,3 +8,8 @@ from cms.reports import services as report_services
 @shared_task(acks_late=True)
 def build_report_export(export_id: int) -> bool:
     return report_services.build_export(export_id=export_id)
+
+
+@shared_task(acks_late=True)
+def delete_expired_report_exports() -> int:
+    return report_services.delete_expired_exports()

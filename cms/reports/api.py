@@ -107,17 +107,18 @@ class ReachView(APIView):
 
 
 class ExportStatusView(APIView):
-    """A queued export: its status and, when ready, the download link. Only who asked."""
+    """A queued export: its status and, when ready, the download link (until ``expires_at``,
+    ``REPORT_EXPORT_KEEP_DAYS`` after it was asked for). Only who asked."""
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request, pk):
         export = selectors.export_for(member=request.user, pk=pk)
+        downloadable = export.status == ReportExport.Status.READY and not export.is_expired()
         return Response(
             {
                 "id": export.pk,
                 "status": export.status,
-                "download_url": reverse("reports:export-download", args=[export.pk])
-                if export.status == ReportExport.Status.READY
-                else None,
+                "download_url": reverse("reports:export-download", args=[export.pk]) if downloadable else None,
+                "expires_at": export.expires_at,
             }
         )

@@ -242,6 +242,12 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
+# Files only the application hands out, after asking who asks (core/storage.py): report
+# exports and story photos and videos. Never serve this folder directly.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", default="") or BASE_DIR / "var" / "private-media")
+# Behind nginx: an `internal` location aliased to PRIVATE_MEDIA_ROOT (e.g. /_private-media/);
+# the application checks who asks and nginx sends the file. Empty: the application sends it.
+PRIVATE_MEDIA_ACCEL_REDIRECT = env("PRIVATE_MEDIA_ACCEL_REDIRECT", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -319,6 +325,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "send-session-reminders": {"task": "events.tasks.send_session_reminders", "schedule": crontab(minute="*/5")},
     "send-invitation-reminders": {"task": "people.tasks.send_invitation_reminders", "schedule": crontab(minute=15)},
+    "delete-expired-report-exports": {
+        "task": "cms.tasks.delete_expired_report_exports",
+        "schedule": crontab(minute=45),
+    },
 }
 
 # --- After-commit work ------------------------------------------------------------------
@@ -342,6 +352,8 @@ INVITATION_REMINDER_DAYS = env.int("INVITATION_REMINDER_DAYS", default=4)
 INVITATION_MAX_REMINDERS = env.int("INVITATION_MAX_REMINDERS", default=2)
 # Report exports with more rows than this run in Celery and are offered as a download.
 REPORT_EXPORT_INLINE_ROWS = env.int("REPORT_EXPORT_INLINE_ROWS", default=5000)
+# A prepared export can be downloaded this many days; then the file and its row are deleted.
+REPORT_EXPORT_KEEP_DAYS = env.int("REPORT_EXPORT_KEEP_DAYS", default=7)
 
 # --- E-mail ---------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
