@@ -40,6 +40,7 @@ from .stories import (
     public_story,
     review_queue,
     review_queue_count,
+    story_of_media,
     with_story_details,
 )
 
@@ -61,6 +62,7 @@ __all__ = [
     "public_story",
     "review_queue",
     "review_queue_count",
+    "story_of_media",
     "reviewers",
     "share_dialog_url",
     "share_link",

@@ -66,3 +66,12 @@ def admin_stories(*, member: Member) -> QuerySet[Story]:
 def public_story(*, public_id: str) -> Story | None:
     """An approved story for its public page (no login), or None."""
     return with_story_details(Story.objects.filter(public_id=public_id, status=StoryStatus.APPROVED)).first()
+
+
+def story_of_media(*, name: str) -> Story | None:
+    """The story a stored photo or video belongs to (two indexed-by-story lookups at most),
+    or None for a name no story holds."""
+    image = StoryImage.objects.select_related("story").filter(image=name).first()
+    if image is not None:
+        return image.story
+    return Story.objects.filter(video=name).first() if name else None

@@ -195,7 +195,7 @@ def test_erasure_removes_the_photos_and_video_of_the_members_stories(
     from challenges.models import StoryImage
     from tests.challenges.conftest import png_bytes
 
-    settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
     story = Story.objects.create(creator=member, title="At the fair", status="approved")
     story.video.save("fair.mp4", ContentFile(b"\x00\x00\x00\x18ftypmp42video"), save=True)
     name = StoryImage._meta.get_field("image").storage.save("stories/images/fair.png", ContentFile(png_bytes()))
