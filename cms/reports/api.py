@@ -83,6 +83,7 @@ class PeopleView(APIView):
         except ValueError:
             page = 1
         result = selectors.per_person(scope, page=page)
+        result["suppressed_note"] = str(selectors.SUPPRESSED_NOTE) if result["suppressed"] else None
         services.record_per_person_view(member=request.user, scope=scope, page=page)
         result["columns"] = [{"key": c.key, "label": str(c.label), "percent": c.percent} for c in result["columns"]]
         return Response(result)
