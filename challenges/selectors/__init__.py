@@ -32,6 +32,7 @@ from .sharing import (
     utm_params,
 )
 from .stories import (
+    admin_review_decisions,
     admin_stories,
     approved_stories,
     find_story,
@@ -46,6 +47,7 @@ from .stories import (
 
 __all__ = [
     "Reviewers",
+    "admin_review_decisions",
     "admin_stories",
     "approved_stories",
     "audience_q",

@@ -6,7 +6,7 @@ from django.db.models import Prefetch, QuerySet
 from people.models import Member
 
 from .. import policies
-from ..models import Story, StoryImage, StoryStatus
+from ..models import ReviewDecision, Story, StoryImage, StoryStatus
 
 
 def with_story_details(qs: QuerySet[Story]) -> QuerySet[Story]:
@@ -61,6 +61,17 @@ def admin_stories(*, member: Member) -> QuerySet[Story]:
     if member.is_editor:
         return stories.filter(policies.review_scope(member))
     return stories.filter(department_id=member.department_id) if member.department_id else stories.none()
+
+
+def admin_review_decisions(*, member: Member) -> QuerySet[ReviewDecision]:
+    """The admin's decision log: Masters every decision, an Editor those on stories they may
+    review (``policies.review_scope``: their own departments'), anyone else none."""
+    decisions = ReviewDecision.objects.select_related("story", "editor")
+    if member.is_master:
+        return decisions
+    if member.is_editor:
+        return decisions.filter(story__in=Story.objects.filter(policies.review_scope(member)).values("pk"))
+    return decisions.none()
 
 
 def public_story(*, public_id: str) -> Story | None:
