@@ -20,7 +20,18 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from core.storage import PrivateStorage
 from people.models import Role
+
+# Story photos and videos are private (``core.storage``): ``.url`` points at
+# ``challenges.views.story_media`` (``/story-media/<name>``), which serves a file to the
+# story's creator and reviewers, and to everyone only while the story is approved.
+STORY_MEDIA_URL = "/story-media/"
+_story_media = PrivateStorage(base_url=STORY_MEDIA_URL)
+
+
+def story_media_storage() -> PrivateStorage:
+    return _story_media
 
 
 class ChallengeState(models.TextChoices):
@@ -227,7 +238,10 @@ class Story(models.Model):
     original_text = models.TextField(_("text as submitted"), blank=True)
     text = models.TextField(_("text"), blank=True)
     link_url = models.URLField(_("link"), max_length=500, blank=True)
-    video = models.FileField(_("video"), upload_to="stories/videos/%Y/%m/", blank=True)
+    # Indexed: the media view finds the story of a file by its name.
+    video = models.FileField(
+        _("video"), upload_to="stories/videos/%Y/%m/", storage=story_media_storage, blank=True, db_index=True
+    )
     caption = models.TextField(
         _("suggested caption"), blank=True, help_text=_("What ambassadors see as the text to share.")
     )
@@ -274,7 +288,13 @@ class StoryImage(models.Model):
     """An uploaded photo, re-encoded by the server (metadata such as the location gone)."""
 
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="images")
-    image = models.ImageField(upload_to="stories/images/%Y/%m/", width_field="width", height_field="height")
+    image = models.ImageField(
+        upload_to="stories/images/%Y/%m/",
+        storage=story_media_storage,
+        width_field="width",
+        height_field="height",
+        db_index=True,
+    )
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     position = models.PositiveSmallIntegerField(default=0)

@@ -18,7 +18,8 @@ anything (check, then do).
 - withdraw: the creator, their own story while it waits for review;
 - compliment: Social Masters and Activators, a colleague's approved story;
 - see a story: its creator, its reviewers, and everyone once it is approved; its feedback and
-  the creator's original text: the creator and the reviewers only;
+  the creator's original text: the creator and the reviewers only; its photos and video the
+  same (anyone, signed in or not, only while it is approved);
 - share: any member, an approved story, on their own channel (we only open the dialog).
 """
 
@@ -140,6 +141,15 @@ def check_own_story(member: Member, story: Story) -> None:
 
 def can_see_story(member: Member, story: Story) -> bool:
     return story.creator_id == member.pk or story.status == StoryStatus.APPROVED or can_review(member, story)
+
+
+def can_see_story_media(member, story: Story) -> bool:
+    """A story's photos and video: its creator and its reviewers always, everyone else
+    (signed in or not: the public page and the networks' previews) only while it is
+    approved. ``member`` may be anonymous."""
+    if story.status == StoryStatus.APPROVED:
+        return True
+    return bool(member and member.is_authenticated) and (story.creator_id == member.pk or can_review(member, story))
 
 
 def can_see_feedback(member: Member, story: Story) -> bool:

@@ -16,6 +16,8 @@ urlpatterns = [
     path("stories/<id:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("stories/<id:pk>/compliment/", views.compliment, name="compliment"),
     path("stories/p/<str:public_id>/", views.public_story, name="public_story"),
+    # models.STORY_MEDIA_URL: the prefix of every story photo's and video's ``.url``.
+    path("story-media/<path:name>", views.story_media, name="story_media"),
     path("share/", views.feed, name="feed"),
     path("share/<id:pk>/", views.share, name="share"),
     path("share/<id:pk>/dismiss/", views.dismiss, name="dismiss"),

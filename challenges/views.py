@@ -9,7 +9,9 @@ Who may open what:
 - compliments: Masters and Activators; others 403;
 - manage pages (list, create, edit, state changes, preview, judge): Masters, and
   Activators for their own department's challenges; others 403;
-- ``/s/<code>`` and the public story page: everyone, no login.
+- ``/s/<code>`` and the public story page: everyone, no login;
+- a story's photos and video (``/story-media/…``): its creator and reviewers always, everyone
+  (no login) while it is approved; others 404.
 """
 
 from urllib.parse import urlencode
@@ -23,15 +25,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
+from rest_framework.exceptions import APIException
+from rest_framework.request import Request
+from rest_framework.settings import api_settings
 
+from core import storage
 from core.errors import ServiceError
 from core.ids import id_from
 from strategy.models import CalendarEntry
 
 from . import policies, selectors, services
 from .forms import ChallengeForm, StoryForm
-from .models import Challenge, ChallengeState, Network, Story, StoryStatus
+from .models import Challenge, ChallengeState, Network, Story, StoryStatus, story_media_storage
 
 
 def _error(request, exc: ServiceError):
@@ -243,6 +249,31 @@ def public_story(request, public_id):
         "og_url": request.build_absolute_uri(reverse("challenges:public_story", args=[story.public_id])),
     }
     return render(request, "challenges/public_story.html", context)
+
+
+def _viewer(request):
+    """Who asks for a file: the session's member, or the API token's (an app shows the
+    images of its member's own stories with the token it calls the API with)."""
+    if request.user.is_authenticated:
+        return request.user
+    drf_request = Request(request, authenticators=[cls() for cls in api_settings.DEFAULT_AUTHENTICATION_CLASSES])
+    try:
+        return drf_request.user
+    except APIException:  # a wrong or revoked token: nobody
+        return request.user
+
+
+@require_GET
+def story_media(request, name):
+    """A story's photo or video from private storage, for who may see it
+    (``policies.can_see_story_media``); anyone else gets 404, as if it did not exist."""
+    story = selectors.story_of_media(name=name)
+    if story is None or not policies.can_see_story_media(_viewer(request), story):
+        raise Http404
+    published = story.status == StoryStatus.APPROVED
+    # Never in a shared cache: a story can still be taken down, and then its files must go.
+    cache_control = "private, max-age=300" if published else "private, no-store"
+    return storage.serve(story_media_storage(), name, cache_control=cache_control)
 
 
 # --- editors --------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 sharing settings, and the review queue with its count in the menu."""
 
 from django import forms
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,7 +11,15 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    EditView,
+    HistoryView,
+    InspectView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+    UsageView,
+)
 
 from . import policies, selectors, services
 from .models import Challenge, ChallengeState, ReviewDecision, Story
@@ -64,8 +73,28 @@ class ChallengeViewSet(SnippetViewSet):
     )
 
 
+class ScopedObject:
+    """A view of one object that answers 404 for an object outside the member's list
+    (``scope(member=…)``, the viewset's ``get_queryset``): Wagtail looks a snippet up by its
+    id alone, so without this an Editor could open another department's decision by its
+    address."""
+
+    scope = None
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if not type(self).scope(member=self.request.user).filter(pk=obj.pk).exists():
+            raise Http404
+        return obj
+
+
+def scoped(view_class, scope):
+    return type(f"Scoped{view_class.__name__}", (ScopedObject, view_class), {"scope": staticmethod(scope)})
+
+
 class StoryViewSet(SnippetViewSet):
-    """Masters see every story; an Editor those they review (``selectors.admin_stories``)."""
+    """Masters see every story; an Editor those they review (``selectors.admin_stories``).
+    Editors only list stories (no view of one story is open to them)."""
 
     model = Story
     icon = "doc-full"
@@ -79,12 +108,23 @@ class StoryViewSet(SnippetViewSet):
 
 
 class ReviewDecisionViewSet(SnippetViewSet):
+    """Masters see every decision; an Editor those on their own departments' stories
+    (``selectors.admin_review_decisions``), in the list and behind every address of one."""
+
     model = ReviewDecision
     icon = "list-ul"
     menu_label = _("Review decisions")
     list_display = ["story", "editor", "decision", "created_at"]
     list_filter = ["decision"]
     inspect_view_enabled = True
+    edit_view_class = scoped(EditView, selectors.admin_review_decisions)
+    delete_view_class = scoped(DeleteView, selectors.admin_review_decisions)
+    history_view_class = scoped(HistoryView, selectors.admin_review_decisions)
+    usage_view_class = scoped(UsageView, selectors.admin_review_decisions)
+    inspect_view_class = scoped(InspectView, selectors.admin_review_decisions)
+
+    def get_queryset(self, request):
+        return selectors.admin_review_decisions(member=request.user)
 
 
 class ContentFlowGroup(SnippetViewSetGroup):

@@ -1,3 +1,5 @@
+import datetime
+import secrets
 from decimal import Decimal
 
 from django.conf import settings as django_settings
@@ -13,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core import branding as core_branding
+from core.storage import PrivateStorage
 
 
 class HomePage(Page):
@@ -182,9 +185,29 @@ def current_branding(request=None) -> core_branding.Branding:
     return BrandingSettings.load(request_or_site=request).as_branding(certificate_signatory=signatory)
 
 
+_report_exports = PrivateStorage()
+
+
+def report_export_storage() -> PrivateStorage:
+    """Where report exports are kept: private (``core.storage``), never under ``/media/``."""
+    return _report_exports
+
+
+def report_export_name(instance, filename: str) -> str:
+    """An unguessable name that says nothing about what is inside (the download is named
+    after the table and the day by ``ReportExport.download_name``)."""
+    extension = filename.rsplit(".", 1)[-1] if "." in filename else "bin"
+    return f"report-exports/{secrets.token_hex(16)}.{extension}"
+
+
+def report_export_expiry() -> datetime.datetime:
+    return timezone.now() + datetime.timedelta(days=django_settings.REPORT_EXPORT_KEEP_DAYS)
+
+
 class ReportExport(models.Model):
     """A report export too large to build during the request: Celery builds the file and
-    the member who asked downloads it (only they may)."""
+    the member who asked downloads it (only they may, only while they may see reports and
+    only until ``expires_at``; then a beat task deletes the file and the row)."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Being prepared")
@@ -198,10 +221,11 @@ class ReportExport(models.Model):
     fmt = models.CharField(_("format"), max_length=4)
     params = models.JSONField(default=dict)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
-    file = models.FileField(upload_to="report-exports/", blank=True)
+    file = models.FileField(upload_to=report_export_name, storage=report_export_storage, blank=True)
     rows = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires at"), default=report_export_expiry, db_index=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -211,6 +235,14 @@ class ReportExport(models.Model):
 
     def __str__(self):
         return f"{self.table}.{self.fmt} ({self.get_status_display()})"
+
+    def is_expired(self, now: datetime.datetime | None = None) -> bool:
+        return self.expires_at <= (now or timezone.now())
+
+    @property
+    def download_name(self) -> str:
+        day = timezone.localdate(self.finished_at or self.created_at).isoformat()
+        return f"participation-{self.table.replace(',', '-')}-{day}.{self.fmt}"
 
 
 class WorkerHeartbeat(models.Model):

@@ -16,3 +16,8 @@ def record_worker_heartbeat() -> None:
     from cms.services.heartbeat import record_worker_heartbeat as record
 
     record()
+
+
+@shared_task(acks_late=True)
+def delete_expired_report_exports() -> int:
+    return report_services.delete_expired_exports()

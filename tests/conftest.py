@@ -110,6 +110,16 @@ def _pinned_clock(clock_moment):
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_media(tmp_path_factory):
+    """Report exports and story media the tests store go to a folder of the run, never to
+    the project's var/private-media. Tests that look at the files set their own."""
+    previous = settings.PRIVATE_MEDIA_ROOT
+    settings.PRIVATE_MEDIA_ROOT = tmp_path_factory.mktemp("private-media")
+    yield
+    settings.PRIVATE_MEDIA_ROOT = previous
+
+
 # --- Rows a module's tests share -------------------------------------------------------
 # Building Wagtail pages or the demo takes longer than most tests; a module that only reads
 # them builds them once. Tests in such a module run in savepoints inside the module's

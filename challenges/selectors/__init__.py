@@ -32,6 +32,7 @@ from .sharing import (
     utm_params,
 )
 from .stories import (
+    admin_review_decisions,
     admin_stories,
     approved_stories,
     find_story,
@@ -40,11 +41,13 @@ from .stories import (
     public_story,
     review_queue,
     review_queue_count,
+    story_of_media,
     with_story_details,
 )
 
 __all__ = [
     "Reviewers",
+    "admin_review_decisions",
     "admin_stories",
     "approved_stories",
     "audience_q",
@@ -61,6 +64,7 @@ __all__ = [
     "public_story",
     "review_queue",
     "review_queue_count",
+    "story_of_media",
     "reviewers",
     "share_dialog_url",
     "share_link",

@@ -6,7 +6,7 @@ from django.db.models import Prefetch, QuerySet
 from people.models import Member
 
 from .. import policies
-from ..models import Story, StoryImage, StoryStatus
+from ..models import ReviewDecision, Story, StoryImage, StoryStatus
 
 
 def with_story_details(qs: QuerySet[Story]) -> QuerySet[Story]:
@@ -63,6 +63,26 @@ def admin_stories(*, member: Member) -> QuerySet[Story]:
     return stories.filter(department_id=member.department_id) if member.department_id else stories.none()
 
 
+def admin_review_decisions(*, member: Member) -> QuerySet[ReviewDecision]:
+    """The admin's decision log: Masters every decision, an Editor those on stories they may
+    review (``policies.review_scope``: their own departments'), anyone else none."""
+    decisions = ReviewDecision.objects.select_related("story", "editor")
+    if member.is_master:
+        return decisions
+    if member.is_editor:
+        return decisions.filter(story__in=Story.objects.filter(policies.review_scope(member)).values("pk"))
+    return decisions.none()
+
+
 def public_story(*, public_id: str) -> Story | None:
     """An approved story for its public page (no login), or None."""
     return with_story_details(Story.objects.filter(public_id=public_id, status=StoryStatus.APPROVED)).first()
+
+
+def story_of_media(*, name: str) -> Story | None:
+    """The story a stored photo or video belongs to (two indexed-by-story lookups at most),
+    or None for a name no story holds."""
+    image = StoryImage.objects.select_related("story").filter(image=name).first()
+    if image is not None:
+        return image.story
+    return Story.objects.filter(video=name).first() if name else None

@@ -28,7 +28,7 @@ from .challenges import (
     update_challenge,
 )
 from .digest import send_weekly_digests
-from .privacy import forget_entrant
+from .privacy import forget_entrant, forget_stories
 from .review import give_compliment, review_story
 from .sharing import delete_old_clicks, dismiss_suggestion, record_click, share_link_for, share_story
 from .stories import MAX_IMAGES, resubmit_story, submit_story, withdraw_story
@@ -51,6 +51,7 @@ __all__ = [
     "schedule_challenge",
     "send_weekly_digests",
     "forget_entrant",
+    "forget_stories",
     "share_link_for",
     "share_story",
     "submit_story",

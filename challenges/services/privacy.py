@@ -1,11 +1,42 @@
 """Erasure's part in challenges. When a challenge closes, its standings and winners are fixed
 as JSON copies that name the entrants (so that later name changes do not rewrite a result);
-an erased member must not stay named there."""
+an erased member must not stay named there. Other members' points for sharing the member's
+stories, and the admin's history of edits to them, carry the story's title: those copies go
+too."""
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast, Concat
+from wagtail.models import ModelLogEntry
+
+from gamification.models import PointsEntry
 from people.models import Member
 
-from ..models import Challenge
+from ..models import Challenge, Network, ShareClick, Story
 from ..selectors import entrant_name
+
+
+def forget_stories(*, member: Member) -> None:
+    """Blank the copies of the titles of ``member``'s stories held outside the stories:
+    other members' points entries for sharing them and for clicks on their links (labelled
+    with the title; ``rewards.reward_share``/``reward_click``) and the admin's log of edits
+    to them. Rows and points stay. Locks nothing itself (the caller holds the member's
+    lock inside its transaction); returns nothing."""
+    story_ids = list(Story.objects.filter(creator=member).values_list("pk", flat=True))
+    if not story_ids:
+        return
+    share_refs = [f"story:{pk}:{network}" for pk in story_ids for network in Network.values]
+    click_refs = (
+        ShareClick.objects.filter(link__story__creator=member)
+        .annotate(ref=Concat(Value("click:"), Cast("pk", CharField())))
+        .values("ref")
+    )
+    story_type = ContentType.objects.get_for_model(Story)
+    PointsEntry.objects.filter(ref__in=share_refs).update(label="")
+    PointsEntry.objects.filter(action="share_click", ref__in=click_refs).update(label="")
+    # The log's label is the title; it becomes what the story is called once blanked.
+    for pk in story_ids:
+        ModelLogEntry.objects.filter(content_type=story_type, object_id=str(pk)).update(label=f"#{pk}", data={})
 
 
 def forget_entrant(*, member: Member) -> int:

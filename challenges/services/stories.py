@@ -9,7 +9,6 @@ deleted again."""
 import logging
 import re
 
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +21,7 @@ from people.models import Member
 
 from .. import policies, selectors, uploads
 from ..errors import InvalidTransition
-from ..models import Challenge, ChallengeKind, Story, StoryImage, StoryStatus
+from ..models import Challenge, ChallengeKind, Story, StoryImage, StoryStatus, story_media_storage
 
 logger = logging.getLogger(__name__)
 
@@ -224,7 +223,7 @@ def _store_images(story: Story, cleaned, stored: list, start: int = 0) -> None:
 def _delete_files(names) -> None:
     for name in names:
         try:
-            default_storage.delete(name)
+            story_media_storage().delete(name)
         except Exception:
             logger.warning("Could not delete %s after a failed submission", name, exc_info=True)
 

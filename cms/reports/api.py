@@ -83,6 +83,7 @@ class PeopleView(APIView):
         except ValueError:
             page = 1
         result = selectors.per_person(scope, page=page)
+        result["suppressed_note"] = str(selectors.SUPPRESSED_NOTE) if result["suppressed"] else None
         services.record_per_person_view(member=request.user, scope=scope, page=page)
         result["columns"] = [{"key": c.key, "label": str(c.label), "percent": c.percent} for c in result["columns"]]
         return Response(result)
@@ -107,17 +108,18 @@ class ReachView(APIView):
 
 
 class ExportStatusView(APIView):
-    """A queued export: its status and, when ready, the download link. Only who asked."""
+    """A queued export: its status and, when ready, the download link (until ``expires_at``,
+    ``REPORT_EXPORT_KEEP_DAYS`` after it was asked for). Only who asked."""
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request, pk):
         export = selectors.export_for(member=request.user, pk=pk)
+        downloadable = export.status == ReportExport.Status.READY and not export.is_expired()
         return Response(
             {
                 "id": export.pk,
                 "status": export.status,
-                "download_url": reverse("reports:export-download", args=[export.pk])
-                if export.status == ReportExport.Status.READY
-                else None,
+                "download_url": reverse("reports:export-download", args=[export.pk]) if downloadable else None,
+                "expires_at": export.expires_at,
             }
         )

@@ -59,6 +59,8 @@ def tables_for(*, scope: selectors.Scope, names: list[str]) -> dict[str, tuple[l
                 tables[name] = present.table(data, name)
     if any(n in REACH_TABLES for n in names):
         reach = selectors.reach(scope)
+        if reach is not None and reach["suppressed"]:
+            raise selectors.ReportError(_("This group has fewer than 5 members; it is not reported on its own."))
         if reach is not None:
             for name, table in present.reach_tables(reach).items():
                 if name in names:

@@ -4,11 +4,22 @@ Activator their own department, everyone else nothing."""
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
+from cms.models import ProgrammeSettings
 from people import policies as people_policies
 
 
 def may_see_reports(member) -> bool:
     return people_policies.can_see_reports(member)
+
+
+def may_download_export(member, export) -> bool:
+    """A prepared export is for the member who asked, and only while they may still see
+    reports (and, for the per-person table, while the works council allows per-person data)."""
+    if not (member is not None and member.is_authenticated and export.requested_by_id == member.pk):
+        return False
+    if not people_policies.can_see_reports(member):
+        return False
+    return not ("people" in export.table.split(",") and ProgrammeSettings.load().aggregates_only)
 
 
 def own_department_only(member) -> int | None:

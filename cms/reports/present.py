@@ -26,6 +26,7 @@ def as_dict(report: selectors.Report) -> dict:
         "period": {"from": report.scope.start.date(), "to": report.scope.end.date()},
         "filters": {"department": report.scope.department_id, "location": report.scope.location_id},
         "suppressed": report.suppressed,
+        "suppressed_note": str(selectors.SUPPRESSED_NOTE) if report.suppressed else None,
         "definitions": DEFINITIONS,
         "funnel": report.funnel,
         "columns": [{"key": c.key, "label": str(c.label), "percent": c.percent} for c in columns],

@@ -1,8 +1,12 @@
 """What reports change: audited exports (now, or queued for Celery and built once) and
 the audit line for looking at individuals' participation."""
 
+import datetime
+
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -59,10 +63,19 @@ def export_now(*, member: Member, scope: Scope, names: list[str], fmt: str) -> b
 def queue_export(*, member: Member, params: dict, names: list[str], fmt: str) -> ReportExport:
     """Record a large export and let Celery build it after commit (``build_export``).
 
-    Locks nothing. Returns the pending export, which only ``member`` may download. Raises
+    Locks nothing. Returns the pending export, which only ``member`` may download, for
+    ``REPORT_EXPORT_KEEP_DAYS`` from now. Raises
     ``PerPersonOff`` (403) for the people table under the works council setting."""
     _check_per_person(names)
-    export = ReportExport.objects.create(requested_by=member, table=",".join(names), fmt=fmt, params=params)
+    now = timezone.now()
+    export = ReportExport.objects.create(
+        requested_by=member,
+        table=",".join(names),
+        fmt=fmt,
+        params=params,
+        created_at=now,
+        expires_at=now + datetime.timedelta(days=settings.REPORT_EXPORT_KEEP_DAYS),
+    )
     enqueue("cms.tasks.build_report_export", export.pk)
     return export
 
@@ -88,13 +101,33 @@ def build_export(*, export_id: int) -> bool:
     except Exception:
         ReportExport.objects.filter(pk=export_id).update(status=ReportExport.Status.FAILED, finished_at=timezone.now())
         raise
-    stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
-    export.file.save(
-        f"participation-{export.table.replace(',', '-')}-{stamp}.{export.fmt}", ContentFile(content), save=False
-    )
+    # The stored name is random (``cms.models.report_export_name``); the download is named
+    # after the table and the day.
+    export.file.save(f"export.{export.fmt}", ContentFile(content), save=False)
     export.status = ReportExport.Status.READY
     export.rows = sum(len(rows) for _header, rows in tables.values())
     export.finished_at = timezone.now()
     export.save(update_fields=["file", "status", "rows", "finished_at"])
     _audit(member, names, export.fmt, scope)
     return True
+
+
+def delete_exports(exports: QuerySet[ReportExport]) -> int:
+    """Delete ``exports`` and, once the deletion commits, their files (a rolled-back
+    deletion loses no file). Locks nothing. Returns how many rows went."""
+    doomed = list(exports.exclude(file="").values_list("file", flat=True))
+    storage = ReportExport._meta.get_field("file").storage
+    count, _by_model = exports.delete()
+
+    def delete_files():
+        for name in doomed:
+            storage.delete(name)
+
+    transaction.on_commit(delete_files)
+    return count
+
+
+def delete_expired_exports(*, now: datetime.datetime | None = None) -> int:
+    """The Celery beat task's work: exports past ``expires_at`` (their download answers 410
+    from that moment) lose their file and their row. Safe to run twice. Returns how many."""
+    return delete_exports(ReportExport.objects.filter(expires_at__lte=now or timezone.now()))

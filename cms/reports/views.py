@@ -1,13 +1,14 @@
 """Report pages: HR and Social Masters (whole organisation), Social Activators (their own
 department); everyone else 403. Figures come from the same selectors as the API."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from cms.models import ProgrammeSettings
+from core import storage
 from core.errors import ServiceError
 
 from . import charts, exports, policies, present, selectors, services
@@ -86,10 +87,23 @@ def reach(request):
 
 @login_required
 def download(request, pk):
-    """A prepared export; only the member who asked for it may download it."""
+    """A prepared export, from private storage: only the member who asked for it, only while
+    they may still see reports (anyone else: 404, as if it did not exist), only until it
+    expires (410, then the beat task deletes it)."""
     export = selectors.export_for(member=request.user, pk=pk, ready=True)
-    if not policies.may_see_reports(request.user):
-        raise PermissionDenied
+    if not policies.may_download_export(request.user, export):
+        raise Http404
+    if export.is_expired():
+        message = _("This download has expired. Downloads are kept for %(days)s days; export the report again.") % {
+            "days": settings.REPORT_EXPORT_KEEP_DAYS
+        }
+        return render(request, "cms/reports/export_expired.html", {"message": message}, status=410)
     if not export.file:
         raise Http404
-    return FileResponse(export.file.open("rb"), as_attachment=True, filename=export.file.name.rsplit("/", 1)[-1])
+    return storage.serve(
+        export.file.storage,
+        export.file.name,
+        cache_control="private, no-store",
+        as_attachment=True,
+        filename=export.download_name,
+    )

@@ -1,7 +1,7 @@
 """A member's personal data across every app: the JSON download and erasure.
 
 Each app's part is one line in ``PERSONAL_DATA`` (model, the field pointing at the member,
-the free texts erasure blanks). Models that are not installed (yet) are skipped, so the
+the free texts erasure blanks); login rows (``LOGIN_ROWS``) and report exports are deleted. Models that are not installed (yet) are skipped, so the
 registry can name every app. Erasure keeps rows (and so every count and total) and removes
 what identifies the person (texts, and the photos and videos in ``PERSONAL_FILES``); see
 ``people.services.privacy.anonymise``."""
@@ -14,6 +14,8 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from challenges import services as challenge_services
+from cms.models import ReportExport
+from cms.reports import services as report_services
 from core.errors import Conflict, InvalidInput
 from core.locking import lock
 from gamification.services.boards import set_leaderboard_visibility
@@ -94,6 +96,15 @@ PERSONAL_DATA = [
     PersonalData("share_links", "challenges.ShareLink", "member"),
 ]
 
+# Rows that exist only for the member to log in (their addresses and single sign-on
+# identities with the claims the provider sent, their second factors): an erased account
+# never logs in again, so they are deleted, not blanked. (model label, field to the member)
+LOGIN_ROWS = [
+    ("account.EmailAddress", "user"),
+    ("socialaccount.SocialAccount", "user"),
+    ("mfa.Authenticator", "user"),
+]
+
 
 @dataclass(frozen=True)
 class PersonalFiles:
@@ -135,6 +146,26 @@ def _erase_files(member: Member) -> None:
             storage.delete(name)
 
     transaction.on_commit(delete_files)
+
+
+def _erase_login_rows(member: Member) -> None:
+    # An identity provider may send the e-mail address as the SCIM externalId.
+    Member.objects.filter(pk=member.pk).update(scim_external_id="")
+    member.scim_external_id = ""
+    for label, field in LOGIN_ROWS:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        model.objects.filter(**{field: member}).delete()
+
+
+def _erase_report_exports(member: Member) -> None:
+    """The member's own exports, and every per-person export (its file lists the member by
+    name): rows and files (once the erasure commits). Whoever asked exports again."""
+    report_services.delete_exports(
+        ReportExport.objects.filter(requested_by=member) | ReportExport.objects.filter(table__contains="people")
+    )
 
 
 def _registered():
@@ -185,8 +216,11 @@ def erase_member(*, member: Member, by: Member, password: str | None = None) -> 
             if fields:
                 model.objects.filter(**{item.member_field: locked}).update(**dict.fromkeys(fields, ""))
         _erase_files(locked)
+        _erase_login_rows(locked)
+        _erase_report_exports(locked)
         people_services.anonymise(member=locked)
         challenge_services.forget_entrant(member=locked)
+        challenge_services.forget_stories(member=locked)
         set_leaderboard_visibility(member=locked, visibility=LeaderboardVisibility.HIDDEN)
         audit.record(actor=by, action=AuditAction.MEMBER_ERASED, target=locked.pk, own=by.pk == member.pk)
     member.refresh_from_db()

@@ -325,6 +325,12 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
+# Files only the application hands out, after asking who asks (core/storage.py): report
+# exports and story photos and videos. Never serve this folder directly.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", default="") or BASE_DIR / "var" / "private-media")
+# Behind nginx: an `internal` location aliased to PRIVATE_MEDIA_ROOT (e.g. /_private-media/);
+# the application checks who asks and nginx sends the file. Empty: the application sends it.
+PRIVATE_MEDIA_ACCEL_REDIRECT = env("PRIVATE_MEDIA_ACCEL_REDIRECT", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -437,6 +443,10 @@ CELERY_BEAT_SCHEDULE = {
     "send-invitation-reminders": {"task": "people.tasks.send_invitation_reminders", "schedule": crontab(minute=15)},
     # /health/ calls the worker stale when this has not run for HEALTH_WORKER_STALE_MINUTES.
     "record-worker-heartbeat": {"task": "cms.tasks.record_worker_heartbeat", "schedule": 60.0},
+    "delete-expired-report-exports": {
+        "task": "cms.tasks.delete_expired_report_exports",
+        "schedule": crontab(minute=45),
+    },
 }
 
 # --- /health/ (cms/views/health.py; docs/deployment.md) ---------------------------------
@@ -467,6 +477,8 @@ INVITATION_REMINDER_DAYS = env.int("INVITATION_REMINDER_DAYS", default=4)
 INVITATION_MAX_REMINDERS = env.int("INVITATION_MAX_REMINDERS", default=2)
 # Report exports with more rows than this run in Celery and are offered as a download.
 REPORT_EXPORT_INLINE_ROWS = env.int("REPORT_EXPORT_INLINE_ROWS", default=5000)
+# A prepared export can be downloaded this many days; then the file and its row are deleted.
+REPORT_EXPORT_KEEP_DAYS = env.int("REPORT_EXPORT_KEEP_DAYS", default=7)
 
 # --- E-mail ---------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

@@ -29,6 +29,7 @@ def _point_rules(db):
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     settings.BASE_URL = "http://testserver"
 
 

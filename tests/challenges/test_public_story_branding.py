@@ -27,4 +27,4 @@ def test_a_story_image_stays_the_share_image(client, creator, editor, branded):
     story = StoryFactory(creator=creator, approved_by=editor, title="We won", images=1)
     html = client.get(f"/stories/p/{story.public_id}/").content.decode()
     assert html.count('property="og:image"') == 1
-    assert '<meta property="og:image" content="http://testserver/media/stories/images/' in html
+    assert '<meta property="og:image" content="http://testserver/story-media/stories/images/' in html

@@ -18,8 +18,9 @@ def creator_api(creator, api_for):
 
 
 def media_files(settings):
-    root = settings.MEDIA_ROOT
-    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+    """Every stored file, public or private (story media are private)."""
+    roots = [settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT]
+    return [p for root in roots if root.exists() for p in root.rglob("*") if p.is_file()]
 
 
 def post(client, **data):
@@ -45,7 +46,7 @@ def test_a_real_photo_is_reencoded_without_exif(creator_api, settings):
         assert reopened.format == "JPEG"
         assert not reopened.getexif()
     assert (image.width, image.height) == (64, 48)
-    assert response.json()["images"][0]["url"].startswith("http://testserver/media/stories/images/")
+    assert response.json()["images"][0]["url"].startswith("http://testserver/story-media/stories/images/")
 
 
 def test_png_renamed_mp4_is_refused(creator_api, settings):

@@ -170,7 +170,7 @@ def test_public_story_page_has_open_graph_tags(client, creator, editor):
     story = StoryFactory(creator=creator, approved_by=editor, title="We won", images=1)
     page = client.get(f"/stories/p/{story.public_id}/").content.decode()
     assert '<meta property="og:title" content="We won">' in page
-    assert '<meta property="og:image" content="http://testserver/media/stories/images/' in page
+    assert '<meta property="og:image" content="http://testserver/story-media/stories/images/' in page
     pending = StoryFactory(creator=creator, text="Not yet")
     assert client.get(f"/stories/p/{pending.public_id}/").status_code == 404
 

@@ -59,3 +59,26 @@ def test_editors_see_only_their_departments_stories_in_the_admin(creator, editor
     StoryFactory(creator=elsewhere, title="Theirs", text="y")
     page = client_for(editor).get("/admin/snippets/challenges/story/").content.decode()
     assert "Ours" in page and "Theirs" not in page
+
+
+@pytest.fixture
+def two_departments_decisions(creator, editor, other_department):
+    """A decision on a Sales story (``editor``'s department) and one on a Finance story."""
+    ours = StoryFactory(creator=creator, title="Ours decided", text="x", approved_by=editor)
+    finance_editor = MemberFactory(role=Role.EDITOR, department=other_department)
+    elsewhere = MemberFactory(role=Role.CREATOR, department=other_department)
+    theirs = StoryFactory(creator=elsewhere, title="Theirs decided", text="y", approved_by=finance_editor)
+    return ours.decisions.get(), theirs.decisions.get()
+
+
+def test_editors_see_only_their_departments_review_decisions(two_departments_decisions, editor, master, client_for):
+    ours, theirs = two_departments_decisions
+    listing = "/admin/snippets/challenges/reviewdecision/"
+    inspect = "/admin/snippets/challenges/reviewdecision/inspect/{}/"
+    page = client_for(editor).get(listing).content.decode()
+    assert "Ours decided" in page and "Theirs decided" not in page
+    assert client_for(editor).get(inspect.format(ours.pk)).status_code == 200
+    assert client_for(editor).get(inspect.format(theirs.pk)).status_code == 404
+    page = client_for(master).get(listing).content.decode()
+    assert "Ours decided" in page and "Theirs decided" in page
+    assert [client_for(master).get(inspect.format(d.pk)).status_code for d in (ours, theirs)] == [200, 200]

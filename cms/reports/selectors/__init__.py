@@ -7,6 +7,7 @@ from .pages import attention_counts, export_for, filter_choices
 from .participation import (
     MIN_GROUP,
     PEOPLE_PAGE_SIZE,
+    SUPPRESSED_NOTE,
     Column,
     PerPersonOff,
     Report,
@@ -27,6 +28,7 @@ from .reach import reach
 __all__ = [
     "MIN_GROUP",
     "PEOPLE_PAGE_SIZE",
+    "SUPPRESSED_NOTE",
     "Column",
     "PerPersonOff",
     "Report",

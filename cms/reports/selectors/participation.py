@@ -28,6 +28,10 @@ GOAL_PERCENT = 10
 DEFAULT_DAYS = 90
 MAX_DAYS = 2 * 366
 PEOPLE_PAGE_SIZE = 50
+# What every report says instead of its figures when the selection is under ``MIN_GROUP``.
+SUPPRESSED_NOTE = _(
+    "This selection has fewer than 5 members. To keep individuals unidentifiable it is not reported on its own."
+)
 
 
 class ReportError(InvalidInput):

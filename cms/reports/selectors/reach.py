@@ -10,16 +10,35 @@ from people.models import Department
 
 from .. import metrics
 from ..metrics import Scope
-from .participation import group_rows
+from .participation import MIN_GROUP, SUPPRESSED_NOTE, group_rows
+
+
+def suppressed(cost_per_click: Decimal) -> dict:
+    """Reach for a selection under ``MIN_GROUP`` members: no figure at all, as the other
+    reports (a story or a network with one sharer would point at them)."""
+    return {
+        "suppressed": True,
+        "suppressed_note": str(SUPPRESSED_NOTE),
+        "stories": [],
+        "departments": [],
+        "networks": [],
+        "shares": None,
+        "unique_clicks": None,
+        "cost_per_click": cost_per_click,
+        "estimated_media_value": None,
+    }
 
 
 def reach(scope: Scope, *, limit: int = 50) -> dict | None:
     """Shares and unique clicks per story, department and network, and an estimated media
-    value. ``None`` when the challenges app (stories and shares) is not installed."""
+    value; nothing but ``suppressed`` when the selection has fewer than ``MIN_GROUP``
+    members. ``None`` when the challenges app (stories and shares) is not installed."""
     share, click, story = (metrics.model(n) for n in ("challenges.Share", "challenges.ShareClick", "challenges.Story"))
     if share is None or click is None or story is None:
         return None
     settings = ProgrammeSettings.load()
+    if metrics.members(scope, "total")["total"] < MIN_GROUP:
+        return suppressed(settings.cost_per_click)
     member_scope = metrics.member_filter(scope, "member")
     shares = share.objects.filter(created_at__gte=scope.start, created_at__lte=scope.end, **member_scope).order_by()
     clicks = click.objects.filter(
@@ -40,6 +59,8 @@ def reach(scope: Scope, *, limit: int = 50) -> dict | None:
     department_rows, _total = group_rows(raw, "department", departments)
     value = (Decimal(total_clicks) * settings.cost_per_click).quantize(Decimal("0.01"))
     return {
+        "suppressed": False,
+        "suppressed_note": None,
         "stories": [
             {
                 "id": pk,

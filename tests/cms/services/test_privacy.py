@@ -28,11 +28,13 @@ EMAIL = "zebedeus.quintijn@example.com"
 
 
 def text_columns():
+    """Every column of every model that can hold text: char (e-mail, URL, slug…), text,
+    JSON, and file names."""
     for model in apps.get_models():
         if model._meta.proxy or not model._meta.managed:
             continue
         for field in model._meta.concrete_fields:
-            if isinstance(field, (models.CharField, models.TextField, models.JSONField)):
+            if isinstance(field, (models.CharField, models.TextField, models.JSONField, models.FileField)):
                 yield model, field
 
 
@@ -81,6 +83,7 @@ def build_activity(member, master):
     )
     other_story = Story.objects.create(creator=master, title="Master's story", status="approved")
     Compliment.objects.create(story=other_story, by=member, message=f"Great! {NAME}")
+    build_copies(member, master)
     # A closed challenge's results are fixed as JSON copies that name the entrants.
     row = {"member_id": member.pk, "name": NAME, "score": 5, "rank": 1}
     ChallengeFactory(state="judged", standings=[row, {**row, "member_id": master.pk, "name": "Master"}], winners=[row])
@@ -88,9 +91,60 @@ def build_activity(member, master):
     Nomination.objects.create(period=period, nominator=master, nominee=member, reason=f"{NAME} inspires us")
 
 
-def test_erasure_leaves_no_personal_data_and_keeps_totals(person):
+def build_copies(member, master):
+    """The places that hold a copy of the member's name or address outside their own rows:
+    sign-in rows (allauth addresses, an SSO identity with its claims, a passkey), the SCIM
+    externalId, files (avatar, story photo and video, report exports that list them), others'
+    points for sharing their story (labelled with its title), the admin's log of an edit."""
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+    from allauth.socialaccount.models import SocialAccount
+    from django.core.files.base import ContentFile
+    from wagtail.log_actions import log
+
+    from challenges import services as challenge_services
+    from challenges.models import ShareClick, StoryImage
+    from cms.reports import services as report_services
+    from tests.challenges.conftest import png_bytes
+
+    EmailAddress.objects.create(user=member, email=EMAIL, verified=True, primary=True)
+    SocialAccount.objects.create(user=member, provider="oidc", uid=EMAIL, extra_data={"name": NAME, "email": EMAIL})
+    Authenticator.objects.create(user=member, type="webauthn", data={"name": f"{NAME}'s phone"})
+    member.scim_external_id = EMAIL
+    member.avatar.save("zebedeus.png", ContentFile(png_bytes()), save=False)
+    member.save()
+    story = Story.objects.create(creator=member, title=f"{NAME} on stage", status="approved")
+    story.video.save("quintijn-talk.mp4", ContentFile(b"\x00\x00\x00\x18ftypmp42video"), save=True)
+    name = StoryImage._meta.get_field("image").storage.save("stories/images/quintijn.png", ContentFile(png_bytes()))
+    StoryImage.objects.create(story=story, image=name, width=40, height=30)
+    PointRule.objects.update_or_create(action="story_shared", defaults={"label": "Share", "points": 2})
+    link, _share, _created = challenge_services.share_story(member=master, story=story, network="linkedin")
+    click = ShareClick.objects.create(link=link, day="2026-01-01", visitor_hash="v")
+    PointsEntry.objects.create(member=master, action="share_click", ref=f"click:{click.pk}", points=1, label=str(story))
+    log(instance=story, action="wagtail.edit", user=master)
+    member.is_hr = True
+    member.save(update_fields=["is_hr"])
+    MemberFactory.create_batch(4)  # a per-person export needs five members
+    for asker in (member, master):
+        export = report_services.queue_export(member=asker, params={}, names=["people"], fmt="csv")
+        report_services.build_export(export_id=export.pk)
+
+
+def stored_files(*roots):
+    return [p for root in roots for p in root.rglob("*") if p.is_file()]
+
+
+def test_erasure_leaves_no_personal_data_and_keeps_totals(
+    person, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT = tmp_path / "media", tmp_path / "private"
     master = Member.objects.get(role=Role.MASTER)
+    master.is_hr = True
+    master.save(update_fields=["is_hr"])
     build_activity(person, master)
+    files = stored_files(settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT)
+    assert len(files) == 5  # avatar, photo, video, two exports
+    assert any(NAME in f.read_text("utf-8", "ignore") for f in files if f.suffix == ".csv")
     assert places_mentioning(NAME, EMAIL, "Quintijn")  # the search finds them before erasure
     totals = {
         "points": PointsTotal.objects.get(member=person).total,
@@ -101,9 +155,11 @@ def test_erasure_leaves_no_personal_data_and_keeps_totals(person):
         "accepted": Invitation.objects.filter(accepted_at__isnull=False).count(),
         "stories": Story.objects.filter(status="approved").count(),
     }
-    privacy.erase_member(member=person, by=person, password="a long secret pass 42")
+    with django_capture_on_commit_callbacks(execute=True):
+        privacy.erase_member(member=person, by=person, password="a long secret pass 42")
 
     assert places_mentioning(NAME, EMAIL, "Quintijn", "zebedeus") == []
+    assert stored_files(settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT) == []
     person.refresh_from_db()
     assert not person.is_active and person.erased_at and not person.has_usable_password()
     assert person.network_size is None
@@ -195,7 +251,7 @@ def test_erasure_removes_the_photos_and_video_of_the_members_stories(
     from challenges.models import StoryImage
     from tests.challenges.conftest import png_bytes
 
-    settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
     story = Story.objects.create(creator=member, title="At the fair", status="approved")
     story.video.save("fair.mp4", ContentFile(b"\x00\x00\x00\x18ftypmp42video"), save=True)
     name = StoryImage._meta.get_field("image").storage.save("stories/images/fair.png", ContentFile(png_bytes()))

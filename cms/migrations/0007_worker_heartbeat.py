@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0005_branding_settings'),
+        ('cms', '0006_private_media'),
     ]
 
     operations = [
