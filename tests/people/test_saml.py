@@ -269,16 +269,18 @@ def test_settings_configure_saml_from_the_environment(monkeypatch):
     monkeypatch.setenv("SSO_SAML_IDP_METADATA_URL", "https://contoso.okta.com/app/x/sso/saml/metadata")
     monkeypatch.setenv("BASE_URL", "https://ambassadors.example.org")
     monkeypatch.setenv("SSO_SAML_DEPARTMENT_ATTRIBUTES", "dept")
-    base = importlib.reload(importlib.import_module("cms.settings.base"))
+    environment = importlib.reload(importlib.import_module("cms.settings.environment"))
+    identity = importlib.reload(importlib.import_module("cms.settings.identity"))
     try:
-        [app] = base.SOCIALACCOUNT_PROVIDERS["saml"]["APPS"]
+        [app] = identity.SOCIALACCOUNT_PROVIDERS["saml"]["APPS"]
         assert app["name"] == "Okta"
         assert app["settings"]["idp"]["metadata_url"].endswith("/sso/saml/metadata")
         assert app["settings"]["sp"]["entity_id"] == "https://ambassadors.example.org/accounts/saml/sso/metadata/"
         assert app["settings"]["attribute_mapping"]["department"] == ["dept"]
     finally:
         monkeypatch.undo()
-        importlib.reload(base)
+        importlib.reload(environment)
+        importlib.reload(identity)
 
 
 def test_assertions_with_a_bad_signature_count_against_the_account_they_name(saml):
