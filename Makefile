@@ -1,5 +1,5 @@
 # make run   – virtualenv, install, migrate, demo data, serve HTTP + WebSocket on 127.0.0.1:8000
-# make check – lint, format, migrations check, import contracts, translations (no database)
+# make check – lint, format, migrations check, OpenAPI schema, import contracts, translations (no database)
 # make pytest – the test suite, in parallel (PYTEST_WORKERS, default 2; PYTEST_ARGS for more)
 # make test  – check, then pytest
 # make bench – benchmarks under bench/ (not part of make test)
@@ -72,6 +72,7 @@ messages: $(VENV)/.installed-test
 # complete): they run here, once, not again in each database lane.
 check: lint $(VENV)/.installed-test node_modules/.installed
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py spectacular --validate --fail-on-warn --file /dev/null
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest -p no:xdist -m source
 

@@ -20,6 +20,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from core.i18n import LANGUAGE_CHOICES
 from core.storage import PrivateStorage
 from people.models import Role
 
@@ -231,9 +232,7 @@ class Story(models.Model):
         on_delete=models.SET_NULL,
         related_name="stories",
     )
-    language = models.CharField(
-        _("language"), max_length=8, choices=[("nl", "Nederlands"), ("en", "English")], default="nl"
-    )
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES, default="nl")
     title = models.CharField(_("title"), max_length=160, blank=True)
     original_text = models.TextField(_("text as submitted"), blank=True)
     text = models.TextField(_("text"), blank=True)

@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.urls import include, path
 from django.views.static import serve as serve_static
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from challenges import urls as challenges_urls
+from cms.api.docs import DocsView, SchemaView
 from cms.views import health, home, onboarding, pilot, privacy
 from events import urls as events_urls
 from gamification import urls as gamification_urls
@@ -36,8 +36,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("cms.api_urls")),
     path("scim/v2/", include(people_urls.scim_urlpatterns)),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/schema/", SchemaView.as_view(), name="api-schema"),
+    path("api/docs/", DocsView.as_view(url_name="api-schema"), name="api-docs"),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

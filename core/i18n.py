@@ -2,6 +2,9 @@
 
 from django.utils.translation import get_language
 
+# The languages a member reads and a story is written in (each shown in its own language).
+LANGUAGE_CHOICES = [("nl", "Nederlands"), ("en", "English")]
+
 
 def in_language(text: str, text_en: str) -> str:
     """The English text when English is active and there is one; otherwise the text as

@@ -222,10 +222,10 @@ class LessonViewSet(viewsets.ViewSet):
     def quiz(self, request, pk=None):
         lesson = self._lesson(request, pk)
         if lesson.quiz is None:
-            return Response({"detail": _("This lesson has no quiz.")}, status=status.HTTP_404_NOT_FOUND)
+            raise services.NoQuiz(_("This lesson has no quiz."))
         reason = policies.locked_reason(member=request.user, course=selectors.course_of(lesson))
         if reason:
-            return Response({"detail": reason}, status=status.HTTP_403_FORBIDDEN)
+            raise services.Locked(reason)
         return Response(public_quiz(lesson.quiz))
 
     @extend_schema(request=AttemptRequestSerializer, responses={201: AttemptResultSerializer})
@@ -233,10 +233,7 @@ class LessonViewSet(viewsets.ViewSet):
     def attempts(self, request, pk=None):
         lesson = self._lesson(request, pk)
         if not isinstance(request.data, dict) or "answers" not in request.data:
-            return Response(
-                {"detail": _('Send {"answers": {"<question id>": [<choice ids>]}}.')},
-                status=status.HTTP_400_BAD_REQUEST,
-            )
+            raise services.InvalidAnswers(_('Send {"answers": {"<question id>": [<choice ids>]}}.'))
         token = request.data.get("client_token") or request.headers.get("Idempotency-Key")
         result = services.submit_quiz(
             member=request.user, lesson=lesson, answers=request.data["answers"], client_token=token

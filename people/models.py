@@ -9,6 +9,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.search import index
 
+from core.i18n import LANGUAGE_CHOICES
+
 from .validators import validate_avatar
 
 
@@ -134,9 +136,7 @@ class Member(AbstractUser):
     location = models.ForeignKey(
         Location, verbose_name=_("location"), null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
     )
-    language = models.CharField(
-        _("language"), max_length=8, choices=[("nl", "Nederlands"), ("en", "English")], default="nl"
-    )
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES, default="nl")
     avatar = models.ImageField(_("avatar"), upload_to="avatars/", blank=True, validators=[validate_avatar])
     network_size = models.PositiveIntegerField(
         _("network size"),

@@ -7,11 +7,10 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serial
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
+from core.errors import InvalidInput
 from core.ids import id_from
-from core.parsers import JSONParser
 
 from .. import policies, selectors, services
 from ..models import Challenge, ChallengeState, open_at
@@ -25,7 +24,6 @@ class ChallengeViewSet(viewsets.GenericViewSet):
     queryset = Challenge.objects.none()  # for the schema; reads go through the selectors
     serializer_class = ChallengeSerializer
     filter_backends = []
-    parser_classes = [JSONParser, FormParser, MultiPartParser]
 
     def _get(self, request, pk) -> Challenge:
         return get_object_or_404(selectors.visible_challenges(member=request.user), pk=id_from(pk))
@@ -106,6 +104,6 @@ class ChallengeViewSet(viewsets.GenericViewSet):
         challenge = self._managed(request, pk)
         winners = request.data.get("winners") if isinstance(request.data, dict) else None
         if not isinstance(winners, list):
-            return Response({"detail": _('Send {"winners": [<ids>]}.')}, status=status.HTTP_400_BAD_REQUEST)
+            raise InvalidInput(_('Send {"winners": [<ids>]}.'))
         challenge = services.judge_challenge(by=request.user, challenge=challenge, winner_ids=winners)
         return self._out(request, challenge)

@@ -2,9 +2,10 @@
 ``challenges.policies`` what the viewer may see (standings, feedback, original text)."""
 
 from django.urls import reverse
-from drf_spectacular.utils import inline_serializer
+from drf_spectacular.utils import OpenApiParameter, inline_serializer
 from rest_framework import serializers
 
+from core.i18n import LANGUAGE_CHOICES
 from people.models import Department, Location, Role
 
 from .. import policies, selectors
@@ -21,6 +22,12 @@ from ..models import (
     WinnerRule,
 )
 from ..services import MAX_IMAGES
+
+# The page parameters of the views that paginate by hand, as the default pagination documents them.
+PAGE_PARAMETERS = [
+    OpenApiParameter("page", {"type": "integer", "minimum": 1}, description="A page number within the results."),
+    OpenApiParameter("page_size", {"type": "integer", "minimum": 1, "maximum": 100}, description="Results per page."),
+]
 
 
 def paginated(name: str, serializer) -> serializers.Serializer:
@@ -116,6 +123,7 @@ class StoryImageSerializer(serializers.Serializer):
 class StorySerializer(serializers.ModelSerializer):
     creator = serializers.CharField(source="creator.name", read_only=True)
     images = StoryImageSerializer(many=True, read_only=True)
+    link_url = serializers.URLField(read_only=True, allow_null=True, help_text="The story's link; null without one.")
     video = serializers.SerializerMethodField()
     public_url = serializers.SerializerMethodField()
     was_edited = serializers.BooleanField(read_only=True)
@@ -153,6 +161,7 @@ class StorySerializer(serializers.ModelSerializer):
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
+        data["link_url"] = instance.link_url or None  # a URI or null, as documented, never ""
         if not policies.can_see_feedback(self.context["request"].user, instance):
             data["original_text"] = None
             data["feedback"] = None
@@ -192,7 +201,7 @@ class StorySubmitSerializer(serializers.Serializer):
     images = serializers.ListField(child=serializers.FileField(), required=False, max_length=MAX_IMAGES)
     video = serializers.FileField(required=False)
     challenge = serializers.IntegerField(required=False)
-    language = serializers.ChoiceField(choices=["nl", "en"], required=False)
+    language = serializers.ChoiceField(choices=LANGUAGE_CHOICES, required=False)
     photo_consent = serializers.BooleanField(
         required=False,
         default=False,

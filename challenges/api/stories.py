@@ -7,18 +7,18 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serial
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from core.errors import NotFound
 from core.ids import id_from
-from core.parsers import JSONParser
 
 from .. import policies, selectors, services
 from ..models import Story
 from .serializers import (
+    PAGE_PARAMETERS,
     ReviewSerializer,
     ShareRequestSerializer,
     ShareResultSerializer,
@@ -40,7 +40,17 @@ class StoryViewSet(viewsets.GenericViewSet):
     queryset = Story.objects.none()  # for the schema; reads go through the selectors
     serializer_class = StorySerializer
     filter_backends = []
-    parser_classes = [MultiPartParser, FormParser, JSONParser]
+    # Files travel only with a story (multipart); every other action takes JSON.
+    upload_actions = ("create", "resubmit")
+
+    def get_parsers(self):
+        # DRF builds the parsers before it names the action: find it from the method here.
+        action = getattr(self, "action", None)
+        if action is None and getattr(self, "request", None) is not None:
+            action = self.action_map.get(self.request.method.lower())
+        if action in self.upload_actions:
+            return [MultiPartParser()]
+        return super().get_parsers()
 
     def _story(self, request, pk) -> Story:
         """A story the member may see (``policies.can_see_story``); to others it does not exist."""
@@ -181,7 +191,7 @@ class StoryViewSet(viewsets.GenericViewSet):
 class ReviewQueueView(APIView):
     """Stories waiting for review in my department, oldest first (Editors; Masters all)."""
 
-    @extend_schema(responses=paginated("PaginatedReviewQueue", StorySerializer))
+    @extend_schema(parameters=PAGE_PARAMETERS, responses=paginated("PaginatedReviewQueue", StorySerializer))
     def get(self, request):
         member = request.user
         if not policies.can_use_review_queue(member):
@@ -194,7 +204,7 @@ class ReviewQueueView(APIView):
 class SuggestionsView(APIView):
     """My feed of approved stories to share ("Deel dit / Share this")."""
 
-    @extend_schema(responses=paginated("PaginatedSuggestions", SuggestionSerializer))
+    @extend_schema(parameters=PAGE_PARAMETERS, responses=paginated("PaginatedSuggestions", SuggestionSerializer))
     def get(self, request):
         paginator = api_settings.DEFAULT_PAGINATION_CLASS()
         page = paginator.paginate_queryset(selectors.suggestion_feed(member=request.user), request, view=self)

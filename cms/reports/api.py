@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.models import ReportExport
+from core.errors import NotFound
 
 from . import exports, present, selectors, services
 
@@ -98,7 +99,7 @@ class ReachView(APIView):
         scope = selectors.scope_for(member=request.user, params=_params(request))
         data = selectors.reach(scope)
         if data is None:
-            return Response({"detail": _("Stories and shares are not part of this installation.")}, status=404)
+            raise NotFound(_("Stories and shares are not part of this installation."), code="not_installed")
         data["estimate_note"] = _(
             "Estimated media value = unique clicks × cost per click. It is an estimate: LinkedIn and the other "
             "networks do not report views or reach for personal profiles, so impressions, likes and comments "

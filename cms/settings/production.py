@@ -3,12 +3,23 @@ from .base import env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
+# Masters and HR need a second factor unless they log in through SSO (docs/identity.md).
+MFA_REQUIRED_FOR_ROLES = env.list("MFA_REQUIRED_FOR_ROLES", default=["master", "hr"])
+
+# --- Hardening: HTTPS only (`manage.py check --deploy` passes without a warning) ---------
+# The site is served over HTTPS behind a proxy that sets X-Forwarded-Proto. Every default is
+# the strict one; .env.example says what each variable does and when to change it.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+# Paths (regular expressions, no leading slash) a load balancer may still ask over plain HTTP:
+# /health/ always (probed inside the network), and any listed.
+SECURE_REDIRECT_EXEMPT = [r"^health/$", *env.list("SECURE_REDIRECT_EXEMPT", default=[])]
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
-# Masters and HR need a second factor unless they log in through SSO (docs/identity.md).
-MFA_REQUIRED_FOR_ROLES = env.list("MFA_REQUIRED_FOR_ROLES", default=["master", "hr"])
 
 # --- Operations (docs/deployment.md): JSON logs, error reports, /health/ -------------------
 # One JSON object a line on stderr, each with the request id and the member's id during a
@@ -43,9 +54,6 @@ LOGGING = {
         "uvicorn.access": {"handlers": [], "level": "WARNING", "propagate": False},
     },
 }
-# A load balancer probes /health/ over plain HTTP inside the network: never redirect it to
-# https (should SECURE_SSL_REDIRECT be switched on).
-SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 # Celery's workers log through LOGGING too, instead of their own plain-text root handler.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Error reports to Sentry or a compatible service (GlitchTip) when SENTRY_DSN is set, with
@@ -57,3 +65,6 @@ if env("SENTRY_DSN", default=""):
         release=env("SENTRY_RELEASE", default=""),
         traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
     )
+
+# --- Hardening: the API's schema and Swagger UI only for signed-in members ---------------
+API_DOCS_LOGIN_REQUIRED = env.bool("API_DOCS_LOGIN_REQUIRED", default=True)

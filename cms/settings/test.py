@@ -17,6 +17,8 @@ STORAGES = {
 REST_FRAMEWORK = {
     **REST_FRAMEWORK,
     "DEFAULT_THROTTLE_RATES": {"anon": "10000/minute", "user": "10000/minute", "login": "10000/minute"},
+    # The API takes JSON (multipart only where files travel): so does APIClient unless told.
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 
 

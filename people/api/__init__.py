@@ -2,11 +2,12 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.errors import InvalidInput
 from core.ids import MAX_ID
 from core.parsers import JSONParser
 
@@ -168,7 +169,7 @@ class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         if ids is not None and (
             not isinstance(ids, list) or not all(isinstance(i, int) and not isinstance(i, bool) for i in ids)
         ):
-            return Response({"detail": _("'ids' must be a list of numbers.")}, status=status.HTTP_400_BAD_REQUEST)
+            raise InvalidInput(_("'ids' must be a list of numbers."))
         if ids is not None:
             ids = [i for i in ids if 0 < i <= MAX_ID]
         return Response({"marked": services.mark_read(member=request.user, notification_ids=ids)})
@@ -182,10 +183,18 @@ class InvitationRowSerializer(serializers.Serializer):
 
 
 class InvitationRequestSerializer(serializers.Serializer):
+    """The JSON body: the people to invite."""
+
     invitations = InvitationRowSerializer(many=True, required=False)
-    file = serializers.FileField(required=False, help_text="CSV with the columns name, email, department, location.")
     message = serializers.CharField(allow_blank=True, required=False, default="", max_length=4000)
     video_url = serializers.CharField(allow_blank=True, required=False, default="")
+
+
+class InvitationUploadSerializer(InvitationRequestSerializer):
+    """The multipart body: a CSV file of the people to invite."""
+
+    invitations = None
+    file = serializers.FileField(help_text="CSV with the columns name, email, department, location.")
 
 
 class InvitationSerializer(serializers.ModelSerializer):
@@ -203,10 +212,10 @@ class InvitationView(APIView):
     own department (a row without a department goes there, a row naming another is a bad line)."""
 
     permission_classes = [CanInvite]
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [JSONParser, MultiPartParser]
 
     @extend_schema(
-        request={"application/json": InvitationRequestSerializer, "multipart/form-data": InvitationRequestSerializer},
+        request={"application/json": InvitationRequestSerializer, "multipart/form-data": InvitationUploadSerializer},
         responses={
             201: inline_serializer(
                 "Invited", {"created": serializers.IntegerField(), "invitations": InvitationSerializer(many=True)}
@@ -214,7 +223,8 @@ class InvitationView(APIView):
         },
     )
     def post(self, request):
-        serializer = InvitationRequestSerializer(data=request.data)
+        upload = request.content_type.startswith("multipart/")
+        serializer = (InvitationUploadSerializer if upload else InvitationRequestSerializer)(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
             created = self.invite(request, serializer.validated_data)

@@ -16,13 +16,13 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.authentication import BaseAuthentication
-from rest_framework.parsers import JSONParser
 from rest_framework.permissions import BasePermission
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.errors import NotFound, ServiceError
+from core.parsers import JSONParser  # with the nesting limit
 
 from .. import scim, selectors
 from ..services import provisioning

@@ -27,7 +27,7 @@ from schemathesis.specs.openapi.checks import (
 from people.models import Notification
 from tests.factories import MemberFactory, lessons_of, make_course, make_path
 
-CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
+CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance, status_code_conformance]
 # Ids of 2**63 and more crash the API with a 500 on SQLite (a known bug, see test_api_contract.py::
 # test_ids_beyond_64_bits_answer_cleanly); the fuzzing keeps below that so it reports new bugs.
 MAX_DB_INT = 2**63 - 1

@@ -25,7 +25,7 @@ def branded(settings, tmp_path):
 def test_the_head_sets_the_brand_variables_and_the_header_shows_logo_and_name(client, branded):
     html = client.get("/").content.decode()
     assert f":root{{--brand:{BRAND_PRIMARY};--brand-contrast:#ffffff;--accent:{BRAND_ACCENT};" in html
-    assert html.index('<style id="branding">') < html.index("</head>")
+    assert html.index('<style id="branding" nonce="') < html.index("</head>")
     header = html[html.index('<a class="brand"') : html.index("</a>", html.index('<a class="brand"'))]
     assert f'src="{branded.logo_url}"' in header and BRAND_NAME in header
     assert f"<title>{BRAND_NAME}</title>" in html or f"· {BRAND_NAME}</title>" in html

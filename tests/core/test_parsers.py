@@ -39,3 +39,22 @@ def test_ordinary_json_still_parses():
     response = APIClient().post("/api/v1/auth/token/", {"email": "nobody@example.com", "password": "x"}, format="json")
     assert response.status_code == 400
     assert response.json()["code"] == "invalid_credentials"
+
+
+@pytest.mark.django_db
+def test_an_endpoint_with_the_default_parsers_refuses_deep_json(api):
+    response = api.patch("/api/v1/me/", nested(5_000), content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["code"] == "json_too_deep"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("media_type", ["application/scim+json", "application/json"])
+def test_scim_refuses_deep_json_as_a_scim_error(settings, media_type):
+    """SCIM has parsers of its own (its media type): the same limit, answered the SCIM way."""
+    settings.SCIM_BEARER_TOKEN = "scim-token"
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION="Bearer scim-token")
+    response = client.post("/scim/v2/Users", nested(5_000), content_type=media_type)
+    assert response.status_code == 400
+    assert response.json()["scimType"] == "invalidSyntax"

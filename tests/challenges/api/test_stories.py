@@ -26,12 +26,12 @@ def test_submit_and_list_mine(creator, api_for):
 
 def test_submit_to_an_invisible_challenge_is_404(creator, other_department, api_for):
     challenge = ChallengeFactory(audience="departments", departments=[other_department])
-    response = api_for(creator).post("/api/v1/stories/", {"text": "x", "challenge": challenge.pk})
+    response = api_for(creator).post("/api/v1/stories/", {"text": "x", "challenge": challenge.pk}, format="multipart")
     assert response.status_code == 404
 
 
 def test_ambassador_cannot_submit_a_free_story(ambassador, api_for):
-    response = api_for(ambassador).post("/api/v1/stories/", {"text": "x"})
+    response = api_for(ambassador).post("/api/v1/stories/", {"text": "x"}, format="multipart")
     assert response.status_code == 403
 
 
