@@ -6,8 +6,8 @@ python3-saml that our side uses), served by wsgiref on 127.0.0.1:<port> until ki
 - ``GET /metadata/``: the IdP's metadata (entity id, signing certificate, the single
   sign-on address with the HTTP-Redirect binding), which our side reads from
   ``SSO_SAML_IDP_METADATA_URL``;
-- ``GET /test-login/?email=…``: the person at the keyboard logs in at the IdP (a cookie; no
-  password form, this IdP exists for tests only);
+- ``GET /test-login/?email=…&now=…``: the person at the keyboard logs in at the IdP (a cookie;
+  no password form, this IdP exists for tests only); ``now`` (a Unix time) sets the IdP's clock;
 - ``POST /test-attributes/`` (JSON ``{"email": …, "attributes": {…}}``): what the IdP says about
   that person from now on, so a test can change a department between two logins;
 - ``GET /sso/redirect/?SAMLRequest=…&RelayState=…``: the AuthnRequest (HTTP-Redirect binding);
@@ -30,6 +30,21 @@ PEOPLE = {
     "existing@example.com": {"givenName": "Eva", "sn": "Bos", "department": "HR", "location": "Zwolle"},
     "outsider@elsewhere.test": {"givenName": "Otto", "sn": "Buiten"},
 }
+
+
+_clock = []
+
+
+def set_clock(now: float) -> None:
+    """The IdP's clock at ``now`` from here on, ticking (the test's pinned clock, a minute
+    behind)."""
+    import time_machine
+
+    while _clock:
+        _clock.pop().stop()
+    traveller = time_machine.travel(now, tick=True)
+    traveller.start()
+    _clock.append(traveller)
 
 
 def config(base: str) -> dict:
@@ -76,6 +91,8 @@ class App:
             if path == "/metadata/":
                 return self.metadata(start_response)
             if path == "/test-login/":
+                if query.get("now"):  # the test's pinned clock, which starts again each test
+                    set_clock(float(query["now"]))
                 cookie = f"idp_user={query['email']}; Path=/"
                 return self.respond(start_response, "200 OK", b"ok", [("Set-Cookie", cookie)])
             if path == "/test-attributes/" and environ["REQUEST_METHOD"] == "POST":
@@ -138,9 +155,7 @@ class App:
 def main() -> None:
     port = int(sys.argv[1])
     if os.environ.get("IDP_NOW"):
-        import time_machine
-
-        time_machine.travel(float(os.environ["IDP_NOW"]), tick=True).start()
+        set_clock(float(os.environ["IDP_NOW"]))
     from wsgiref.simple_server import WSGIRequestHandler, make_server
 
     class Quiet(WSGIRequestHandler):
