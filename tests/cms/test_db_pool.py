@@ -1,7 +1,7 @@
 """A bounded PostgreSQL connection pool under load: a real uvicorn with the production
 settings and a pool of five connections gets 200 requests at once. PostgreSQL never sees
-more than the pool's five connections from it, and a request that gets no connection in time
-is answered 503 with Retry-After (JSON with the code ``busy`` for the API, the error page
+more than the pool's five connections from it; with a generous wait every request succeeds,
+and with a short one a request that gets no connection in time is answered 503 with Retry-After (JSON with the code ``busy`` for the API, the error page
 for the site), never 500 (core/busy.py)."""
 
 import concurrent.futures
@@ -40,10 +40,11 @@ def _database_url(db) -> str:
     return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-@pytest.fixture
-def server(pg, tmp_path):
+@pytest.fixture(params=[0.5])
+def server(pg, tmp_path, request):
     """uvicorn serving the site with ``cms.settings.production`` and ``DB_POOL`` on, five
-    connections at most, half a second's wait for one."""
+    connections at most, half a second's wait for one (or as many seconds as the test's
+    parameter says)."""
     port = free_port()
     env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST_")}
     env.pop("REDIS_URL", None)
@@ -54,7 +55,7 @@ def server(pg, tmp_path):
         DB_POOL="on",
         DB_POOL_MIN_SIZE="1",
         DB_POOL_MAX_SIZE=str(POOL_SIZE),
-        DB_POOL_TIMEOUT="0.5",
+        DB_POOL_TIMEOUT=str(request.param),
         MEDIA_ROOT=str(tmp_path / "media"),
         LOG_LEVEL="ERROR",
     )
@@ -124,7 +125,9 @@ class ConnectionCount(threading.Thread):
                 time.sleep(0.005)
 
 
-def test_two_hundred_requests_at_once_share_five_connections_and_get_200_or_503(pg, server):
+def _burst(pg, port: int) -> tuple[list, "ConnectionCount"]:
+    """200 requests at once (three in four to the API with a token, the rest to the login
+    page); their answers, and the connections PostgreSQL saw meanwhile."""
     from people.services.tokens import api_token
     from tests.factories import MemberFactory
 
@@ -140,12 +143,27 @@ def test_two_hundred_requests_at_once_share_five_connections_and_get_200_or_503(
     def send(request):
         path, headers = request
         start.wait()
-        return path, _get(server, path, headers)
+        return path, _get(port, path, headers)
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=REQUESTS) as pool:
         results = list(pool.map(send, requests))
     counter.done.set()
     counter.join(10)
+    return results, counter
+
+
+@pytest.mark.parametrize("server", [30], indirect=True)
+def test_two_hundred_requests_at_once_wait_their_turn_on_five_connections_and_all_succeed(pg, server):
+    """With a wait as long as a visitor's patience, a burst queues for the pool: every request
+    succeeds, and PostgreSQL never sees more than the pool's connections."""
+    results, counter = _burst(pg, server)
+    assert [status for _path, (status, _h, _b) in results] == [200] * REQUESTS
+    assert counter.samples > 10
+    assert counter.most <= POOL_SIZE + 1, counter.most  # + the count's own margin
+
+
+def test_two_hundred_requests_at_once_share_five_connections_and_get_200_or_503(pg, server):
+    results, counter = _burst(pg, server)
 
     statuses = sorted({status for _path, (status, _h, _b) in results})
     assert set(statuses) <= {200, 503}, statuses
