@@ -1,8 +1,9 @@
 """A bounded PostgreSQL connection pool under load: a real uvicorn with the production
 settings and a pool of five connections gets 200 requests at once. PostgreSQL never sees
 more than the pool's five connections from it; with a generous wait every request succeeds,
-and with a short one a request that gets no connection in time is answered 503 with Retry-After (JSON with the code ``busy`` for the API, the error page
-for the site), never 500 (core/busy.py)."""
+and with a short one a request that gets no connection in time is answered 503 with
+Retry-After (JSON with the code ``busy`` for the API, the error page for the site), never 500
+(core/busy.py)."""
 
 import concurrent.futures
 import http.client
