@@ -139,19 +139,24 @@ def restore(connection, source: str | None = None) -> None:
         cursor.execute(f"CREATE DATABASE {quote(name)} WITH TEMPLATE {quote(source)}")
 
 
+def _copy_to_file(connection, path) -> None:
+    """SQLite: the worker's open database written to the file at ``path``."""
+    with LOCK:  # a live-server request may still be using the connection
+        connection.ensure_connection()
+        copy = sqlite3.connect(path)
+        try:
+            connection.connection.backup(copy)
+        finally:
+            copy.close()
+
+
 def _snapshot(connection, label: str) -> str:
     """Keep the worker's database as it is now (committed rows only) under ``label``, named
     after the run's template so that every worker of the run can copy it."""
     template = _clean[connection.alias]
     if connection.vendor == "sqlite":
         path = str(Path(template).with_suffix(f".{label}.sqlite3"))
-        with LOCK:
-            connection.ensure_connection()
-            copy = sqlite3.connect(path)
-            try:
-                connection.connection.backup(copy)
-            finally:
-                copy.close()
+        _copy_to_file(connection, path)
         return path
     name = connection.settings_dict["NAME"]
     snapshot = f"{template}_{label}"
@@ -195,12 +200,7 @@ def on_a_file(connection, path: Path):
     if connection.vendor != "sqlite":
         yield
         return
-    connection.ensure_connection()
-    copy = sqlite3.connect(path)
-    try:
-        connection.connection.backup(copy)
-    finally:
-        copy.close()
+    _copy_to_file(connection, path)
     memory = connection.settings_dict["NAME"]
     _point_at(connection, str(path))
     connection.close()  # now really closed (Django keeps an in-memory database open)

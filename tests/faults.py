@@ -21,8 +21,9 @@ class RedisServer:
     """``redis-server`` without persistence (``--save "" --appendonly no``): stopped and
     started again, it comes back empty, as a cache-only Redis does after a restart."""
 
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path, *, password: str = ""):
         self.directory = directory
+        self.password = password
         self.port = free_port()
         self.process: subprocess.Popen | None = None
 
@@ -31,7 +32,8 @@ class RedisServer:
         return shutil.which("redis-server") is not None
 
     def url(self, db: int = 0) -> str:
-        return f"redis://127.0.0.1:{self.port}/{db}"
+        auth = f":{self.password}@" if self.password else ""
+        return f"redis://{auth}127.0.0.1:{self.port}/{db}"
 
     def start(self, timeout: float = 10) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
@@ -50,11 +52,12 @@ class RedisServer:
                 str(self.directory),
                 "--loglevel",
                 "warning",
+                *(["--requirepass", self.password] if self.password else []),
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        client = redis.Redis(port=self.port, socket_connect_timeout=0.2)
+        client = redis.Redis(port=self.port, password=self.password or None, socket_connect_timeout=0.2)
         deadline = time.monotonic() + timeout
         while True:
             try:

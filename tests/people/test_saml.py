@@ -9,8 +9,6 @@ import base64
 import html
 import os
 import re
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -22,19 +20,12 @@ from django.test import Client
 from people.models import AuditLog, Member, Role
 from people.services import provisioning
 from tests.factories import MemberFactory
+from tests.sso_idp import running
 
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
 XMLSEC1 = Path("/usr/bin/xmlsec1")
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _key_and_cert(folder: Path) -> tuple[Path, Path]:
@@ -78,31 +69,15 @@ def saml_idp(tmp_path_factory):
     folder = tmp_path_factory.mktemp("saml-idp")
     key_file, cert_file = _key_and_cert(folder)
     sp_metadata = folder / "sp-metadata.xml"
-    port = _free_port()
     env = {
-        **os.environ,
         "IDP_KEY": str(key_file),
         "IDP_CERT": str(cert_file),
         "IDP_SP_METADATA": str(sp_metadata),
-        # A minute behind our pinned clock: its assertions are never "from the future" here.
+        # A minute behind our pinned clock (each login sets it again: saml_response).
         "IDP_NOW": str(time.time() - 60),
     }
-    process = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "tests.sso_idp.saml_serve", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        line = process.stdout.readline()
-        if line.strip() != "ready":
-            raise RuntimeError(f"the SAML identity provider did not start: {line}{process.stderr.read()}")
-        yield f"http://127.0.0.1:{port}", sp_metadata
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with running("saml_serve", env=env) as url:
+        yield url, sp_metadata
 
 
 def saml_app(idp_url: str, **settings) -> dict:

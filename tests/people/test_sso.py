@@ -4,10 +4,6 @@ HTTP for discovery, the code exchange, the signing keys and the userinfo, exactl
 to Entra ID, Google or Okta. The browser's part (logging in at the IdP, following its
 redirect back) is played by a ``requests`` session and the test client."""
 
-import os
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,6 +17,7 @@ from django.test import Client
 from people.models import AuditLog, Member, Role
 from people.services import provisioning
 from tests.factories import MemberFactory
+from tests.sso_idp import running
 
 pytestmark = pytest.mark.django_db
 
@@ -30,12 +27,6 @@ CALLBACK = "http://testserver/accounts/oidc/sso/login/callback/"
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def idp(tmp_path_factory):
     """The identity provider's base URL, running in its own process for this module."""
@@ -43,9 +34,7 @@ def idp(tmp_path_factory):
     pem = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     ).decode()
-    port = _free_port()
     env = {
-        **os.environ,
         "IDP_DATABASE": str(tmp_path_factory.mktemp("idp") / "idp.sqlite3"),
         "IDP_RSA_KEY": pem,
         "IDP_CLIENT_ID": CLIENT_ID,
@@ -53,22 +42,8 @@ def idp(tmp_path_factory):
         # Ten minutes behind the pinned clock: its tokens are never "from the future" here.
         "IDP_NOW": str(time.time() - 540),
     }
-    process = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "tests.sso_idp.serve", str(port), CALLBACK],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        line = process.stdout.readline()
-        if line.strip() != "ready":
-            raise RuntimeError(f"the identity provider did not start: {line}{process.stderr.read()}")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with running("serve", CALLBACK, env=env) as url:
+        yield url
 
 
 @pytest.fixture

@@ -1,10 +1,6 @@
 """``/health/``: 200 when the site can serve, 503 naming what failed, never a secret."""
 
 import datetime
-import shutil
-import socket
-import subprocess
-import time
 
 import pytest
 import time_machine
@@ -13,6 +9,7 @@ from django.utils import timezone
 
 from cms.services.heartbeat import record_worker_heartbeat
 from tests.conftest import REQUIRE_SERVICES
+from tests.faults import RedisServer
 
 pytestmark = pytest.mark.django_db
 
@@ -105,57 +102,18 @@ def test_load_balancers_are_never_throttled(client, healthy):
     assert statuses == {200}
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
-def own_redis():
+def own_redis(tmp_path):
     """A redis-server of this test's own, with a password, on a free port; yields its URL and
     a function that stops it."""
-    binary = shutil.which("redis-server")
-    if binary is None:
+    if not RedisServer.available():
         if REQUIRE_SERVICES:
             pytest.fail("redis-server is required (REQUIRE_SERVICES=1) but not installed")
         pytest.skip("redis-server not installed")
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            binary,
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--requirepass",
-            "s3cret-pass",
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    url = f"redis://:s3cret-pass@127.0.0.1:{port}/14"
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            if time.monotonic() > deadline:
-                server.kill()
-                pytest.fail("the test's redis-server did not start")
-            time.sleep(0.05)
-
-    def stop():
-        server.terminate()
-        server.wait(timeout=10)
-
-    yield url, stop
-    if server.poll() is None:
-        stop()
+    server = RedisServer(tmp_path / "redis", password="s3cret-pass")
+    server.start()
+    yield server.url(14), server.stop
+    server.stop()
 
 
 def test_a_stopped_redis_answers_503_naming_it_and_no_secret(client, healthy, own_redis):
