@@ -122,15 +122,18 @@ class WorkerHeartbeat(NamedCheck):
 
 @dataclasses.dataclass(repr=False)
 class MediaDisk(NamedCheck):
-    """Room left for uploads where MEDIA_ROOT lives."""
+    """Room left for uploads where MEDIA_ROOT lives. A MEDIA_ROOT that does not exist yet is
+    fine (a new installation: the first upload makes it) while the folder it would be made in
+    can be written."""
 
     name = "media_disk"
 
     def run(self):
         folder = Path(settings.MEDIA_ROOT)
-        if not folder.is_dir():
-            raise ServiceUnavailable("MEDIA_ROOT is not a folder")
-        free_mb = shutil.disk_usage(folder).free // (1024 * 1024)
+        existing = next(path for path in (folder, *folder.parents) if path.exists())
+        if not existing.is_dir() or not os.access(existing, os.W_OK):
+            raise ServiceUnavailable("MEDIA_ROOT is not a folder that can be written")
+        free_mb = shutil.disk_usage(existing).free // (1024 * 1024)
         if free_mb < settings.HEALTH_MEDIA_MIN_FREE_MB:
             raise ServiceUnavailable(f"{free_mb} MB free for media, below {settings.HEALTH_MEDIA_MIN_FREE_MB} MB")
 

@@ -86,6 +86,20 @@ def test_too_little_room_for_media_answers_503(client, healthy):
     assert response.status_code == 503 and response.json()["failed"] == ["media_disk"]
 
 
+def test_a_new_installation_without_a_media_folder_yet_is_healthy(client, healthy, tmp_path):
+    """``make run`` in a fresh clone: nothing uploaded, so no MEDIA_ROOT yet."""
+    healthy.MEDIA_ROOT = tmp_path / "var" / "media"
+    response = client.get("/health/")
+    assert response.status_code == 200, response.json()
+
+
+def test_a_media_root_that_cannot_be_made_answers_503(client, healthy, tmp_path):
+    (tmp_path / "a-file").write_text("not a folder")
+    healthy.MEDIA_ROOT = tmp_path / "a-file" / "media"
+    response = client.get("/health/")
+    assert response.status_code == 503 and response.json()["failed"] == ["media_disk"]
+
+
 def test_a_missing_embedded_broker_folder_answers_503(client, healthy, tmp_path):
     healthy.CELERY_BROKER_URL = "filesystem://"
     healthy.CELERY_BROKER_TRANSPORT_OPTIONS = {"data_folder_in": str(tmp_path / "gone")}
