@@ -16,16 +16,16 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.clock
 def test_the_opening_task_opens_and_closes_what_is_due():
     due = ChallengeFactory(scheduled=True, opens_at=timezone.now() - datetime.timedelta(minutes=1))
-    assert tasks.open_and_close_challenges.delay().get() == [1, 0]
+    assert tasks.open_and_close_challenges.delay().result == [1, 0]
     due.refresh_from_db()
     assert due.state == ChallengeState.OPEN
-    assert tasks.open_and_close_challenges.delay().get() == [0, 0]
+    assert tasks.open_and_close_challenges.delay().result == [0, 0]
 
 
 def test_the_digest_task_sends_once_a_week():
     StoryFactory(approved=True)
-    assert tasks.send_weekly_digests.delay().get() >= 1
-    assert tasks.send_weekly_digests.delay().get() == 0
+    assert tasks.send_weekly_digests.delay().result >= 1
+    assert tasks.send_weekly_digests.delay().result == 0
 
 
 def test_the_retention_task_deletes_old_clicks():
@@ -40,7 +40,7 @@ def test_the_retention_task_deletes_old_clicks():
     settings_ = SharingSettings.load()
     settings_.click_retention_days = 30
     settings_.save()
-    assert tasks.delete_old_share_clicks.delay().get() == 1
+    assert tasks.delete_old_share_clicks.delay().result == 1
     assert ShareClick.objects.count() == 1
 
 

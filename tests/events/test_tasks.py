@@ -26,6 +26,6 @@ def test_reminders_are_sent_once_even_when_the_task_runs_twice():
     session = SessionFactory(starts_in=datetime.timedelta(hours=20))
     register(member=MemberFactory(), session=session)
     mail.outbox.clear()
-    assert send_session_reminders.delay().get() == 1
-    assert send_session_reminders.delay().get() == 0
+    assert send_session_reminders.delay().result == 1
+    assert send_session_reminders.delay().result == 0
     assert len(mail.outbox) == 1

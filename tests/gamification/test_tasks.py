@@ -32,13 +32,13 @@ def test_close_due_prizes_closes_only_periods_past_their_end():
     running = make_period()
     member = MemberFactory()
     act(member, "story_approved", occurred_at=due.starts_at + datetime.timedelta(days=1))
-    assert tasks.close_due_prizes.delay().get() == 1
+    assert tasks.close_due_prizes.delay().result == 1
     due.refresh_from_db()
     running.refresh_from_db()
     assert due.status == PrizeStatus.JUDGED and running.status == PrizeStatus.OPEN
     assert due.ends_at < now()  # not moved
     assert PrizeWinner.objects.get(period=due).member == member
-    assert tasks.close_due_prizes.delay().get() == 0
+    assert tasks.close_due_prizes.delay().result == 0
 
 
 def test_repair_without_a_built_index_rebuilds_everything(redis_url, key_prefix, ledger):
