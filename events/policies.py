@@ -3,6 +3,7 @@ that is refused raises ``core.errors.NotAllowed``."""
 
 from django.utils.translation import gettext_lazy as _
 
+from people import policies as people_policies
 from people.models import Member
 
 from .models import Registration, SessionPage
@@ -43,10 +44,10 @@ def can_see_registration_code(*, member: Member, registration: Registration) -> 
 def can_see_attendance(*, member: Member) -> bool:
     """The attendance overview across sessions: Social Masters; a Social Activator for the
     sessions of their own department (``attendance_department``)."""
-    return member.is_authenticated and bool(member.is_master or (member.is_activator and member.department_id))
+    return people_policies.runs_the_programme(member)
 
 
 def attendance_department(*, member: Member) -> int | None:
     """The department whose sessions ``member`` sees in the attendance overview, or None for
     all sessions. Ask ``can_see_attendance`` first."""
-    return None if member.is_master else member.department_id
+    return people_policies.programme_department(member)

@@ -11,9 +11,11 @@ def _signed_in(member) -> bool:
     return bool(member is not None and member.is_authenticated)
 
 
-def _runs_a_department(member) -> bool:
-    """A Social Activator with a department runs the programme there (only there)."""
-    return bool(member.is_activator and member.department_id)
+def runs_the_programme(member) -> bool:
+    """Social Masters run the programme for the whole organisation, a Social Activator with a
+    department for that department only (``programme_department``): inviting, the pilot,
+    attendance of the department's sessions."""
+    return _signed_in(member) and bool(member.is_master or (member.is_activator and member.department_id))
 
 
 def programme_department(member) -> int | None:
@@ -27,7 +29,7 @@ def programme_department(member) -> int | None:
 def can_invite(member) -> bool:
     """Inviting people to the programme: the Social Master for the whole organisation, a
     Social Activator into their own department (``programme_department``)."""
-    return _signed_in(member) and bool(member.is_master or _runs_a_department(member))
+    return runs_the_programme(member)
 
 
 def can_invite_into(member, department_id: int | None) -> bool:
@@ -42,7 +44,7 @@ def can_invite_into(member, department_id: int | None) -> bool:
 def can_build_pilot(member) -> bool:
     """The Social Master composes the pilot group; a Social Activator adds and removes
     members of their own department (``can_change_pilot_membership``), within the same limit."""
-    return _signed_in(member) and bool(member.is_master or _runs_a_department(member))
+    return runs_the_programme(member)
 
 
 def can_change_pilot_membership(member, target: Member) -> bool:
