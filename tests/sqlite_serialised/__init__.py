@@ -7,7 +7,8 @@ that time, calling back into Python (Django registers functions such as ``django
 with that mutex held: the callback needs the GIL. Meanwhile another thread holding the GIL can
 ask SQLite for a row's columns, which needs the mutex. Neither lets go, and the whole process
 stops (seen in CI: two live-server request threads, one in a report's weekly buckets, one
-reading a session). ``tests/test_sqlite_serialised.py`` shows the freeze with sqlite3 alone.
+reading a session). ``tests/test_sqlite_serialised.py`` runs two such threads on this
+backend in a subprocess; on Django's own backend the same script freezes.
 
 So every call into a connection takes ``LOCK`` first (re-entrant; waiting for it releases the
 GIL), and the live server (``tests/conftest.py``) holds it for a whole request, which also
