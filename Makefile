@@ -16,7 +16,7 @@ PYTEST_ARGS ?=
 # subprocess a test starts). The bytecode caches are ignored by git.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run serve check pytest test lint format messages bench clean npm
+.PHONY: run serve check pytest test lint format messages bench bench-quick clean npm
 
 # Packages go in with uv (pinned here): the whole of requirements/test.txt in seconds instead
 # of a minute with pip, which matters for CI's fresh clone. pip is the fallback when uv cannot
@@ -84,7 +84,12 @@ pytest: $(VENV)/.installed-test node_modules/.installed
 test: check pytest
 
 bench: $(VENV)/.installed-test
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_FLAGS)
+
+# The same benchmarks at 10,000 members with short time boxes (a before/after check).
+# `make bench BENCH_FLAGS="--sizes 1000000:20000000"` runs 1,000,000 members.
+bench-quick: $(VENV)/.installed-test
+	$(PY) bench/run.py --quick --sql-budget 3 --record-seconds 5 --per-member-seconds 10
 
 clean:
 	rm -rf $(VENV) var db.sqlite3 tests/artifacts node_modules

@@ -1,6 +1,8 @@
-"""Run the benchmarks (``make bench``) and write ``docs/benchmarks.md``.
+"""Run the benchmarks (``make bench``) and write ``var/bench/benchmarks.md`` (copy its tables into
+``docs/benchmarks.md``, which also keeps the CI wall times by hand).
 
-Leaderboards: for each size, one worker on SQLite and one on PostgreSQL (+ Redis), each in
+Leaderboards, then every entry of ``BENCHMARKS`` (the HR dashboard from the rollup vs the ledger
+and the badge sweep: ``bench/sweeps.py``): for each size, one worker on SQLite and one on PostgreSQL (+ Redis), each in
 its own process with its own database, on the same seeded dataset::
 
     python bench/run.py                       # 100,000 and 1,000,000 members, 5,000,000 entries
@@ -29,12 +31,31 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import leaderboards as lb  # noqa: E402
+from bench import sweeps  # noqa: E402
 
 DEFAULT_SIZES = "100000:5000000,1000000:5000000"
 QUICK_SIZES = "10000:200000"
 TARGET_P99_MS = 2.0
 TARGET_RATIO = 50
 TARGET_RECORDS = 1000
+
+
+def run_sweeps(db: str, members: int, entries: int, env: dict, args) -> dict:
+    """The HR dashboard from the rollup vs the ledger, the badge sweep set-based vs per member."""
+    print(f"  {db}: dashboards and badge sweep, {members:,} members …", flush=True)
+    return sweeps.run(db, members, entries, {k: v for k, v in env.items() if k != "REDIS_URL"}, args.per_member_seconds)
+
+
+# Every benchmark after the leaderboards: (name, function(db, members, entries, env, args) ->
+# dict), each run for every database and size; ``render_extra`` writes its table.
+BENCHMARKS = [
+    ("sweeps", run_sweeps),
+    # ---- wp-perflive: add the live-board and SQL-board benchmarks here ----------------------
+    # ("live_boards", live_boards.run),   # bench/live_boards.py
+    # ("sql_boards", sql_boards.run),     # bench/sql_boards.py
+    # ---- not written yet: trivial DRF view vs a bare Django view and the leaderboard endpoint
+    # under uvicorn with the pool; 200 registrations for 50 places vs 200 trivial POSTs -----
+]
 
 
 def parse_sizes(text: str) -> list[tuple[int, int]]:
@@ -173,6 +194,10 @@ def render(results: list[dict], info: dict, sizes: list[tuple[int, int]], args) 
     ]
     for (members, entries), by_db in zip(sizes, results, strict=True):
         sqlite, postgres = by_db.get("sqlite"), by_db.get("postgres")
+        sqlite = sqlite if sqlite and "load" in sqlite else None
+        postgres = postgres if postgres and "load" in postgres else None
+        if not (sqlite or postgres):
+            continue  # the leaderboards were not run (--only)
         lines += [f"### {members:,} members, {entries:,} ledger entries", ""]
         reference = postgres or sqlite
         lines.append(
@@ -261,6 +286,7 @@ def render(results: list[dict], info: dict, sizes: list[tuple[int, int]], args) 
                 + ("yes" if drift == [] else f"differences in {drift}"),
             ]
         lines.append("")
+    lines += render_extra(results, sizes)
     ran = {m for m, _ in sizes}
     missing = [m for m, _ in parse_sizes(DEFAULT_SIZES) if m not in ran]
     lines += ["## What was run", ""]
@@ -276,6 +302,40 @@ def render(results: list[dict], info: dict, sizes: list[tuple[int, int]], args) 
     return "\n".join(lines)
 
 
+def render_extra(results: list[dict], sizes: list[tuple[int, int]]) -> list[str]:
+    lines = []
+    for (members, entries), by_db in zip(sizes, results, strict=True):
+        runs = {db: r["extra"]["sweeps"] for db, r in by_db.items() if "sweeps" in r.get("extra", {})}
+        if not runs:
+            continue
+        lines += [
+            f"## HR dashboard and badge sweep: {members:,} members, {entries:,} ledger entries",
+            "",
+            "`bench/sweeps.py`: the participation dashboard (`selectors.participation`, what the page, "
+            "the API and the exports read) with whole weeks from the weekly rollup (`ActivityWeek`) vs "
+            "every figure from the rows, best of several interleaved runs; figures checked equal. The "
+            "badge sweep with five demo-like badges: per member (`evaluate_for`, time-boxed) vs set-based "
+            "(`badge_sweep.sweep`, everyone), awards and notifications included.",
+            "",
+            "| database | dashboard, a year: ledger / rollup | 90 days: ledger / rollup | same figures "
+            "| badge sweep per member | set-based | second run | rollup rebuild |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
+        for db, r in runs.items():
+            year, quarter, b = r["dashboard"]["year"], r["dashboard"]["90 days"], r["badges"]
+            lines.append(
+                f"| {db} | {year['ledger_ms']:,.0f} ms / {year['rollup_ms']:,.0f} ms "
+                f"({year['ledger_ms'] / year['rollup_ms']:.1f}×) | {quarter['ledger_ms']:,.0f} ms / "
+                f"{quarter['rollup_ms']:,.0f} ms ({quarter['ledger_ms'] / quarter['rollup_ms']:.1f}×) | "
+                f"{'yes' if year['same'] and quarter['same'] else '**no**'} | "
+                f"{b['per_member']['per_second']:,.0f} members/s | {b['set_based']['per_second']:,.0f} members/s "
+                f"({b['awarded']:,} awards) | {b['second_run']['awarded']} awards in {b['second_run']['seconds']} s "
+                f"| {r['rollup']['rows']:,} rows in {r['rollup']['seconds']} s |"
+            )
+        lines.append("")
+    return lines
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--quick", action="store_true", help=f"sizes {QUICK_SIZES}")
@@ -286,8 +346,13 @@ def main() -> None:
     p.add_argument("--sql-budget", type=float, default=15.0)
     p.add_argument("--record-seconds", type=float, default=15.0)
     p.add_argument("--statement-limit", type=float, default=30.0, help="abort one SQL board query after this")
-    p.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
+    # Not docs/benchmarks.md: that page is kept by hand (its CI section); copy the tables into it.
+    p.add_argument("--output", default=str(ROOT / "var" / "bench" / "benchmarks.md"))
     p.add_argument("--notes", default=None, help="a Markdown file appended as notes")
+    p.add_argument("--per-member-seconds", type=float, default=20.0, help="time box of the per-member badge sweep")
+    p.add_argument(
+        "--only", default=None, help="comma-separated: leaderboards and/or " + ", ".join(n for n, _ in BENCHMARKS)
+    )
     p.add_argument("--render", metavar="JSON", help="only rewrite the report from a saved var/bench/last-run.json")
     args = p.parse_args()
     if args.render:
@@ -324,7 +389,17 @@ def main() -> None:
                     if db == "sqlite"
                     else {**base_env, "DATABASE_URL": f"{args.postgres}/{lb.PG_DATABASE}"}
                 )
-                by_db[db] = run_worker(db, members, entries, env, args)
+                wanted = set(args.only.split(",")) if args.only else None
+                by_db[db] = (
+                    run_worker(db, members, entries, env, args) if not wanted or "leaderboards" in wanted else {}
+                )
+                by_db[db]["extra"] = {}
+                for name, benchmark in BENCHMARKS:
+                    if wanted and name not in wanted:
+                        continue
+                    if db == "sqlite":
+                        env = sqlite_env(args, base_env)  # a fresh copy for each benchmark
+                    by_db[db]["extra"][name] = benchmark(db, members, entries, env, args)
             results.append(by_db)
     finally:
         empty_redis_database(args.redis)
@@ -332,7 +407,7 @@ def main() -> None:
     version_info = {}
     for by_db in results:
         for result in by_db.values():
-            version_info.update(result["versions"])
+            version_info.update(result.get("versions", {}))
     info = {
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "command": "python bench/run.py " + " ".join(sys.argv[1:]),

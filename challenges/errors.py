@@ -1,7 +1,7 @@
 """The refusals of challenges and stories that have a name of their own.
 
 Everything else a service refuses is one of core's family (``NotAllowed`` 403, ``NotFound``
-404, ``InvalidInput`` 400); uploads refuse with ``challenges.uploads.InvalidUpload``."""
+404, ``InvalidInput`` 400); uploads refuse with ``core.uploads.InvalidUpload``."""
 
 from core.errors import Conflict
 

@@ -5,7 +5,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from core.i18n import LANGUAGE_CHOICES
 from people.models import Department, Location, Role
+from strategy import selectors as strategy_selectors
 
 from .models import Audience, Challenge, ChallengeKind
 
@@ -42,6 +44,71 @@ class StoryForm(forms.Form):
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "video/mp4,video/quicktime"}),
     )
+    messages = forms.MultipleChoiceField(
+        label=gettext_lazy("Which key messages does your story serve?"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    checks = forms.MultipleChoiceField(
+        label=gettext_lazy("Our social media guidelines: I confirm that"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, challenge=None, **kwargs):
+        """``challenge``: its key messages are ticked to start with (the creator may change them).
+        The key messages and the guidelines' checks are left out when there are none."""
+        super().__init__(*args, **kwargs)
+        choices = [
+            (str(m.pk), f"{m.display_name} ({m.goal.display_name})") for m in strategy_selectors.active_messages()
+        ]
+        if choices:
+            self.fields["messages"].choices = choices
+            if challenge is not None:
+                self.initial.setdefault("messages", [str(pk) for pk in challenge.messages.values_list("pk", flat=True)])
+        else:
+            del self.fields["messages"]
+        guidelines = strategy_selectors.current_guidelines()
+        if guidelines and guidelines.check_list:
+            self.fields["checks"].choices = [(c["key"], c["text"]) for c in guidelines.check_list]
+            self.fields["checks"].help_text = gettext_lazy("Tick every check: it is needed to send in a story.")
+        else:
+            del self.fields["checks"]
+
+
+class ReviewTargetingForm(forms.Form):
+    """The editor's audience and period for a story in the review queue; the service checks
+    them (``challenges.services.check_targeting``). The departments and locations are read
+    once (two queries), however many stories the queue shows."""
+
+    departments = forms.MultipleChoiceField(label=gettext_lazy("Only for departments"), required=False)
+    locations = forms.MultipleChoiceField(label=gettext_lazy("Only for locations"), required=False)
+    roles = forms.MultipleChoiceField(label=gettext_lazy("Only for roles"), choices=Role.choices, required=False)
+    languages = forms.MultipleChoiceField(
+        label=gettext_lazy("Only for languages"), choices=LANGUAGE_CHOICES, required=False
+    )
+    share_from = forms.DateTimeField(
+        label=gettext_lazy("Suggest from"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    share_until = forms.DateTimeField(
+        label=gettext_lazy("Suggest until"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["departments"].choices = [(str(d.pk), d.name) for d in Department.objects.order_by("name")]
+        self.fields["locations"].choices = [(str(loc.pk), loc.name) for loc in Location.objects.order_by("name")]
+
+    def audience(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "departments": data["departments"],
+            "locations": data["locations"],
+            "roles": data["roles"],
+            "languages": data["languages"],
+        }
 
 
 class ChallengeForm(forms.Form):

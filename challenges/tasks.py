@@ -25,3 +25,11 @@ def delete_old_share_clicks() -> int:
     from challenges.services.sharing import delete_old_clicks
 
     return delete_old_clicks()
+
+
+@shared_task(acks_late=True)
+def nudge_managers(link_id: int) -> int:
+    """Ask the sharer's managers to react (one nudge per manager and link, however often it runs)."""
+    from challenges.services.nudges import nudge_managers
+
+    return nudge_managers(link_id=link_id)

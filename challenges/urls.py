@@ -19,6 +19,8 @@ urlpatterns = [
     # models.STORY_MEDIA_URL: the prefix of every story photo's and video's ``.url``.
     path("story-media/<path:name>", views.story_media, name="story_media"),
     path("share/", views.feed, name="feed"),
+    path("share/mine/", views.my_shares, name="my_shares"),
+    path("share/mine/<id:pk>/", views.share_results, name="share_results"),
     path("share/<id:pk>/", views.share, name="share"),
     path("share/<id:pk>/dismiss/", views.dismiss, name="dismiss"),
     path("review/", views.review_queue, name="review_queue"),

@@ -26,18 +26,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
-from rest_framework.exceptions import APIException
-from rest_framework.request import Request
-from rest_framework.settings import api_settings
 
 from core import storage
-from core.errors import ServiceError
+from core.errors import NotFound, ServiceError
 from core.ids import id_from
+from strategy import selectors as strategy_selectors
 from strategy.models import CalendarEntry
 
 from . import policies, selectors, services
-from .forms import ChallengeForm, StoryForm
+from .forms import ChallengeForm, ReviewTargetingForm, StoryForm
 from .models import Challenge, ChallengeState, Network, Story, StoryStatus, story_media_storage
+from .services import planning
+from .services.outcomes import NETWORK_DOMAINS
 
 
 def _error(request, exc: ServiceError):
@@ -90,7 +90,7 @@ def submit_story(request):
         challenge = get_object_or_404(selectors.open_challenges(member=member), pk=id_from(challenge_id))
     elif not policies.can_share_moments(member):
         raise PermissionDenied
-    form = StoryForm(request.POST or None, request.FILES or None)
+    form = StoryForm(request.POST or None, request.FILES or None, challenge=challenge)
     if request.method == "POST" and form.is_valid():
         try:
             story = services.submit_story(
@@ -102,9 +102,13 @@ def submit_story(request):
                 video=request.FILES.get("video"),
                 challenge=challenge,
                 photo_consent=form.cleaned_data["photo_consent"],
+                messages=form.cleaned_data.get("messages", []),
+                checks=form.cleaned_data.get("checks", []),
+                plan_item_id=_plan_item_id(request),
             )
         except ServiceError as exc:
-            form.add_error("photo_consent" if exc.code == "photo_consent_required" else None, exc.message)
+            field = {"photo_consent_required": "photo_consent", "guideline_checks_required": "checks"}.get(exc.code)
+            form.add_error(field if field in form.fields else None, exc.message)
         else:
             reviewers = selectors.story_reviewers(story=story)
             messages.success(
@@ -116,6 +120,12 @@ def submit_story(request):
     reviewers = selectors.reviewers(department_ids=[member.department_id])[member.department_id]
     context = {"form": form, "challenge": challenge, "reviewers": reviewers}
     return render(request, "challenges/submit.html", context, status=status)
+
+
+def _plan_item_id(request) -> int | None:
+    """The content plan's item the story is written for (``?plan_item=`` from the board)."""
+    value = request.GET.get("plan_item", "")
+    return int(value) if value.isdigit() else None
 
 
 @login_required
@@ -190,6 +200,29 @@ def share(request, pk):
 
 
 @login_required
+def my_shares(request):
+    """The member's shares, each with a small form for what the post did (self-reported)."""
+    shares = selectors.my_shares(member=request.user)[:50]
+    return render(request, "challenges/my_shares.html", {"shares": shares, "public_networks": NETWORK_DOMAINS})
+
+
+@login_required
+@require_POST
+def share_results(request, pk):
+    """Save the self-reported results of one of the member's own shares (others: 404)."""
+    fields = {name: request.POST.get(name, "").strip() for name in ("post_url", "reactions", "comments", "reposts")}
+    try:
+        services.report_share_results(member=request.user, share_id=pk, **fields)
+    except NotFound:
+        raise Http404 from None
+    except ServiceError as exc:
+        _error(request, exc)
+    else:
+        messages.success(request, _("Saved. Thank you: this shows what sharing brings."))
+    return redirect("challenges:my_shares")
+
+
+@login_required
 @require_POST
 def dismiss(request, pk):
     services.dismiss_suggestion(member=request.user, story=_approved(pk))
@@ -232,9 +265,10 @@ def share_redirect(request, code):
     )
     target = reverse("challenges:public_story", args=[link.story.public_id])
     utm = {k: v[:60] for k, v in request.GET.items() if k.startswith("utm_")}
-    if utm:
-        target = f"{target}?{urlencode(utm)}"
-    return HttpResponseRedirect(target)
+    # The code travels on, so the organisation's own site can report a conversion on it
+    # (docs/outcomes.md).
+    utm.update({"utm_content": link.code, "ss_link": link.code})
+    return HttpResponseRedirect(f"{target}?{urlencode(utm)}")
 
 
 def public_story(request, public_id):
@@ -247,20 +281,9 @@ def public_story(request, public_id):
         "images": images,
         "og_image": request.build_absolute_uri(images[0].image.url) if images else "",
         "og_url": request.build_absolute_uri(reverse("challenges:public_story", args=[story.public_id])),
+        "outbound_url": selectors.outbound_url(story=story, params=request.GET),
     }
     return render(request, "challenges/public_story.html", context)
-
-
-def _viewer(request):
-    """Who asks for a file: the session's member, or the API token's (an app shows the
-    images of its member's own stories with the token it calls the API with)."""
-    if request.user.is_authenticated:
-        return request.user
-    drf_request = Request(request, authenticators=[cls() for cls in api_settings.DEFAULT_AUTHENTICATION_CLASSES])
-    try:
-        return drf_request.user
-    except APIException:  # a wrong or revoked token: nobody
-        return request.user
 
 
 @require_GET
@@ -268,7 +291,7 @@ def story_media(request, name):
     """A story's photo or video from private storage, for who may see it
     (``policies.can_see_story_media``); anyone else gets 404, as if it did not exist."""
     story = selectors.story_of_media(name=name)
-    if story is None or not policies.can_see_story_media(_viewer(request), story):
+    if story is None or not policies.can_see_story_media(storage.viewer(request), story):
         raise Http404
     published = story.status == StoryStatus.APPROVED
     # Never in a shared cache: a story can still be taken down, and then its files must go.
@@ -289,7 +312,13 @@ def _editor(request):
 def review_queue(request):
     editor = _editor(request)
     stories = list(selectors.review_queue(editor=editor)[:50])
-    return render(request, "challenges/review_queue.html", {"stories": stories, "count": len(stories)})
+    context = {
+        "stories": stories,
+        "count": len(stories),
+        "key_messages": strategy_selectors.active_messages(),
+        "targeting_form": ReviewTargetingForm(),
+    }
+    return render(request, "challenges/review_queue.html", context)
 
 
 @login_required
@@ -299,7 +328,19 @@ def review(request, pk):
     story = get_object_or_404(Story, pk=pk)
     if not policies.can_review(editor, story):
         raise PermissionDenied
+    decision = request.POST.get("decision", "")
+    targeting_form = ReviewTargetingForm(request.POST)
+    if not targeting_form.is_valid():
+        messages.error(request, _("Check the audience and the dates."))
+        return redirect("challenges:review_queue")
     try:
+        targeting = None
+        if decision == "approve":
+            targeting = services.check_targeting(
+                audience=targeting_form.audience(),
+                share_from=targeting_form.cleaned_data["share_from"],
+                share_until=targeting_form.cleaned_data["share_until"],
+            )
         services.review_story(
             editor=editor,
             story=story,
@@ -308,6 +349,8 @@ def review(request, pk):
             text=request.POST.get("text"),
             caption=request.POST.get("caption"),
             caption_fixed=request.POST.get("caption_fixed") == "on",
+            messages=request.POST.getlist("messages") if request.POST.get("messages_shown") else None,
+            targeting=targeting,
         )
     except ServiceError as exc:
         _error(request, exc)
@@ -385,6 +428,8 @@ TRANSITIONS = {
 @require_POST
 def manage_action(request, pk, action):
     challenge = _managed(request, pk)
+    if action == "plan":
+        return _plan_challenge(request, challenge)
     try:
         if action == "judge":
             challenge = services.judge_challenge(
@@ -401,6 +446,19 @@ def manage_action(request, pk, action):
             request, _("Done: the challenge is now “%(state)s”.") % {"state": challenge.get_state_display()}
         )
     return redirect("challenges:manage_detail", pk=pk)
+
+
+def _plan_challenge(request, challenge):
+    """Plan items for the challenge in the content plan (``services.planning``)."""
+    try:
+        _items, added = planning.plan_challenge(by=request.user, challenge=challenge)
+    except ServiceError as exc:
+        _error(request, exc)
+        return redirect("challenges:manage_detail", pk=challenge.pk)
+    messages.success(request, _("Planned items added to the content plan: %(count)s.") % {"count": added})
+    return redirect(
+        f"{reverse('strategy:plan_board')}?view=month&day={timezone.localdate(challenge.closes_at):%Y-%m-%d}"
+    )
 
 
 @login_required

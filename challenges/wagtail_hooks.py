@@ -59,6 +59,7 @@ class ChallengeViewSet(SnippetViewSet):
                 [FieldPanel("audience"), FieldPanel("departments"), FieldPanel("locations")],
                 heading=_("Audience"),
             ),
+            FieldPanel("messages"),
             FieldPanel("open_to_all_members"),
             FieldPanel("opens_at"),
             FieldPanel("closes_at"),
@@ -159,4 +160,12 @@ def calendar_challenge_action(*, request):
     """The content calendar (strategy) offers "turn into a challenge" to those who may."""
     if policies.can_plan_from_calendar(request.user):
         return {"turn_into_challenge_url": "challenges:from_calendar"}
+    return {}
+
+
+@hooks.register("plan_board_context")
+def plan_board_write_story(*, request):
+    """The planning board (strategy) links an owner's item to "share a moment" for its story."""
+    if policies.can_share_moments(request.user):
+        return {"write_story_url": reverse("challenges:submit")}
     return {}

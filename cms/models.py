@@ -262,3 +262,20 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self):
         return f"{self.name} at {self.beat_at:%Y-%m-%d %H:%M:%S}"
+
+
+class ManagementSummary(models.Model):
+    """The monthly management summary one member was sent for one month: at most one per
+    member and month, however often the beat task runs (``cms.reports.services``)."""
+
+    member = models.ForeignKey("people.Member", on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(_("month"))
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("management summary sent")
+        verbose_name_plural = _("management summaries sent")
+        constraints = [models.UniqueConstraint(fields=["member", "month"], name="management_summary_once_a_month")]
+
+    def __str__(self):
+        return f"{self.member_id} {self.month:%Y-%m}"

@@ -14,8 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from challenges import policies as challenge_policies
 from challenges import selectors as challenge_selectors
+from community import policies as community_policies
 from people import policies as people_policies
 from people import selectors as people_selectors
+from strategy import policies as strategy_policies
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ def _manage_items(member, path: str) -> list[MenuItem]:
         items.append(_item("pilot", _("Pilot group"), reverse("pilot"), path))
     if people_policies.can_invite(member):
         items.append(_item("invitations", _("Invitations"), reverse("people:invite"), path))
+    if strategy_policies.can_see_six_cs_report(member):
+        items.append(_item("six_cs_report", _("6 C's report"), reverse("strategy:six_cs_report"), path))
     if people_policies.can_use_admin(member):
         items.append(_item("admin", _("Admin"), "/admin/", path))
     return items
@@ -75,6 +79,8 @@ def _me_items(member, path: str, unread: int) -> list[MenuItem]:
     return [
         _item("profile", _("My profile"), reverse("people:profile"), path),
         *mine,
+        _item("my_shares", _("My shares"), reverse("challenges:my_shares"), path),
+        _item("six_cs", _("My 6 C's"), reverse("strategy:six_cs"), path),
         _item(
             "notifications",
             _("Notifications"),
@@ -93,8 +99,9 @@ def _me_items(member, path: str, unread: int) -> list[MenuItem]:
 def menu_for(*, member, path: str = "") -> list[MenuItem]:
     """The main menu for ``member`` (anonymous visitors included) on the page at ``path``:
     what every signed-in member uses, then what their role adds, then the "Beheren" and
-    the member's own group. At most four queries whatever the role: the unread count, the
-    review-queue count (reviewers only) and the member's permissions (admin users only)."""
+    the member's own group. At most five queries whatever the role: the unread count, the
+    review-queue count (reviewers only), the member's permissions (admin users only) and
+    whether they moderate a community space (everyone but Masters)."""
     if member is None or not member.is_authenticated:
         return [_item("login", _("Log in"), reverse("login"), path)]
     items = [
@@ -103,9 +110,13 @@ def menu_for(*, member, path: str = "") -> list[MenuItem]:
         _item("sessions", _("Sessions"), reverse("events:sessions"), path),
         _item("challenges", _("Challenges"), reverse("challenges:list"), path),
         _item("leaderboard", _("Leaderboard"), reverse("gamification:leaderboard"), path),
+        _item("community", _("Community"), reverse("community:spaces"), path),
+        _item("strategy", _("Our strategy"), reverse("strategy:our_strategy"), path),
     ]
     if challenge_policies.can_share_moments(member):
         items.append(_item("submit", _("Share a moment"), reverse("challenges:submit"), path))
+    if strategy_policies.can_use_plan(member):
+        items.append(_item("plan", _("Content plan"), reverse("strategy:plan_board"), path))
     if challenge_policies.can_use_review_queue(member):
         items.append(
             _item(
@@ -117,8 +128,12 @@ def menu_for(*, member, path: str = "") -> list[MenuItem]:
                 count_label=_("waiting for review"),
             )
         )
+    if community_policies.can_moderate_anything(member):
+        items.append(_item("moderation", _("Moderation"), reverse("community:queue"), path))
     if people_policies.can_see_reports(member):
         items.append(_item("reports", _("Reports"), reverse("reports:dashboard"), path))
+    elif people_policies.may_get_monthly_summary(member):
+        items.append(_item("summary", _("Monthly summary"), reverse("reports:summary"), path))
     manage = _group("manage", _("Manage"), _manage_items(member, path))
     if manage:
         items.append(manage)

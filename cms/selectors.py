@@ -11,8 +11,10 @@ from challenges.models import ChallengeState
 from cms.models import WorkerHeartbeat
 from cms.reports import selectors as report_selectors
 from events import selectors as event_selectors
+from events.models import SessionKind, SessionPage
 from learning import selectors as learning_selectors
 from people.models import Member
+from strategy import selectors as strategy_selectors
 
 
 def first_lesson_url(*, member: Member, language: str) -> str:
@@ -135,3 +137,42 @@ def member_home(*, member: Member, language: str) -> MemberHome:
 def worker_heartbeat_at() -> datetime.datetime | None:
     """When a Celery worker last ran the heartbeat task (one query), None if never."""
     return WorkerHeartbeat.objects.filter(name=WorkerHeartbeat.WORKER).values_list("beat_at", flat=True).first()
+
+
+@dataclass
+class StrategyFit:
+    """Which active key messages a pilot candidate can carry: those their department's
+    approved stories already served (so colleagues have material and experience with them)."""
+
+    messages: list
+    total: int
+
+
+def strategy_fit(*, members) -> dict[int, StrategyFit]:
+    """The strategy fit of each member by id (two queries at most, however many members;
+    one without active messages)."""
+    active = strategy_selectors.active_messages()
+    department_ids = {m.department_id for m in members if m.department_id}
+    by_department = (
+        challenge_selectors.messages_by_department(department_ids=department_ids) if active and department_ids else {}
+    )
+    fits = {}
+    for member in members:
+        carried = by_department.get(member.department_id, set())
+        fits[member.pk] = StrategyFit(messages=[m for m in active if m.pk in carried], total=len(active))
+    return fits
+
+
+def upcoming_meetups(*, language: str | None = None) -> list[SessionPage]:
+    """Published meetups that have not started and are not cancelled, soonest first (one
+    query): what a Social Master can put a weak C's actions on. In ``language`` when it has
+    any, else in every language."""
+    meetups = (
+        SessionPage.objects.live()
+        .filter(kind=SessionKind.MEETUP, cancelled=False, starts_at__gt=timezone.now())
+        .select_related("locale")
+        .order_by("starts_at", "pk")
+    )
+    meetups = list(meetups)
+    local = [m for m in meetups if m.locale.language_code == language]
+    return local or meetups

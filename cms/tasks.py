@@ -21,3 +21,9 @@ def record_worker_heartbeat() -> None:
 @shared_task(acks_late=True)
 def delete_expired_report_exports() -> int:
     return report_services.delete_expired_exports()
+
+
+@shared_task(acks_late=True)
+def send_monthly_summaries() -> int:
+    """Last month's management summary to its subscribers, once per member and month."""
+    return report_services.send_monthly_summaries()

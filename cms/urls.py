@@ -7,7 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from challenges import urls as challenges_urls
 from cms.api.docs import DocsView, SchemaView
-from cms.views import health, home, onboarding, pilot, privacy
+from cms.views import health, home, onboarding, pilot, privacy, six_cs
+from community import urls as community_urls
 from events import urls as events_urls
 from gamification import urls as gamification_urls
 from learning import urls as learning_urls
@@ -25,6 +26,7 @@ urlpatterns = [
     path("", include(strategy_urls)),
     path("", include(gamification_urls)),
     path("", include(challenges_urls)),
+    path("", include(community_urls)),
     path("welcome/", onboarding.onboarding, name="onboarding"),
     path("reports/", include("cms.reports.urls")),
     path("pilot/", pilot.builder, name="pilot"),
@@ -32,6 +34,8 @@ urlpatterns = [
     path("profile/erase/", privacy.erase_me, name="erase-me"),
     path("members/<id:pk>/data/", privacy.member_data, name="member-data"),
     path("members/<id:pk>/erase/", privacy.erase_member, name="member-erase"),
+    path("six-cs/report/suggest-course/", six_cs.six_cs_suggest_course, name="six-cs-suggest-course"),
+    path("six-cs/report/meetup-actions/", six_cs.six_cs_meetup_actions, name="six-cs-meetup-actions"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("cms.api_urls")),

@@ -20,6 +20,9 @@ from django.core.files.storage import FileSystemStorage
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.deconstruct import deconstructible
 from django.utils.encoding import filepath_to_uri
+from rest_framework.exceptions import APIException
+from rest_framework.request import Request
+from rest_framework.settings import api_settings
 
 
 @deconstructible(path="core.storage.PrivateStorage")
@@ -92,3 +95,16 @@ def move(name: str, *, source, target, target_name: str = "") -> str:
         stored = target.save(target_name or name, handle)
     source.delete(name)
     return stored
+
+
+def viewer(request):
+    """Who asks for a private file: the session's member, or the API token's (an app shows
+    its member's images with the token it calls the API with); a wrong or revoked token is
+    nobody (``AnonymousUser``)."""
+    if request.user.is_authenticated:
+        return request.user
+    drf_request = Request(request, authenticators=[cls() for cls in api_settings.DEFAULT_AUTHENTICATION_CLASSES])
+    try:
+        return drf_request.user
+    except APIException:
+        return request.user

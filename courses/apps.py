@@ -19,6 +19,10 @@ class CoursesConfig(AppConfig):
                 "courses.change_learningpath",
                 "courses.delete_learningpath",
                 "courses.view_learningpath",
+                "courses.add_learningpackage",
+                "courses.change_learningpackage",
+                "courses.delete_learningpackage",
+                "courses.view_learningpackage",
                 "simple_translation.submit_translation",
             ],
         )

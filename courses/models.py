@@ -1,3 +1,5 @@
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -9,8 +11,10 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from core.pages import MembersOnlyPageMixin
+from core.storage import PrivateStorage
 from people.models import Role
 
+from . import packages
 from .audience import Audience, roles_from, roles_value  # noqa: F401 (roles_value: part of this module's API)
 from .blocks import LessonBodyBlock
 from .forms import CoursePageForm
@@ -61,6 +65,10 @@ class CoursePage(MembersOnlyPageMixin, Page):
         "people.Location", blank=True, related_name="+", verbose_name=_("locations")
     )
     audience_roles = models.CharField(_("roles"), max_length=200, blank=True)
+    # The key messages of the content strategy the course helps members carry.
+    messages = ParentalManyToManyField(
+        "strategy.KeyMessage", blank=True, related_name="+", verbose_name=_("key messages")
+    )
 
     context_hook_name = "course_page_context"
     base_form_class = CoursePageForm
@@ -69,6 +77,7 @@ class CoursePage(MembersOnlyPageMixin, Page):
         FieldPanel("image"),
         FieldPanel("estimated_minutes"),
         FieldPanel("prerequisites"),
+        FieldPanel("messages"),
         MultiFieldPanel(
             [
                 FieldPanel("audience"),
@@ -123,8 +132,74 @@ class CoursePage(MembersOnlyPageMixin, Page):
         return LessonPage.objects.child_of(self).live().order_by("path")
 
 
+class LearningPackage(models.Model):
+    """A SCORM 1.2, SCORM 2004 or cmi5 package a Master uploads (a snippet), played by the
+    lessons that refer to it. The zip is checked (``courses.packages``) and unpacked into
+    private media under ``folder``; its files are served only to members who may see such a
+    lesson (``learning.views.package_file``)."""
+
+    class Standard(models.TextChoices):
+        SCORM12 = packages.SCORM12, "SCORM 1.2"
+        SCORM2004 = packages.SCORM2004, "SCORM 2004"
+        CMI5 = packages.CMI5, "cmi5"
+
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    file = models.FileField(
+        _("package (zip)"),
+        storage=PrivateStorage(),
+        upload_to="packages/zips/",
+        help_text=_("A SCORM 1.2, SCORM 2004 or cmi5 zip as your authoring tool exports it."),
+    )
+    standard = models.CharField(_("standard"), max_length=10, choices=Standard.choices, editable=False)
+    launch = models.CharField(_("launch file"), max_length=500, editable=False)
+    activity_id = models.CharField(max_length=500, blank=True, default="", editable=False)  # cmi5: the AU's id
+    folder = models.UUIDField(default=uuid.uuid4, editable=False)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now=True)
+
+    panels = [FieldPanel("title"), FieldPanel("file")]
+
+    class Meta:
+        verbose_name = _("e-learning package")
+        verbose_name_plural = _("e-learning packages")
+
+    def __str__(self):
+        return self.title or self.file.name.rsplit("/", 1)[-1]
+
+    def save(self, *args, **kwargs):
+        """A new zip is checked (if ``clean`` did not already) and unpacked into a new folder,
+        so a replaced package never mixes with the files of the old one."""
+        new_upload = bool(self.file) and not getattr(self.file, "_committed", True)
+        if new_upload and not getattr(self, "_checked", False):
+            self.clean()
+        if new_upload:
+            self.folder = uuid.uuid4()
+        super().save(*args, **kwargs)
+        if new_upload:
+            packages.unpack(self.file.path, self.file.storage, f"packages/{self.folder}")
+            self._checked = False
+
+    def clean(self):
+        super().clean()
+        if self.file and not getattr(self.file, "_committed", True):
+            upload = self.file.file
+            info = packages.inspect(upload)
+            upload.seek(0)
+            self.standard, self.launch, self.activity_id = info.standard, info.launch, info.activity_id
+            self.title = self.title or info.title[:200]
+            self._checked = True
+
+
 class LessonPage(MembersOnlyPageMixin, Page):
     body = StreamField(LessonBodyBlock(), verbose_name=_("content"), blank=True)
+    package = models.ForeignKey(
+        LearningPackage,
+        verbose_name=_("e-learning package"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="lessons",
+        help_text=_("A SCORM or cmi5 package played in the lesson; it completes the lesson when it reports so."),
+    )
     # Kept in step with ``body`` on save so that progress pages can count lessons without
     # loading every lesson's StreamField: empty lessons never count, quiz lessons complete
     # when the quiz is passed.
@@ -132,7 +207,7 @@ class LessonPage(MembersOnlyPageMixin, Page):
     has_quiz = models.BooleanField(default=False, editable=False)
 
     context_hook_name = "lesson_page_context"
-    content_panels = Page.content_panels + [FieldPanel("body")]
+    content_panels = Page.content_panels + [FieldPanel("body"), FieldPanel("package")]
     search_fields = Page.search_fields + [index.SearchField("body")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
@@ -142,7 +217,7 @@ class LessonPage(MembersOnlyPageMixin, Page):
         verbose_name_plural = _("lessons")
 
     def save(self, *args, **kwargs):
-        self.has_content = len(self.body) > 0
+        self.has_content = len(self.body) > 0 or self.package_id is not None
         self.has_quiz = self.quiz is not None
         return super().save(*args, **kwargs)
 

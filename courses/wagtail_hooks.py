@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import LearningPath
+from .models import LearningPackage, LearningPath
 
 
 class LearningPathViewSet(SnippetViewSet):
@@ -17,3 +17,16 @@ class LearningPathViewSet(SnippetViewSet):
 
 
 register_snippet(LearningPathViewSet)
+
+
+class LearningPackageViewSet(SnippetViewSet):
+    model = LearningPackage
+    icon = "download"
+    menu_label = _("E-learning packages")
+    menu_order = 215
+    add_to_admin_menu = True
+    list_display = ["__str__", "standard", "uploaded_at"]
+    search_fields = ["title"]
+
+
+register_snippet(LearningPackageViewSet)

@@ -9,14 +9,21 @@ import icalendar
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.ical import absolute, new_calendar, uid_domain
+from core.feeds import REFRESH
+from core.ical import absolute, as_feed, new_calendar, uid_domain
+
+
+def changed_at(session) -> datetime.datetime:
+    """When the session was last published: the event's DTSTAMP and LAST-MODIFIED, so an
+    unchanged session is written the same way every time (and the feed's ETag holds)."""
+    return (session.last_published_at or session.first_published_at or session.starts_at).astimezone(datetime.UTC)
 
 
 def session_event(session, *, show_link: bool, tentative: bool = False) -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", f"session-{session.pk}@{uid_domain()}")
-    event.add("dtstamp", timezone.now().astimezone(datetime.UTC))
-    event.add("last-modified", (session.last_published_at or timezone.now()).astimezone(datetime.UTC))
+    event.add("dtstamp", changed_at(session))
+    event.add("last-modified", changed_at(session))
     event.add("dtstart", session.starts_at.astimezone(session.zone))
     event.add("dtend", session.ends_at.astimezone(session.zone))
     event.add("summary", session.title)
@@ -46,7 +53,7 @@ def session_calendar(session, *, show_link: bool = False) -> bytes:
 def feed_calendar(sessions_with_access, *, name: str) -> bytes:
     """``sessions_with_access``: (session, has a place or hosts) pairs; without a place the
     online link stays out and the event is tentative."""
-    calendar = new_calendar(name)
+    calendar = as_feed(new_calendar(name), refresh=REFRESH)
     for session, has_place in sessions_with_access:
         calendar.add_component(session_event(session, show_link=has_place, tentative=not has_place))
     calendar.add_missing_timezones()

@@ -21,6 +21,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
+from core.feeds import SecretFeed
 from core.pages import MembersOnlyPageMixin
 
 DEFAULT_SESSION_TIME_ZONE = "Europe/Amsterdam"
@@ -36,6 +37,7 @@ SESSION_TIME_ZONES = [
 
 
 def new_secret() -> str:
+    """Kept for the migrations that name it; feeds use ``core.feeds.new_secret``."""
     return secrets.token_urlsafe(24)
 
 
@@ -314,20 +316,16 @@ class SessionFeedback(models.Model):
         return f"{self.session_id}: {self.rating}"
 
 
-class CalendarFeed(models.Model):
-    """A member's personal calendar feed; a new secret revokes the old address."""
+class CalendarFeed(SecretFeed):
+    """A member's personal calendar feed of their sessions (``core.feeds``); a new secret
+    revokes the old address."""
 
     member = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed")
-    secret = models.CharField(max_length=64, unique=True, default=new_secret)
-    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         db_table = "learning_calendarfeed"
         verbose_name = _("calendar feed")
         verbose_name_plural = _("calendar feeds")
-
-    def __str__(self):
-        return f"{self.member_id}"
 
 
 class SessionSchedule(models.Model):

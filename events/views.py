@@ -12,23 +12,27 @@ Wagtail hooks).
 """
 
 import datetime
+import functools
 import io
 
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from rest_framework.exceptions import AuthenticationFailed
 from wagtail.models import Locale
 
+from core import feeds
 from core.dates import parse_month
 from core.errors import InvalidInput, ServiceError
+from people.authentication import member_from_token
 from people.models import Member
 
 from . import ics, policies, selectors
@@ -64,10 +68,22 @@ def _host_only(request, session):
         raise PermissionDenied(policies.HOSTS_ONLY)
 
 
-def _calendar_response(body: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def login_or_token_required(view):
+    """``login_required`` that also lets an API client in with its token (the API links to
+    these files); a wrong token answers 401 with a ``code``, never the login page."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            try:
+                member = member_from_token(request)
+            except AuthenticationFailed as error:
+                return JsonResponse({"detail": str(error.detail), "code": "authentication_failed"}, status=401)
+            if member is not None:
+                request.user = member
+        return login_required(view)(request, *args, **kwargs)
+
+    return wrapper
 
 
 def _number(value) -> int:
@@ -173,7 +189,7 @@ def feedback(request, pk):
 # --- calendars ------------------------------------------------------------------------------
 
 
-@login_required
+@login_or_token_required
 def session_ics(request, pk):
     session = _session(pk)
     registration = selectors.my_registration(session=session, member=request.user)
@@ -182,17 +198,22 @@ def session_ics(request, pk):
         status=registration.status if registration else None,
         hosting=policies.is_host(member=request.user, session=session),
     )
-    return _calendar_response(ics.session_calendar(session, show_link=show_link), f"session-{session.pk}.ics")
+    return feeds.calendar_response(
+        request,
+        ics.session_calendar(session, show_link=show_link),
+        last_modified=ics.changed_at(session),
+        filename=f"session-{session.pk}.ics",
+    )
 
 
 def personal_feed(request, secret):
-    feed = CalendarFeed.objects.filter(secret=secret).select_related("member").first()
-    if feed is None or not feed.member.is_active:
-        raise Http404(_("This calendar address is no longer valid."))
-    body = ics.feed_calendar(selectors.feed_sessions(member=feed.member), name=_("My sessions"))
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Cache-Control"] = "private, max-age=300"
-    return response
+    feed = feeds.by_secret(CalendarFeed, secret)
+    if feed is None:
+        raise Http404(feeds.GONE)
+    sessions = selectors.feed_sessions(member=feed.member)
+    body = ics.feed_calendar(sessions, name=_("My sessions"))
+    stamps = [ics.changed_at(session) for session, _has_place in sessions] + [feed.created_at]
+    return feeds.calendar_response(request, body, last_modified=max(stamps))
 
 
 @login_required

@@ -150,6 +150,37 @@ class ActiveWeek(models.Model):
         return f"{self.member_id} {self.week}"
 
 
+class ActivityWeek(models.Model):
+    """Weekly activity per member, the rollup the participation reports read instead of the
+    ledger and the activity tables. ``kind`` is ``"ledger"`` for ledger lines (``action``
+    the line's action: ``count`` lines worth ``points``) or a plain word another app counts
+    (``lessons``, ``shares``: ``count`` of them, ``action`` empty). Weeks start on Monday
+    in ``TIME_ZONE`` (Europe/Amsterdam), as boards and streaks do.
+
+    It lives here because ``record_action`` writes the ledger: its row is added to in the
+    same transaction (or statement, ``ledger_pg``), and the apps above tell it what else
+    they count with plain words, as they name boards. ``cms.reports`` reads it; the command
+    ``rebuild_activity_weeks`` rebuilds it from the sources."""
+
+    LEDGER = "ledger"
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
+    )  # the constraint's index serves it
+    week = models.DateField()
+    kind = models.CharField(max_length=32)
+    action = models.CharField(max_length=64, blank=True)
+    count = models.IntegerField(default=0)
+    points = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["member", "week", "kind", "action"], name="activity_week_once")]
+        indexes = [models.Index(fields=["week", "kind", "member"])]
+
+    def __str__(self):
+        return f"{self.member_id} {self.week} {self.kind} {self.action} {self.count}"
+
+
 class Level(models.Model):
     number = models.PositiveSmallIntegerField(_("number"), unique=True, validators=[MinValueValidator(1)])
     name = models.CharField(_("name"), max_length=60)
@@ -375,3 +406,47 @@ class Nomination(models.Model):
 
     def __str__(self):
         return f"{self.nominator_id} → {self.nominee_id}"
+
+
+class SigningKey(models.Model):
+    """An Ed25519 key the organisation signs Open Badges 3.0 credentials with. One is current
+    (made on first use); a rotated key stays in the DID document as a verification method, so
+    what it signed still verifies."""
+
+    kid = models.CharField(max_length=64, unique=True)
+    private_key = models.TextField(editable=False)  # PKCS#8 PEM, never served
+    public_jwk = models.JSONField()
+    created_at = models.DateTimeField(default=timezone.now)
+    is_current = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["is_current"], condition=Q(is_current=True), name="one_current_signing_key")
+        ]
+
+    def __str__(self):
+        return self.kid
+
+
+class Credential(models.Model):
+    """An Open Badges 3.0 OpenBadgeCredential as issued, signed (VC-JWT). ``subject`` is the
+    badge award's uuid or a certificate's; a revoked credential stays (its bit in the status
+    list, at ``status_index``, is set) and a reinstated award gets a new one."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    subject = models.UUIDField(db_index=True)
+    data = models.JSONField(default=dict)
+    jwt = models.TextField(blank=True)
+    issued_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subject"], condition=Q(revoked_at__isnull=True), name="one_valid_credential_per_subject"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.uuid)

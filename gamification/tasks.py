@@ -6,7 +6,7 @@ from celery import shared_task
 
 from people.models import Member
 
-from .services import badge_evaluation, boards, broadcasts, prizes
+from .services import badge_evaluation, badge_sweep, boards, broadcasts, prizes
 
 
 @shared_task(acks_late=True)
@@ -29,8 +29,16 @@ def evaluate_due_badges() -> int:
 @shared_task(acks_late=True)
 def sweep_badges() -> int:
     """Periodic safety net: evaluate badges for everyone with points (criteria with a
-    period, or badges a Master created later)."""
-    return badge_evaluation.sweep()
+    period, or badges a Master created later), one query per badge (``badge_sweep``)."""
+    return badge_sweep.sweep()
+
+
+@shared_task(acks_late=True)
+def broadcast_boards_now(boards: list[str]) -> int:
+    """Broadcast boards that had been quiet, at once (see ``broadcasts.schedule_broadcasts``).
+    Safe to run twice: a listener gets the same board again. Returns how many boards."""
+    broadcasts.broadcast_boards(boards=boards)
+    return len(boards)
 
 
 @shared_task(acks_late=True)

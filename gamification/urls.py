@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import badges, leaderboards, points, prizes
+from .views import badges, credentials, leaderboards, points, prizes
 
 app_name = "gamification"
 
@@ -17,6 +17,11 @@ urlpatterns = [
     path("badges/assertions/<uuid:uuid>.json", badges.assertion_json, name="badge_assertion_json"),
     path("badges/assertions/<uuid:uuid>.png", badges.assertion_png, name="badge_assertion_png"),
     path("badges/assertions/<uuid:uuid>/", badges.assertion_page, name="badge_assertion"),
+    path(".well-known/did.json", credentials.did_document, name="did_document"),
+    path("did.json", credentials.did_document, name="did_document_under_path"),
+    path("badges/credentials/<uuid:uuid>.jwt", credentials.credential_jwt, name="credential_jwt"),
+    path("badges/credentials/<uuid:uuid>.json", credentials.credential_json, name="credential_json"),
+    path("badges/status-lists/<int:number>.jwt", credentials.status_list, name="status_list"),
     path("prizes/", prizes.overview, name="prizes"),
     path("prizes/wall-of-fame/", prizes.wall_of_fame, name="prize_wall"),
     path("prizes/<id:pk>/", prizes.detail, name="prize"),

@@ -1,18 +1,22 @@
 """Read queries for the learner's pages and the API. Each function runs a fixed number of
 queries however many paths, courses and lessons there are."""
 
+import json
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import F, Prefetch, Q
+from django.urls import reverse
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from courses.models import Audience, CoursePage, LearningPath, LessonPage, PathCourse
 from people.models import Member, Role
 
-from .models import CourseCompletion, LessonCompletion, QuizAttempt
+from .models import CourseCompletion, LessonCompletion, PackageAttempt, QuizAttempt
 from .policies import locked_message
 
 PAGE_FIELDS = ["id", "title", "slug", "path", "depth", "url_path", "translation_key", "locale_id", "live"]
@@ -279,3 +283,73 @@ def last_attempt(*, member: Member, lesson: LessonPage) -> QuizAttempt | None:
 
 def certificate(*, code: str) -> CourseCompletion | None:
     return CourseCompletion.objects.filter(certificate_code=code.strip().upper()).select_related("member").first()
+
+
+def activity_url(*, key: uuid.UUID, language: str) -> str | None:
+    """Where an xAPI activity id (``/learn/activities/<translation key>/``) leads: the live
+    page with that key in ``language`` (else in any language), the dashboard for a learning
+    path, None for a key of nothing. Two queries at most."""
+    pages = {
+        page.locale.language_code: page
+        for page in Page.objects.live().filter(translation_key=key).select_related("locale")
+    }
+    page = pages.get(language) or next(iter(pages.values()), None)
+    if page is not None:
+        return page.url
+    if LearningPath.objects.filter(translation_key=key).exists():
+        return reverse("learning:dashboard")
+    return None
+
+
+def package_player(*, member: Member, lesson: LessonPage, cmi5_launch=None) -> dict:
+    """What the lesson page's package player needs: the standard, the launch address (served
+    by ``learning.views.package_file``), the runtime's endpoint and the data model values to
+    start from (the member's earlier ones, so the package resumes; two queries)."""
+    package = lesson.package
+    launch, _sep, query = package.launch.partition("?")
+    attempt = PackageAttempt.objects.filter(member=member, lesson_key=lesson.translation_key).first()
+    data = dict(attempt.data) if attempt else {}
+    name = member.display_name or member.get_full_name() or ""
+    if package.standard == "scorm12":
+        data.update(
+            {
+                "cmi.core.student_id": str(member.pk),
+                "cmi.core.student_name": name,
+                "cmi.core.entry": "resume" if attempt else "ab-initio",
+                "cmi.core.credit": "credit",
+                "cmi.core.lesson_mode": "normal",
+            }
+        )
+        data.setdefault("cmi.core.lesson_status", "not attempted")
+    else:
+        data.update(
+            {
+                "cmi.learner_id": str(member.pk),
+                "cmi.learner_name": name,
+                "cmi.entry": "resume" if attempt else "ab-initio",
+                "cmi.credit": "credit",
+                "cmi.mode": "normal",
+                "cmi._version": "1.0",
+            }
+        )
+        data.setdefault("cmi.completion_status", "unknown")
+        data.setdefault("cmi.success_status", "unknown")
+    if cmi5_launch is not None:
+        base = settings.BASE_URL.rstrip("/")
+        actor = {"objectType": "Agent", "account": {"homePage": base, "name": str(member.pk)}}
+        query = urlencode(
+            {
+                "endpoint": f"{base}/learn/cmi5/",
+                "fetch": base + reverse("learning:cmi5_fetch", args=[cmi5_launch.fetch_code]),
+                "actor": json.dumps(actor, separators=(",", ":")),
+                "registration": str(cmi5_launch.registration),
+                "activityId": package.activity_id,
+            }
+        ) + (f"&{query}" if query else "")
+    return {
+        "standard": package.standard,
+        "launch_url": reverse("learning:package_file", args=[lesson.pk, launch]) + (f"?{query}" if query else ""),
+        "runtime_url": reverse("learning:package_runtime", args=[lesson.pk]),
+        "state": data,
+        "attempt": attempt,
+    }

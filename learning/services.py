@@ -7,23 +7,43 @@ moment still complete the course (and the path, and the promotion) exactly once.
 constraints back that up.
 """
 
+import base64
+import hashlib
+import secrets
+import uuid
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from core.errors import Conflict, NotAllowed, NotFound
+from core.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from core.locking import lock
 from courses import quiz as quiz_rules
 from courses.models import CoursePage, LearningPath, LessonPage, PathCourse
+from gamification.openbadges.credentials import Achievement
+from gamification.services import credentials as credential_services
+from gamification.services.activity import count_activity
 from gamification.services.points import record_action
 from people import services as people_services
 from people.models import Member, Role
 
-from .models import CourseCompletion, Enrolment, LessonCompletion, PathCompletion, QuizAttempt
+from .models import (
+    Cmi5Launch,
+    CourseCompletion,
+    Enrolment,
+    LessonCompletion,
+    PackageAttempt,
+    PathCompletion,
+    QuizAttempt,
+)
+from .package_results import outcome
 from .policies import locked_reason
 from .selectors import course_of
+from .xapi import learning_events as xapi
+from .xapi import outbox as xapi_outbox
 
 
 class Locked(NotAllowed):
@@ -138,6 +158,7 @@ def submit_quiz(
                     feedback=grade.feedback,
                     client_token=client_token or None,
                 )
+                xapi.quiz_attempted(member=member, lesson=lesson, attempt=attempt)
         except IntegrityError:
             earlier = QuizAttempt.objects.get(
                 member=member, lesson_key=lesson.translation_key, client_token=client_token
@@ -154,6 +175,131 @@ def submit_quiz(
             )
             lesson_result = _record_lesson(member, lesson, course)
     return QuizResult(attempt=attempt, lesson=lesson_result)
+
+
+@dataclass
+class PackageResult:
+    attempt: PackageAttempt
+    lesson: LessonResult | None
+
+
+def record_package_values(*, member: Member, lesson: LessonPage, values: dict) -> PackageResult:
+    """Keep what a lesson's SCORM package reported through its runtime (``cmi.*`` values,
+    ``learning.package_results``); a completion or a pass completes the lesson as
+    ``complete_lesson`` does (points once, the course at once), a failure and its score are
+    recorded and complete nothing. Reporting the same values again changes nothing.
+
+    Locks the member row. Returns the attempt and, when the lesson was completed now or
+    before, what the completion changed. Raises ``NotFound`` (404) for a lesson without a
+    package, ``InvalidInput`` (400) for values that are not a map of ``cmi.*`` texts,
+    ``Locked`` (403) and ``Busy``."""
+    package = lesson.package
+    if package is None:
+        raise NotFound(_("This lesson has no e-learning package."), code="no_package")
+    if (
+        not isinstance(values, dict)
+        or len(values) > 200
+        or any(not isinstance(k, str) or not k.startswith("cmi.") or len(k) > 255 for k in values)
+        or any(not isinstance(v, str | int | float) or len(str(v)) > 64000 for v in values.values())
+    ):
+        raise InvalidInput(_("The package sent values that cannot be stored."), code="invalid_package_values")
+    course = course_of(lesson)
+    _check_unlocked(member, course)
+    with transaction.atomic():
+        lock(member)
+        attempt, _created = PackageAttempt.objects.get_or_create(
+            member=member, lesson_key=lesson.translation_key, defaults={"standard": package.standard}
+        )
+        attempt.data = {**attempt.data, **{key: str(value) for key, value in values.items()}}
+        result = outcome(package.standard, attempt.data)
+        attempt.completion, attempt.success = result.completion, result.success
+        attempt.score_scaled, attempt.score_raw, attempt.score_max = result.scaled, result.raw, result.maximum
+        attempt.save()
+        lesson_result = _record_lesson(member, lesson, course) if result.completes else None
+    return PackageResult(attempt=attempt, lesson=lesson_result)
+
+
+ADL_VERBS = "http://adlnet.gov/expapi/verbs/"
+CMI5_VALUES = {
+    "completed": {"cmi.completion_status": "completed"},
+    "passed": {"cmi.success_status": "passed"},
+    "failed": {"cmi.success_status": "failed"},
+}
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def launch_cmi5(*, member: Member, lesson: LessonPage) -> Cmi5Launch:
+    """A new launch of the lesson's cmi5 AU: a registration (the member's, kept across
+    launches of the same lesson) and a one-time fetch code. Locks nothing; returns it."""
+    earlier = Cmi5Launch.objects.filter(member=member, lesson_key=lesson.translation_key).first()
+    return Cmi5Launch.objects.create(
+        member=member,
+        lesson_key=lesson.translation_key,
+        registration=earlier.registration if earlier else uuid.uuid4(),
+        fetch_code=secrets.token_urlsafe(32),
+        token_hash=token_hash(secrets.token_urlsafe(32)),  # unusable until fetched
+    )
+
+
+def fetch_cmi5_token(*, fetch_code: str) -> str:
+    """The auth token of a launch, handed out once (a conditional update decides).
+
+    Locks nothing. Returns the token (the value of ``Authorization: Basic …``). Raises
+    ``NotFound`` for an unknown code and ``Conflict`` (code ``fetch_used``) the second time."""
+    token = base64.b64encode(f"cmi5:{secrets.token_urlsafe(32)}".encode()).decode()
+    claimed = Cmi5Launch.objects.filter(fetch_code=fetch_code, fetched_at__isnull=True).update(
+        fetched_at=timezone.now(), token_hash=token_hash(token)
+    )
+    if claimed:
+        return token
+    if Cmi5Launch.objects.filter(fetch_code=fetch_code).exists():
+        raise Conflict(_("This launch has already fetched its token."), code="fetch_used")
+    raise NotFound(_("Unknown launch."), code="unknown_launch")
+
+
+def record_cmi5_statements(*, launch: Cmi5Launch, lesson: LessonPage, statements: list) -> list[str]:
+    """Take the statements a cmi5 AU sends for ``launch``: each must name the launch's member
+    (the actor it was given), registration and AU. ``completed``/``passed`` complete the
+    lesson and ``failed`` is recorded, with the score, as ``record_package_values`` does;
+    ``initialized``, ``terminated`` and the rest change nothing. Every statement is also put in
+    the xAPI outbox for the organisation's LRS (``xapi.outbox.forward``), with its own id or one
+    derived from its content, so a resent statement is not forwarded twice.
+
+    Locks the member row (through ``record_package_values``). Returns the statements' ids.
+    Raises ``InvalidInput`` (code ``cmi5_statement_refused``) for a statement that does not
+    belong to the launch, and what ``record_package_values`` raises."""
+    member, package = launch.member, lesson.package
+    values, received = {}, []
+    for statement in statements:
+        if not isinstance(statement, dict):
+            raise InvalidInput(_("The package sent values that cannot be stored."), code="cmi5_statement_refused")
+        account = (statement.get("actor") or {}).get("account") or {}
+        context = statement.get("context") or {}
+        if (
+            account.get("name") != str(member.pk)
+            or (statement.get("object") or {}).get("id") != package.activity_id
+            or context.get("registration") != str(launch.registration)
+        ):
+            raise InvalidInput(_("The package sent values that cannot be stored."), code="cmi5_statement_refused")
+        verb = str((statement.get("verb") or {}).get("id", "")).removeprefix(ADL_VERBS)
+        values.update(CMI5_VALUES.get(verb, {}))
+        scaled = ((statement.get("result") or {}).get("score") or {}).get("scaled")
+        if verb in CMI5_VALUES and isinstance(scaled, int | float):
+            values["cmi.score.scaled"] = str(scaled)
+        received.append(
+            {**statement, "id": str(xapi_outbox.received_statement_id(statement=statement, launch_key=str(launch.pk)))}
+        )
+    with transaction.atomic():
+        if values:
+            record_package_values(member=member, lesson=lesson, values=values)
+        # The AU's own statements go on to the organisation's LRS as they are (cmi5 expects
+        # the LMS to be, or to feed, the LRS), beside the lesson's completion of our own.
+        for forwarded in received:
+            xapi_outbox.forward(statement=forwarded, member=member)
+    return [forwarded["id"] for forwarded in received]
 
 
 def sync_course_completion(*, member: Member, course: CoursePage) -> CourseCompletion | None:
@@ -174,6 +320,8 @@ def _record_lesson(member: Member, lesson: LessonPage, course: CoursePage) -> Le
     )
     Enrolment.objects.get_or_create(member=member, course_key=course.translation_key)
     if created:
+        count_activity(member_id=member.pk, kind="lessons", at=_completion.completed_at)
+        xapi.lesson_completed(member=member, lesson=lesson, course=course)
         record_action(
             member=member,
             action="lesson_completed",
@@ -206,6 +354,10 @@ def _complete_course_if_done(member: Member, course: CoursePage):
     )
     if not created:
         return completion, False, [], None
+    certificate_credential(completion=completion, course=course)
+
+    count_activity(member_id=member.pk, kind="courses", at=completion.completed_at)
+    xapi.course_completed(member=member, course=course, completed_at=completion.completed_at)
     certificate_url = reverse("learning:certificate", args=[completion.certificate_code])
     record_action(
         member=member,
@@ -248,6 +400,7 @@ def _complete_paths_containing(member: Member, course: CoursePage):
         if not created:
             continue
         completions.append(completion)
+        xapi.path_completed(member=member, path=path, completed_at=completion.completed_at)
         record_action(
             member=member,
             action="path_completed",
@@ -290,3 +443,45 @@ def _path_for_member(path_key, member: Member) -> LearningPath:
         if path.locale.language_code == member.language:
             return path
     return translations[0]
+
+
+# Certificates are Open Badges 3.0 credentials too; the uuid is derived from the certificate's
+# code, so the credential's address is stable and needs no column.
+CERTIFICATE_NAMESPACE = uuid.UUID("6f1d0a52-6c8e-4c7b-9c0e-3b1f2d7a9e41")
+
+
+def certificate_subject(completion: CourseCompletion) -> uuid.UUID:
+    return uuid.uuid5(CERTIFICATE_NAMESPACE, completion.certificate_code)
+
+
+def certificate_credential(*, completion: CourseCompletion, course: CoursePage | None = None):
+    """The certificate's Open Badges 3.0 credential (``gamification.services.credentials``),
+    issued on first use: at completion, or when the certificate page is first shown for an
+    older one. Idempotent; locks nothing (the credential's unique constraint decides).
+    Returns the ``Credential``, or None for a member who is gone (deactivated or erased);
+    raises nothing of its own."""
+    if not completion.member.is_active:
+        return None
+    if course is None:
+        course = CoursePage.objects.filter(translation_key=completion.course_key).first()
+    page = absolute_url(reverse("learning:certificate", args=[completion.certificate_code]))
+    course_url = absolute_url(course.url) if course is not None and course.url else page
+    with translation.override(settings.LANGUAGE_CODE):
+        achievement = Achievement(
+            id=course_url,
+            name=completion.course_title,
+            description=str(_("Certificate of completion")) + ": " + completion.course_title,
+            criteria_url=course_url,
+            criteria_narrative=str(_("Completed every lesson of the course.")),
+            achievement_type="Certificate",
+        )
+    return credential_services.issue(
+        subject=certificate_subject(completion),
+        achievement=achievement,
+        email=completion.member.email,
+        awarded_at=completion.completed_at,
+    )
+
+
+def absolute_url(path: str) -> str:
+    return path if path.startswith("http") else settings.BASE_URL.rstrip("/") + path

@@ -40,6 +40,9 @@ def lesson_context(*, request, page):
         "previous_lesson": lessons[index - 1] if index else None,
         "next_lesson": lessons[index + 1] if index is not None and index + 1 < len(lessons) else None,
     }
+    if page.package_id is not None:
+        launch = services.launch_cmi5(member=request.user, lesson=page) if page.package.standard == "cmi5" else None
+        context["package"] = selectors.package_player(member=request.user, lesson=page, cmi5_launch=launch)
     quiz = page.quiz
     if quiz is not None:
         attempt = selectors.last_attempt(member=request.user, lesson=page)
@@ -78,3 +81,13 @@ def refuse_locked_lessons(page, request, serve_args, serve_kwargs):
             request, "learning/locked.html", {"page": page, "course": course, "reason": reason}, status=403
         )
     return None
+
+
+@hooks.register("record_learning_event")
+def session_as_xapi_statement(**event):
+    """A session registered or attended (``events.services.learning_record``) as an xAPI
+    statement: ``events`` may not import ``learning`` (same line of the app order), so it
+    hands the event over with plain values through this hook."""
+    from .xapi import learning_events
+
+    learning_events.session_event(**event)

@@ -12,3 +12,15 @@ class MemberTokenAuthentication(TokenAuthentication):
             translation.activate(result[0].language)
             request._request.LANGUAGE_CODE = result[0].language
         return result
+
+
+def member_from_token(request):
+    """The member a plain Django view's ``Authorization: Token …`` header names (for files
+    the API links to, such as a session's ``.ics``), or None without such a header. Raises
+    DRF's ``AuthenticationFailed`` for a token that is wrong or inactive."""
+    from rest_framework.request import Request
+
+    if not request.headers.get("Authorization", "").startswith(MemberTokenAuthentication.keyword + " "):
+        return None
+    result = MemberTokenAuthentication().authenticate(Request(request))
+    return result[0] if result else None

@@ -6,7 +6,7 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
-from . import services
+from . import policies, services
 from .models import Member
 
 MEMBER_FIELDS = {
@@ -17,6 +17,8 @@ MEMBER_FIELDS = {
     "editor_for_all_departments",
     "location",
     "language",
+    "manager_of",
+    "wave",
 }
 
 
@@ -57,6 +59,7 @@ class ProfileForm(forms.ModelForm):
             "age_band",
             "email_notifications",
             "email_outside_office_hours",
+            "monthly_summary",
         ]
         widgets = {"avatar": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})}
 
@@ -65,6 +68,8 @@ class ProfileForm(forms.ModelForm):
         self.fields["avatar"].help_text = _("JPEG, PNG or WebP, at most %(mb)s MB.") % {
             "mb": settings.AVATAR_MAX_BYTES // (1024 * 1024)
         }
+        if not policies.may_get_monthly_summary(self.instance):
+            self.fields.pop("monthly_summary")
 
     def changes(self) -> dict:
         """What the member changed, as ``services.update_profile`` takes it (a cleared

@@ -177,6 +177,22 @@ class Member(AbstractUser):
     # off and hidden from SCIM; their data stays under the privacy rules).
     scim_external_id = models.CharField(_("external id (SCIM)"), max_length=255, blank=True, default="")
     deprovisioned_at = models.DateTimeField(_("deprovisioned at"), null=True, blank=True, editable=False)
+    # Outcomes (docs/outcomes.md): the department a member manages (their team's shares nudge
+    # them to react), the wave they joined the programme in (1: the front-runners), and
+    # whether they get the monthly management summary by e-mail.
+    manager_of = models.ForeignKey(
+        Department,
+        verbose_name=_("manager of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="managers",
+        help_text=_("The department this member manages: they are asked to react when their team shares."),
+    )
+    wave = models.PositiveSmallIntegerField(
+        _("wave"), null=True, blank=True, help_text=_("1: the front-runners; later groups 2, 3, …")
+    )
+    monthly_summary = models.BooleanField(_("e-mail me the monthly management summary"), default=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

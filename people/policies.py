@@ -63,6 +63,12 @@ def can_see_reports(member) -> bool:
     )
 
 
+def may_get_monthly_summary(member) -> bool:
+    """The monthly management summary is for managers of a department and for those who see
+    the reports (HR, Social Masters, Activators)."""
+    return _signed_in(member) and bool(member.manager_of_id or can_see_reports(member))
+
+
 def report_department(member) -> int | None:
     """The one department ``member`` sees reports for, or None for the whole organisation.
     Ask ``can_see_reports`` first."""

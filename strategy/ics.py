@@ -4,18 +4,21 @@ one's own appointments without blocking time."""
 import datetime
 
 import icalendar
-from django.utils import timezone
 from django.utils.html import strip_tags
 
-from core.ical import new_calendar, uid_domain
+from core.feeds import REFRESH
+from core.ical import as_feed, new_calendar, uid_domain
 
 
 def content_calendar(entries, *, name: str) -> bytes:
-    calendar = new_calendar(name)
+    """The entries as all-day events; DTSTAMP and LAST-MODIFIED are when the entry last
+    changed, so the same entries give the same file (and the feed's ETag holds)."""
+    calendar = as_feed(new_calendar(name), refresh=REFRESH)
     for entry in entries:
         event = icalendar.Event()
         event.add("uid", f"calendar-entry-{entry.pk}@{uid_domain()}")
-        event.add("dtstamp", timezone.now().astimezone(datetime.UTC))
+        event.add("dtstamp", entry.updated_at.astimezone(datetime.UTC))
+        event.add("last-modified", entry.updated_at.astimezone(datetime.UTC))
         event.add("dtstart", entry.starts_on)
         # All-day events end on the day after the last day (RFC 5545, DTEND is exclusive).
         event.add("dtend", entry.last_day + datetime.timedelta(days=1))

@@ -13,6 +13,7 @@ in production.
 
 import datetime
 import os
+import zlib
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -31,6 +32,12 @@ class Moment:
     @property
     def local(self) -> datetime.datetime:
         return self.at.astimezone(self.zone)
+
+    @property
+    def seed(self) -> int:
+        """A seed for the random data of a test at this moment: each moment gets data of its
+        own (more variety a run than the same seeds at every moment), the same every run."""
+        return zlib.crc32(self.name.encode())
 
     @property
     def id(self) -> str:

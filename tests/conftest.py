@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from rest_framework.test import APIClient
 
-from tests import clock, dbtemplate
+from tests import clock, dbtemplate, migrations
 from tests.factories import PASSWORD, MemberFactory
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
@@ -46,7 +46,7 @@ def django_db_setup(django_test_environment, django_db_blocker, django_db_modify
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     shared = tmp_path_factory.getbasetemp().parent  # one folder for all workers of the run
     with django_db_blocker.unblock():
-        original = dbtemplate.set_up(connection, shared=shared, worker=worker)
+        original = dbtemplate.set_up(connection, shared=shared, worker=worker, on_the_way=migrations.on_the_way())
     # A transactional test ends with a copy of the migrated template instead of a flush, and
     # so needs no serialized rollback at its start (the rows it would restore are there); it
     # starts on a connection of its own, never one that a copy (which ends the other sessions

@@ -81,21 +81,34 @@ def _point_at(connection, name: str) -> None:
     connection.settings_dict["NAME"] = name
 
 
-def _build(connection, template: str) -> None:
-    """Migrate a new database called ``template`` (Django's own test database creation)."""
+def _build(connection, template: str, on_the_way: dict[str, Callable[[], None]], shared: Path) -> None:
+    """Migrate a new database called ``template`` (Django's own test database creation),
+    first running each of ``on_the_way`` on the new, empty database and keeping the result
+    as a snapshot under its label (for ``restore_or_build``)."""
     test_settings = connection.settings_dict.setdefault("TEST", {})
     worker_test_name = test_settings.get("NAME")
     test_settings["NAME"] = template
     try:
-        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        if on_the_way:
+            connection.creation._create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+            _point_at(connection, template)
+            for label, build in on_the_way.items():
+                build()
+                ready = shared / f"test-db-{run_id()}.{label}.ready"
+                ready.write_text(_snapshot(connection, label, template=template))
+        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False, keepdb=bool(on_the_way))
     finally:
         test_settings["NAME"] = worker_test_name
         _close(connection)
 
 
-def set_up(connection, *, shared: Path, worker: str) -> str:
+def set_up(connection, *, shared: Path, worker: str, on_the_way: dict[str, Callable[[], None]] | None = None) -> str:
     """Give ``connection`` this worker's copy of the run's migrated template; returns the
-    database name to restore when the worker is done."""
+    database name to restore when the worker is done. ``on_the_way``: label → a function
+    that migrates the empty database part of the way, run (in order) by the worker that
+    builds the template, each result kept as a snapshot for ``restore_or_build``: an
+    earlier migration state for the tests of a data migration costs nothing more than the
+    template itself (migrating back, or forward again from empty, costs as much again)."""
     original = connection.settings_dict["NAME"]
     sqlite = connection.vendor == "sqlite"
     if sqlite:
@@ -105,7 +118,7 @@ def set_up(connection, *, shared: Path, worker: str) -> str:
     ready = shared / f"test-db-{run_id()}.ready"
     with _exclusive(shared / f"test-db-{run_id()}.lock"):
         if not ready.exists():
-            _build(connection, template)
+            _build(connection, template, on_the_way or {}, shared)
             ready.write_text(template)
     _point_at(connection, original)
     _clean[connection.alias] = template
@@ -131,12 +144,33 @@ def restore(connection, source: str | None = None) -> None:
             finally:
                 copy.close()
         return
+    _recreate(connection, template=source)
+
+
+def empty(connection) -> None:
+    """Make the worker's database empty: no tables, no migrations applied (for building an
+    earlier migration state forward, tests/migrations.py)."""
+    if connection.vendor == "sqlite":
+        with LOCK:
+            connection.ensure_connection()
+            nothing = sqlite3.connect(":memory:")
+            try:
+                nothing.backup(connection.connection)
+            finally:
+                nothing.close()
+        return
+    _recreate(connection, template="template0")
+
+
+def _recreate(connection, *, template: str) -> None:
+    """PostgreSQL: the worker's database created again from ``template`` (connections left
+    by other threads are ended)."""
     name = connection.settings_dict["NAME"]
     quote = connection.ops.quote_name
     _close(connection)
     with connection.creation._nodb_cursor() as cursor:
         cursor.execute(f"DROP DATABASE IF EXISTS {quote(name)} WITH (FORCE)")
-        cursor.execute(f"CREATE DATABASE {quote(name)} WITH TEMPLATE {quote(source)}")
+        cursor.execute(f"CREATE DATABASE {quote(name)} WITH TEMPLATE {quote(template)}")
 
 
 def _copy_to_file(connection, path) -> None:
@@ -150,10 +184,10 @@ def _copy_to_file(connection, path) -> None:
             copy.close()
 
 
-def _snapshot(connection, label: str) -> str:
+def _snapshot(connection, label: str, *, template: str | None = None) -> str:
     """Keep the worker's database as it is now (committed rows only) under ``label``, named
     after the run's template so that every worker of the run can copy it."""
-    template = _clean[connection.alias]
+    template = template or _clean[connection.alias]
     if connection.vendor == "sqlite":
         path = str(Path(template).with_suffix(f".{label}.sqlite3"))
         _copy_to_file(connection, path)

@@ -54,6 +54,17 @@ class MemberFactory(factory.django.DjangoModelFactory):
 
             sync_groups(member=obj)
 
+    @factory.post_generation
+    def accepted_guidelines(obj, create, extracted, **kwargs):
+        """Members have accepted the current social media guidelines, if any are published
+        (``accepted_guidelines=False``: not yet)."""
+        if create and extracted is not False:
+            from strategy.models import Guidelines, GuidelinesAcceptance
+
+            current = Guidelines.objects.filter(published=True).order_by("-published_at", "-pk").first()
+            if current is not None:
+                GuidelinesAcceptance.objects.get_or_create(member=obj, guidelines=current)
+
 
 def choice(text, correct=False, explanation=""):
     return {"text": text, "correct": correct, "explanation": explanation or f"About {text}."}

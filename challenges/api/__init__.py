@@ -9,9 +9,19 @@ Who may use what (``challenges.policies`` decides; these views parse, ask and pr
   Compliments: Masters and Activators. Shares and dismissals: any member.
 - ``/review-queue/``: Editors (their department) and Masters; others 403.
 - ``/suggestions/``: any member, their own feed.
+- ``/conversions/``: the organisation's own sites, signed with ``CONVERSIONS_SECRET`` (no login).
+- ``/shares/{id}/``: PATCH the self-reported results of one's own share (others 404).
 """
 
 from .challenges import ChallengeViewSet
+from .outcomes import ConversionView, ShareResultsView
 from .stories import ReviewQueueView, StoryViewSet, SuggestionsView
 
-__all__ = ["ChallengeViewSet", "ReviewQueueView", "StoryViewSet", "SuggestionsView"]
+__all__ = [
+    "ChallengeViewSet",
+    "ConversionView",
+    "ReviewQueueView",
+    "ShareResultsView",
+    "StoryViewSet",
+    "SuggestionsView",
+]

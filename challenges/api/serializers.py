@@ -131,6 +131,10 @@ class StorySerializer(serializers.ModelSerializer):
         read_only=True, allow_null=True, help_text="Only for the creator and editors."
     )
     feedback = serializers.CharField(read_only=True, allow_null=True, help_text="Only for the creator and editors.")
+    messages = serializers.PrimaryKeyRelatedField(many=True, read_only=True, help_text="Key messages it serves.")
+    plan_item = serializers.SerializerMethodField(
+        help_text="The content plan's item it was written for; null without one."
+    )
 
     class Meta:
         model = Story
@@ -156,6 +160,10 @@ class StorySerializer(serializers.ModelSerializer):
             "withdrawn_at",
             "photo_consent_at",
             "public_url",
+            "messages",
+            "plan_item",
+            "share_from",
+            "share_until",
         ]
         read_only_fields = fields
 
@@ -166,6 +174,9 @@ class StorySerializer(serializers.ModelSerializer):
             data["original_text"] = None
             data["feedback"] = None
         return data
+
+    def get_plan_item(self, obj) -> int | None:
+        return getattr(obj, "plan_item_id", None)
 
     def get_video(self, obj) -> str | None:
         return self.context["request"].build_absolute_uri(obj.video.url) if obj.video else None
@@ -207,6 +218,24 @@ class StorySubmitSerializer(serializers.Serializer):
         default=False,
         help_text="Required (true) with images: the people in the photos agreed that they may be shared.",
     )
+    messages = serializers.ListField(
+        child=serializers.IntegerField(),
+        required=False,
+        help_text="Ids of the key messages the story serves; left out: the challenge's.",
+    )
+    checks = serializers.ListField(
+        child=serializers.CharField(max_length=20),
+        required=False,
+        default=list,
+        help_text="Keys of the current guidelines' per-story checks (GET /guidelines/current/), all required.",
+    )
+    plan_item = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        help_text="Id of the member's own item in the content plan this story was written for; it moves to "
+        "'submitted'. Not the member's or not there: 400 `unknown_plan_item`; it has a story already: 400 "
+        "`plan_item_taken`.",
+    )
 
 
 class ReviewSerializer(serializers.Serializer):
@@ -215,6 +244,28 @@ class ReviewSerializer(serializers.Serializer):
     text = serializers.CharField(required=False, allow_blank=True, max_length=5000, allow_null=True)
     caption = serializers.CharField(required=False, allow_blank=True, max_length=1000, allow_null=True)
     caption_fixed = serializers.BooleanField(required=False, allow_null=True, default=None)
+    messages = serializers.ListField(
+        child=serializers.IntegerField(),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Corrected key messages.",
+    )
+    audience = inline_serializer(
+        "SuggestionAudience",
+        {
+            "departments": serializers.ListField(child=serializers.IntegerField(), required=False),
+            "locations": serializers.ListField(child=serializers.IntegerField(), required=False),
+            "roles": serializers.ListField(child=serializers.CharField(), required=False),
+            "languages": serializers.ListField(child=serializers.CharField(), required=False),
+        },
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="With approve: who the story is suggested to (left out or empty: everyone).",
+    )
+    share_from = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    share_until = serializers.DateTimeField(required=False, allow_null=True, default=None)
 
 
 class ShareRequestSerializer(serializers.Serializer):

@@ -105,6 +105,9 @@ class StoryViewSet(viewsets.GenericViewSet):
             challenge=challenge,
             language=data.get("language"),
             photo_consent=data.get("photo_consent", False),
+            messages=data.get("messages"),
+            checks=data.get("checks"),
+            plan_item_id=data.get("plan_item"),
         )
         return self._out(request, story, status.HTTP_201_CREATED)
 
@@ -145,6 +148,11 @@ class StoryViewSet(viewsets.GenericViewSet):
         serializer = ReviewSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
+        targeting = None
+        if data["decision"] == "approve" and (data["audience"] or data["share_from"] or data["share_until"]):
+            targeting = services.check_targeting(
+                audience=data["audience"], share_from=data["share_from"], share_until=data["share_until"]
+            )
         story = services.review_story(
             editor=request.user,
             story=story,
@@ -153,6 +161,8 @@ class StoryViewSet(viewsets.GenericViewSet):
             text=data.get("text"),
             caption=data.get("caption"),
             caption_fixed=data.get("caption_fixed"),
+            messages=data["messages"],
+            targeting=targeting,
         )
         return self._out(request, story)
 

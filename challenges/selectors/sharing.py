@@ -5,8 +5,9 @@ organisation's disclosure line)."""
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
-from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, QuerySet, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.urls import reverse
+from django.utils import timezone
 
 from people.models import Member
 
@@ -14,15 +15,36 @@ from ..models import Network, Share, ShareLink, SharingSettings, Story, StorySta
 from .stories import with_story_details
 
 
-def suggestions(*, member: Member) -> QuerySet[Story]:
-    """Approved stories for the member's feed: not dismissed, most relevant first (their
-    department, their language), then newest."""
-    dismissed = SuggestionDismissal.objects.filter(member=member, story_id=OuterRef("pk"))
-    relevance = Case(
-        When(department_id=member.department_id, then=Value(2)), default=Value(0), output_field=IntegerField()
-    ) + Case(When(language=member.language, then=Value(1)), default=Value(0), output_field=IntegerField())
+def targeted_at(member: Member, *, now=None) -> Q:
+    """Stories the approving editor suggests to ``member`` now: inside their period
+    (``share_from``..``share_until``) and, where the editor chose an audience, in every part
+    of it the member falls under (departments, locations, roles, languages)."""
+    now = now or timezone.now()
+    departments = Story.target_departments.through.objects.filter(story_id=OuterRef("pk"))
+    locations = Story.target_locations.through.objects.filter(story_id=OuterRef("pk"))
     return (
-        Story.objects.filter(status=StoryStatus.APPROVED)
+        (Q(share_from__isnull=True) | Q(share_from__lte=now))
+        & (Q(share_until__isnull=True) | Q(share_until__gt=now))
+        & (~Exists(departments) | Exists(departments.filter(department_id=member.department_id or 0)))
+        & (~Exists(locations) | Exists(locations.filter(location_id=member.location_id or 0)))
+        & (Q(target_roles="") | Q(target_roles__contains=f",{member.role},"))
+        & (Q(target_languages="") | Q(target_languages__contains=f",{member.language},"))
+    )
+
+
+def suggestions(*, member: Member, now=None) -> QuerySet[Story]:
+    """Approved stories for the member's feed: suggested to them now (``targeted_at``), not
+    dismissed, most relevant first (their department, their language, not yet shared by
+    them), then newest."""
+    dismissed = SuggestionDismissal.objects.filter(member=member, story_id=OuterRef("pk"))
+    shared = Share.objects.filter(member=member, story_id=OuterRef("pk"))
+    relevance = (
+        Case(When(department_id=member.department_id, then=Value(4)), default=Value(0), output_field=IntegerField())
+        + Case(When(language=member.language, then=Value(2)), default=Value(0), output_field=IntegerField())
+        + Case(When(Exists(shared), then=Value(0)), default=Value(1), output_field=IntegerField())
+    )
+    return (
+        Story.objects.filter(targeted_at(member, now=now), status=StoryStatus.APPROVED)
         .exclude(Exists(dismissed))
         .annotate(relevance=relevance)
         .order_by("-relevance", "-approved_at", "-id")
@@ -98,3 +120,26 @@ def share_payload(*, link: ShareLink, network: str, caption: str | None = None) 
         "share_url": share_dialog_url(network=network, url=url, caption=text, title=str(link.story)),
         "caption": text,
     }
+
+
+def my_shares(*, member: Member) -> QuerySet[Share]:
+    """The member's own shares, newest first, with their story (one query)."""
+    return Share.objects.filter(member=member).select_related("story").order_by("-created_at", "-id")
+
+
+def outbound_url(*, story: Story, params) -> str:
+    """The story's own link as the public page shows it: when the visitor came through a
+    tracked link, with its UTM tags and ``ss_link`` code added, so the organisation's site
+    can pass the code on with a conversion (docs/outcomes.md)."""
+    from urllib.parse import parse_qsl, urlsplit, urlunsplit
+
+    if not story.link_url:
+        return ""
+    code = (params.get("ss_link") or "")[:20]
+    if not code or not code.replace("-", "").replace("_", "").isalnum():
+        return story.link_url
+    extra = {k: v[:60] for k, v in params.items() if k.startswith("utm_")}
+    extra.update({"utm_content": code, "ss_link": code})
+    parts = urlsplit(story.link_url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in extra]
+    return urlunsplit(parts._replace(query=urlencode([*query, *extra.items()])))

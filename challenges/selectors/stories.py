@@ -1,18 +1,23 @@
 """Reads of stories: mine, the review queue, one story as a member may see it, the public
 page and the admin's list. A constant number of queries whatever the number of rows."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from people.models import Member
+from strategy.models import PlanItem
 
 from .. import policies
 from ..models import ReviewDecision, Story, StoryImage, StoryStatus
 
 
 def with_story_details(qs: QuerySet[Story]) -> QuerySet[Story]:
-    """What every story list shows: creator, department, challenge and images in order."""
-    return qs.select_related("creator", "department", "challenge").prefetch_related(
-        Prefetch("images", queryset=StoryImage.objects.order_by("position", "id"))
+    """What every story list shows: creator, department, challenge and images in order, and
+    the content plan's item it was written for (``plan_item_id``, None without one)."""
+    planned = PlanItem.objects.filter(story_id=OuterRef("pk")).order_by("pk").values("pk")[:1]
+    return (
+        qs.select_related("creator", "department", "challenge")
+        .prefetch_related(Prefetch("images", queryset=StoryImage.objects.order_by("position", "id")), "messages")
+        .annotate(plan_item_id=Subquery(planned))
     )
 
 
@@ -86,3 +91,19 @@ def story_of_media(*, name: str) -> Story | None:
     if image is not None:
         return image.story
     return Story.objects.filter(video=name).first() if name else None
+
+
+def messages_by_department(*, department_ids) -> dict[int, set[int]]:
+    """For each department, the ids of the key messages its approved stories served (one
+    query, however many departments or stories)."""
+    rows = (
+        Story.messages.through.objects.filter(
+            story__status=StoryStatus.APPROVED, story__department_id__in=list(department_ids)
+        )
+        .values_list("story__department_id", "keymessage_id")
+        .distinct()
+    )
+    found: dict[int, set[int]] = {}
+    for department_id, message_id in rows:
+        found.setdefault(department_id, set()).add(message_id)
+    return found

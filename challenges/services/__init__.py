@@ -6,8 +6,11 @@ idea:
   withdraw while waiting;
 - ``review``: an editor's decision, a manager's compliment;
 - ``sharing``: dismiss a suggestion, tracked links, shares, counted clicks, click retention;
+- ``outcomes``: conversions reported by the organisation's sites, self-reported share results;
+- ``nudges``: managers asked to react when their team shares;
 - ``digest``: the weekly suggestions digest;
 - ``rewards``: what all of the above earns in the points ledger;
+- ``targeting``: who an approved story is suggested to and when; the key messages it serves;
 - ``calendar``: a content-calendar day turned into a draft challenge;
 - ``privacy``: an erased member's name taken out of fixed standings and winners.
 
@@ -28,14 +31,19 @@ from .challenges import (
     update_challenge,
 )
 from .digest import send_weekly_digests
+from .nudges import nudge_managers
+from .outcomes import record_conversion, report_share_results, signature_matches
 from .privacy import forget_entrant, forget_stories
 from .review import give_compliment, review_story
 from .sharing import delete_old_clicks, dismiss_suggestion, record_click, share_link_for, share_story
 from .stories import MAX_IMAGES, resubmit_story, submit_story, withdraw_story
+from .targeting import Targeting, check_targeting
 
 __all__ = [
     "turn_into_challenge",
     "MAX_IMAGES",
+    "Targeting",
+    "check_targeting",
     "clean_brief",
     "close_challenge",
     "create_challenge",
@@ -43,6 +51,10 @@ __all__ = [
     "dismiss_suggestion",
     "give_compliment",
     "judge_challenge",
+    "nudge_managers",
+    "record_conversion",
+    "report_share_results",
+    "signature_matches",
     "open_and_close_due",
     "open_challenge",
     "record_click",

@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,22 +20,24 @@ def send_weekly_digests(*, now: datetime.datetime | None = None) -> int:
     last seven days, not yet shared by them), at most the weekly cap; returns how many
     members were told. Once per member and week: a unique row per member and week (and the
     notification's dedupe key) decide, so the task is safe to run twice; locks nothing.
-    E-mails respect each member's quiet hours (``notify`` holds them until morning)."""
+    Only stories suggested to the member now count (``selectors.suggestions``: the editor's
+    audience and period). E-mails respect each member's quiet hours (``notify`` holds them
+    until the next working morning unless the member chose e-mail outside office hours)."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     week = today - datetime.timedelta(days=today.weekday())
     cap = SharingSettings.load().weekly_suggestion_cap
     since = now - datetime.timedelta(days=7)
-    if not Story.objects.filter(status=StoryStatus.APPROVED, approved_at__gte=since).exists():
+    # New this week: approved this week, or suggested from a moment this week (share_from).
+    new = Q(approved_at__gte=since) | Q(share_from__gte=since, share_from__lte=now)
+    if not Story.objects.filter(new, status=StoryStatus.APPROVED).exists():
         return 0
     sent = 0
     members = Member.objects.filter(is_active=True).exclude(
         pk__in=SuggestionDigest.objects.filter(week=week).values("member_id")
     )
     for member in members.iterator():
-        stories = list(
-            selectors.suggestions(member=member).filter(approved_at__gte=since).exclude(shares__member=member)[:cap]
-        )
+        stories = list(selectors.suggestions(member=member, now=now).filter(new).exclude(shares__member=member)[:cap])
         if not stories:
             continue
         try:

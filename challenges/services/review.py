@@ -11,11 +11,13 @@ from core.errors import InvalidInput
 from core.locking import lock
 from people import services as people_services
 from people.models import Member
+from strategy.services import plan as strategy_plan
 
 from .. import policies
 from ..errors import InvalidTransition
 from ..models import Compliment, Decision, ReviewDecision, Story, StoryStatus
 from .rewards import reward_approval
+from .targeting import Targeting, apply_targeting, story_messages
 
 _DECISION_TEXTS = {
     Decision.APPROVE: (_("Your story was approved"), _("Colleagues can now share “%(story)s”.")),
@@ -36,6 +38,8 @@ def review_story(
     text: str | None = None,
     caption: str | None = None,
     caption_fixed: bool | None = None,
+    messages=None,
+    targeting: Targeting | None = None,
 ) -> Story:
     """An editor's decision: approve (optionally with an edited text and caption; the
     creator's original stays), request changes (feedback required) or reject (a reason
@@ -46,7 +50,11 @@ def review_story(
     finds the story decided. Approving an approved story again is a no-op, so a retry
     never awards twice. Raises ``NotAllowed`` (``policies.check_review``),
     ``InvalidInput`` (an unknown decision, feedback missing), ``InvalidTransition`` (any
-    other decision on a decided story; ``code="story_withdrawn"`` for a withdrawn one)."""
+    other decision on a decided story; ``code="story_withdrawn"`` for a withdrawn one).
+
+    ``messages`` (ids; ``None``: unchanged) corrects the key messages the story serves, with
+    any decision (``InvalidInput`` ``code="unknown_message"``). ``targeting`` (approve only;
+    ``targeting.check_targeting``) is who the story is suggested to and when."""
     policies.check_review(editor, story)
     if decision not in Decision.values:
         raise InvalidInput(_("Choose approve, request_changes or reject."))
@@ -57,6 +65,7 @@ def review_story(
             if decision == Decision.REQUEST_CHANGES
             else _("Give the creator a reason.")
         )
+    served = None if messages is None else story_messages(ids=messages)
     with transaction.atomic():
         lock(story)
         locked = Story.objects.select_related("creator", "challenge").get(pk=story.pk)
@@ -81,6 +90,8 @@ def review_story(
                 locked.caption_fixed = bool(caption_fixed)
             locked.status = StoryStatus.APPROVED
             locked.approved_at = now
+            if targeting is not None:
+                apply_targeting(locked, targeting)
         elif decision == Decision.REQUEST_CHANGES:
             locked.status = StoryStatus.CHANGES_REQUESTED
         else:
@@ -88,11 +99,14 @@ def review_story(
         locked.feedback = feedback
         locked.reviewed_by = editor
         locked.save()
+        if served is not None:
+            locked.messages.set(served)
         ReviewDecision.objects.create(
             story=locked, editor=editor, decision=decision, feedback=feedback, edited=edited, created_at=now
         )
         if decision == Decision.APPROVE:
             reward_approval(story=locked)
+            strategy_plan.follow_story(story_id=locked.pk, story_status="approved")
         _notify_decision(locked, decision, feedback)
     return locked
 

@@ -16,7 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import InvalidInput
+from core.queue import enqueue
+from gamification.services.activity import count_activity
 from people.models import Member
+from strategy.services import plan as strategy_plan
 
 from .. import policies
 from ..models import Network, Share, ShareClick, ShareLink, SharingSettings, Story, SuggestionDismissal
@@ -64,9 +67,15 @@ def share_story(*, member: Member, story: Story, network: str) -> tuple[ShareLin
     try:
         with transaction.atomic():
             share, created = Share.objects.get_or_create(member=member, story=story, network=network)
+            if created:
+                count_activity(member_id=member.pk, kind="shares", at=share.created_at)
     except IntegrityError:
         share, created = Share.objects.get(member=member, story=story, network=network), False
     reward_share(member=member, story=story, network=network)
+    if created:
+        # The managers' nudge is once per link (a unique constraint), so every new share may ask.
+        enqueue("challenges.tasks.nudge_managers", link.pk, robust=True)
+        strategy_plan.follow_story(story_id=story.pk, story_status="shared")
     return link, share, created
 
 

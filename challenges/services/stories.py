@@ -2,7 +2,7 @@
 sent again after the editor asked for a change.
 
 Everything is checked before anything is stored: who may submit (``challenges.policies``),
-the uploads (``challenges.uploads``: re-encoded images, recognised videos), an empty
+the uploads (``core.uploads``: re-encoded images, recognised videos), an empty
 submission, what the challenge asks for. Files stored for a submission that then fails are
 deleted again."""
 
@@ -14,14 +14,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import uploads
 from core.errors import InvalidInput
 from core.locking import lock
 from people import services as people_services
 from people.models import Member
+from strategy import services as strategy_services
+from strategy.selectors import plan as strategy_plan_selectors
+from strategy.services import plan as strategy_plan
 
-from .. import policies, selectors, uploads
+from .. import policies, selectors
 from ..errors import InvalidTransition
 from ..models import Challenge, ChallengeKind, Story, StoryImage, StoryStatus, story_media_storage
+from .targeting import story_messages
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +73,9 @@ def submit_story(
     challenge: Challenge | None = None,
     language: str | None = None,
     photo_consent: bool = False,
+    messages=None,
+    checks=None,
+    plan_item_id: int | None = None,
 ) -> Story:
     """Submit a story for review, inside an open challenge or as a free "share a moment";
     returns the new story (submitted) and tells its reviewers (``selectors.story_reviewers``:
@@ -80,7 +88,15 @@ def submit_story(
     Raises ``NotFound`` (a challenge not open to the member), ``NotAllowed`` (not a
     Creator where one is needed), ``InvalidUpload``, ``InvalidInput`` (empty, not what the
     challenge asks for, or photos without consent: ``code="photo_consent_required"``),
-    ``InvalidTransition`` (no entries left)."""
+    ``InvalidTransition`` (no entries left). ``messages`` are the ids of the key messages
+    the story serves (``None``: the challenge's, as suggested; unknown or inactive ids:
+    ``InvalidInput`` ``code="unknown_message"``); ``checks`` the keys of the current
+    guidelines' per-story checks the creator ticked (all required:
+    ``code="guideline_checks_required"``). With ``plan_item_id`` (an item of the member's
+    in the content plan) the item is linked to the story and marked submitted; an item that
+    is not the member's or not there is ``InvalidInput`` ``code="unknown_plan_item"``, one
+    that has a story already (or was approved or shared) ``code="plan_item_taken"``, and
+    then nothing is stored."""
     text = (text or "").strip()
     title = (title or "").strip()[:160]
     link_url = _check_link(link_url)
@@ -91,6 +107,8 @@ def submit_story(
     images = [i for i in (images or []) if i]
     _check_kind(challenge.kind if challenge else None, text=text, images=len(images), video=bool(video), link=link_url)
     _check_photo_consent(images, photo_consent)
+    served = story_messages(ids=messages, challenge=challenge)
+    confirmed = strategy_services.confirm_story_checks(checks=checks)
     cleaned, video_ext = _clean_uploads(images, video)
     stored: list = []
     try:
@@ -119,17 +137,31 @@ def submit_story(
                 submitted_at=now,
                 created_at=now,
                 photo_consent_at=now if images else None,
+                guideline_checks=confirmed,
             )
             if video:
                 story.video.save(f"video.{video_ext}", video, save=False)
                 stored.append(story.video.name)
             story.save()
+            story.messages.set(served)
             _store_images(story, cleaned, stored)
+            if plan_item_id and not strategy_plan.link_story(
+                item_id=plan_item_id, story_id=story.pk, owner_id=member.pk
+            ):
+                # The content plan's item this story was written for moves to "submitted";
+                # when it cannot, nothing is stored (the transaction rolls back).
+                _refuse_plan_item(plan_item_id, member)
             _notify_editors(story)
     except BaseException:
         _delete_files(stored)
         raise
     return story
+
+
+def _refuse_plan_item(item_id: int, member: Member) -> None:
+    if strategy_plan_selectors.owns_item(item_id=item_id, owner_id=member.pk):
+        raise InvalidInput(_("This planned item already has a story."), code="plan_item_taken")
+    raise InvalidInput(_("This planned item is not yours or does not exist."), code="unknown_plan_item")
 
 
 def resubmit_story(

@@ -7,6 +7,7 @@ from rest_framework.response import Response
 
 from gamification.api.points import standing_for
 from people import api as people_api
+from strategy import selectors as strategy_selectors
 
 Level = inline_serializer(
     "Level",
@@ -25,9 +26,12 @@ class MeSerializer(people_api.MemberSerializer):
     points = serializers.IntegerField(read_only=True)
     level = Level
     streak = Streak
+    guidelines_accepted = serializers.BooleanField(
+        read_only=True, help_text="Accepted the current social media guidelines (true while none are published)."
+    )
 
     class Meta(people_api.MemberSerializer.Meta):
-        fields = [*people_api.MemberSerializer.Meta.fields, "points", "level", "streak"]
+        fields = [*people_api.MemberSerializer.Meta.fields, "points", "level", "streak", "guidelines_accepted"]
 
 
 class MeView(people_api.MeView):
@@ -36,7 +40,8 @@ class MeView(people_api.MeView):
     serializer_class = MeSerializer
 
     def with_standing(self, request, data):
-        return {**data, **standing_for(request)}
+        accepted = strategy_selectors.guidelines_accepted(member=request.user)
+        return {**data, **standing_for(request), "guidelines_accepted": accepted}
 
     @extend_schema(responses=MeSerializer)
     def get(self, request):

@@ -108,6 +108,28 @@ class ReachView(APIView):
         return Response(data)
 
 
+class OutcomesView(APIView):
+    """What sharing brought per goal and key message, department and wave: stories, shares,
+    unique clicks (measured), conversions by kind and value (measured), against each goal's
+    target; self-reported post results, the estimated media value, and what is unknown, each
+    labelled. HR and Masters; Activators their own department; others 403."""
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("goal", OpenApiTypes.INT, description="One goal."),
+            OpenApiParameter("message", OpenApiTypes.INT, description="One key message."),
+            *FILTERS,
+        ],
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    def get(self, request):
+        scope = selectors.scope_for(member=request.user, params=_params(request))
+        data = selectors.outcomes(scope, **selectors.outcome_filters(request.query_params))
+        if data is None:
+            raise NotFound(_("Stories, shares and goals are not part of this installation."), code="not_installed")
+        return Response(data)
+
+
 class ExportStatusView(APIView):
     """A queued export: its status and, when ready, the download link (until ``expires_at``,
     ``REPORT_EXPORT_KEEP_DAYS`` after it was asked for). Only who asked."""

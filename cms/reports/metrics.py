@@ -1,74 +1,25 @@
-"""The participation metrics, one small aggregate query each, grouped by department,
+"""The participation metrics, one or two small aggregate queries each, grouped by department,
 location or member (or one total). Each app's figures are one entry in ``METRICS``; a
 metric whose app is not installed is left out, so the report shows what exists.
 
 Grouping follows the member who did it (a lesson counts for the learner's department, a
-share for the sharer's, a story for its creator's)."""
+share for the sharer's, a story for its creator's). Points, lessons, courses and shares
+are read from the weekly rollup (``weekly``: whole weeks from it, the edge days of a
+period from their rows); the other figures from their rows."""
 
-import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.apps import apps
-from django.db.models import Count, QuerySet
+from django.db.models import Count
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Member
 
-ACTIVE_DAYS = 30
-GROUP_FIELDS = {"department": "department_id", "location": "location_id", "member": "id"}
+from . import weekly
+from .grouping import ACTIVE_DAYS, GROUP_FIELDS, ONE_MICROSECOND, Scope, grouped, member_filter, model
 
-
-@dataclass(frozen=True)
-class Scope:
-    """What a report covers: a period and optionally one department and/or location, or
-    (per-person pages) a list of members."""
-
-    start: datetime.datetime
-    end: datetime.datetime
-    department_id: int | None = None
-    location_id: int | None = None
-    member_ids: tuple[int, ...] | None = None
-
-    @property
-    def active_since(self) -> datetime.datetime:
-        return self.end - datetime.timedelta(days=ACTIVE_DAYS)
-
-
-def member_filter(scope: Scope, path: str | None) -> dict:
-    prefix = f"{path}__" if path else ""
-    conditions = {}
-    if scope.department_id:
-        conditions[f"{prefix}department_id"] = scope.department_id
-    if scope.location_id:
-        conditions[f"{prefix}location_id"] = scope.location_id
-    if scope.member_ids is not None:
-        conditions[f"{prefix}id__in"] = scope.member_ids
-    return conditions
-
-
-def grouped(qs: QuerySet, *, path: str | None, scope: Scope, group: str, value) -> dict:
-    """One aggregate query: ``value`` per group (``{"total": n}`` for the total). Group
-    ``"place"`` is per (department, location) pair, which ``rollup`` turns into both tables
-    with one scan: a member is in one department and one location, so even counts of
-    distinct members add up."""
-    qs = qs.filter(**member_filter(scope, path)).order_by()
-    if group == "total":
-        return {"total": qs.aggregate(v=value)["v"] or 0}
-    if group == "place":
-        keys = [f"{path}__{f}" if path else f for f in ("department_id", "location_id")]
-        return {(d, loc): v for d, loc, v in qs.values(*keys).annotate(v=value).values_list(*keys, "v")}
-    field = GROUP_FIELDS[group]
-    key = (f"{path}_id" if path else "id") if group == "member" else (f"{path}__{field}" if path else field)
-    return dict(qs.values(key).annotate(v=value).values_list(key, "v"))
-
-
-def model(label: str):
-    try:
-        return apps.get_model(label)
-    except LookupError:
-        return None
+__all__ = ["ACTIVE_DAYS", "GROUP_FIELDS", "Scope", "grouped", "member_filter", "model"]
 
 
 @dataclass(frozen=True)
@@ -90,10 +41,8 @@ def members(scope, group):
 
 
 def active(scope, group):
-    entries = model("gamification.PointsEntry").objects.filter(
-        occurred_at__gt=scope.active_since, occurred_at__lte=scope.end
-    )
-    return grouped(entries, path="member", scope=scope, group=group, value=Count("member", distinct=True))
+    ledger = model("gamification.PointsEntry").objects.all()
+    return weekly.active_members(scope, group, ledger=ledger, start=scope.active_since + ONE_MICROSECOND)
 
 
 def creators(scope, group):
@@ -101,14 +50,17 @@ def creators(scope, group):
     return grouped(qs, path=None, scope=scope, group=group, value=Count("id"))
 
 
+def _counted(scope, group, *, kind: str, label: str, date_field: str):
+    source = model(label).objects.all()
+    return weekly.counted(scope, group, kind=kind, source=source, date_field=date_field, path="member")
+
+
 def lessons(scope, group):
-    qs = model("learning.LessonCompletion").objects.filter(completed_at__gte=scope.start, completed_at__lte=scope.end)
-    return grouped(qs, path="member", scope=scope, group=group, value=Count("id"))
+    return _counted(scope, group, kind="lessons", label="learning.LessonCompletion", date_field="completed_at")
 
 
 def courses(scope, group):
-    qs = model("learning.CourseCompletion").objects.filter(completed_at__gte=scope.start, completed_at__lte=scope.end)
-    return grouped(qs, path="member", scope=scope, group=group, value=Count("id"))
+    return _counted(scope, group, kind="courses", label="learning.CourseCompletion", date_field="completed_at")
 
 
 def path_members(scope, group):
@@ -138,8 +90,7 @@ def stories_approved(scope, group):
 
 
 def shares(scope, group):
-    qs = model("challenges.Share").objects.filter(created_at__gte=scope.start, created_at__lte=scope.end)
-    return grouped(qs, path="member", scope=scope, group=group, value=Count("id"))
+    return _counted(scope, group, kind="shares", label="challenges.Share", date_field="created_at")
 
 
 def unique_clicks(scope, group):
@@ -152,6 +103,14 @@ def linkedin_ticks(scope, group):
     items = model("events.LinkedInChecklistItem").objects.filter(active=True).values("translation_key")
     qs = model("events.LinkedInChecklistTick").objects.filter(item_key__in=items, ticked_at__lte=scope.end)
     return grouped(qs, path="member", scope=scope, group=group, value=Count("id"))
+
+
+def community_posts(scope, group):
+    """Published community posts (threads' first posts and replies) by the member's group."""
+    qs = model("community.Post").objects.filter(
+        status="published", created_at__gte=scope.start, created_at__lte=scope.end, author__isnull=False
+    )
+    return grouped(qs, path="author", scope=scope, group=group, value=Count("id"))
 
 
 def linkedin_item_count() -> int:
@@ -173,6 +132,7 @@ METRICS = [
     Metric("stories_approved", _("Stories approved"), stories_approved, ("challenges.Story",)),
     Metric("shares", _("Shares"), shares, ("challenges.Share",)),
     Metric("clicks", _("Unique clicks"), unique_clicks, ("challenges.ShareClick",)),
+    Metric("community_posts", _("Community posts"), community_posts, ("community.Post",)),
     Metric(
         "linkedin_ticks",
         _("LinkedIn checklist steps"),

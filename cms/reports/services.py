@@ -5,17 +5,20 @@ import datetime
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from cms.models import ProgrammeSettings, ReportExport
+from cms.models import ManagementSummary, ProgrammeSettings, ReportExport
 from core.queue import enqueue
+from gamification.models import PointsEntry
+from gamification.services import activity
 from people.models import AuditAction, Member
 from people.services import audit
 
-from . import exports, selectors
+from . import exports, metrics, selectors
 from .metrics import Scope
 
 
@@ -131,3 +134,84 @@ def delete_expired_exports(*, now: datetime.datetime | None = None) -> int:
     """The Celery beat task's work: exports past ``expires_at`` (their download answers 410
     from that moment) lose their file and their row. Safe to run twice. Returns how many."""
     return delete_exports(ReportExport.objects.filter(expires_at__lte=now or timezone.now()))
+
+
+# The rows each rollup kind counts (model label, date field): what ``metrics`` reads from
+# ``gamification.ActivityWeek`` besides the ledger.
+ROLLUP_SOURCES = {
+    "lessons": ("learning.LessonCompletion", "completed_at"),
+    "courses": ("learning.CourseCompletion", "completed_at"),
+    "shares": ("challenges.Share", "created_at"),
+}
+
+
+def rebuild_rollup() -> int:
+    """Rebuild the reports' weekly rollup from the ledger and ``ROLLUP_SOURCES``; locks the
+    rollup table while it runs (``gamification.services.activity.rebuild``). Returns the
+    number of rows written; raises nothing of its own."""
+    sources = []
+    for kind, (label, date_field) in ROLLUP_SOURCES.items():
+        model = metrics.model(label)
+        if model is not None:
+            sources.append(activity.Source(kind=kind, queryset=model.objects.all(), date_field=date_field))
+    return activity.rebuild(ledger=PointsEntry.objects.all(), sources=sources)
+
+
+def send_monthly_summaries(*, now: datetime.datetime | None = None) -> int:
+    """E-mail last month's management summary (text and PDF) to every member who asked for
+    it and may get it (managers, HR, Masters, Activators), each in their own language. Once
+    per member and month: the row (member, month) is inserted before the e-mail goes, in one
+    transaction per member, so a retry or a second run sends nothing twice and a failed send
+    is tried again on the next run. Locks nothing. Returns how many were sent."""
+    from core import branding as core_branding
+    from people import policies as people_policies
+
+    from .pdf import render_summary_pdf
+
+    now = now or timezone.now()
+    first = selectors.previous_month(timezone.localdate(now))
+    done = ManagementSummary.objects.filter(month=first).values("member_id")
+    recipients = (
+        Member.objects.filter(monthly_summary=True, is_active=True, erased_at=None)
+        .exclude(pk__in=done)
+        .select_related("department", "manager_of")
+    )
+    branding = core_branding.current()
+    sent = 0
+    for member in recipients:
+        if not people_policies.may_get_monthly_summary(member):
+            continue
+        try:
+            with transaction.atomic():
+                ManagementSummary.objects.create(member=member, month=first, sent_at=now)
+                with translation.override(member.language):
+                    summary = selectors.monthly_summary(member=member, first=first)
+                    _send_summary(member, summary, branding, render_summary_pdf)
+        except IntegrityError:
+            continue
+        sent += 1
+    return sent
+
+
+def _send_summary(member: Member, summary: dict, branding, render_pdf) -> None:
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+    from django.utils import formats
+
+    month = formats.date_format(summary["month"], "F Y")
+    context = {
+        "member": member,
+        "summary": summary,
+        "month_label": month,
+        "url": settings.BASE_URL.rstrip("/") + reverse("reports:summary") + f"?month={summary['month']:%Y-%m}",
+    }
+    subject = str(_("Social media summary for %(month)s") % {"month": month})
+    message = EmailMultiAlternatives(
+        subject, render_to_string("cms/reports/summary_email.txt", context), to=[member.email]
+    )
+    message.attach(
+        f"summary-{summary['month']:%Y-%m}.pdf",
+        render_pdf(summary, branding=branding, language=member.language),
+        "application/pdf",
+    )
+    message.send()

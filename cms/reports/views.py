@@ -3,15 +3,19 @@ department); everyone else 403. Figures come from the same selectors as the API.
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cms.models import ProgrammeSettings
+from core import branding as core_branding
 from core import storage
+from core.dates import parse_month
 from core.errors import ServiceError
 
 from . import charts, exports, policies, present, selectors, services
+from .pdf import render_summary_pdf
 
 
 def _context(request):
@@ -83,6 +87,51 @@ def reach(request):
     context = _context(request)
     context["reach"] = selectors.reach(context["scope"])
     return render(request, "cms/reports/reach.html", context)
+
+
+@login_required
+def outcomes(request):
+    """The outcomes report: per goal and key message, department and wave, labelled measured,
+    self-reported, estimated or unknown."""
+    context = _context(request)
+    for key in ("goal", "message"):
+        context["params"][key] = request.GET.get(key, "")
+    try:
+        filters = selectors.outcome_filters(request.GET)
+    except ServiceError as exc:
+        filters, context["error"] = {}, exc.message
+    report = context["outcomes"] = selectors.outcomes(context["scope"], **filters)
+    # The same sentences as the monthly summary (plurals and numbers as the reader writes them).
+    context["statements"] = selectors.statements(report, goals=False) if report and not report.get("suppressed") else []
+    context["goal_choices"] = selectors.goal_choices()
+    return render(request, "cms/reports/outcomes.html", context)
+
+
+def _summary_month(request):
+    value = request.GET.get("month")
+    parsed = parse_month(value) if value else None
+    return parsed[0] if parsed else selectors.previous_month(timezone.localdate())
+
+
+@login_required
+def summary(request):
+    """The monthly management summary as a page (managers, HR, Masters, Activators; others 403)."""
+    first = _summary_month(request)
+    context = selectors.monthly_summary(member=request.user, first=first)
+    context["month_param"] = f"{first:%Y-%m}"
+    context["previous"] = f"{selectors.previous_month(first):%Y-%m}"
+    return render(request, "cms/reports/summary.html", context)
+
+
+@login_required
+def summary_pdf(request):
+    """The same summary as a PDF, in the reader's language."""
+    first = _summary_month(request)
+    data = selectors.monthly_summary(member=request.user, first=first)
+    content = render_summary_pdf(data, branding=core_branding.current(request), language=translation.get_language())
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="summary-{first:%Y-%m}.pdf"'
+    return response
 
 
 @login_required

@@ -16,9 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from challenges import services as challenge_services
 from cms.models import ReportExport
 from cms.reports import services as report_services
+from community.services import privacy as community_privacy
 from core.errors import Conflict, InvalidInput
 from core.locking import lock
+from gamification.services import credentials as credential_services
 from gamification.services.boards import set_leaderboard_visibility
+from learning import services as learning_services
+from learning.xapi import outbox as xapi_outbox
 from people import selectors as people_selectors
 from people import services as people_services
 from people.models import AuditAction, LeaderboardVisibility, Member
@@ -94,6 +98,15 @@ PERSONAL_DATA = [
     PersonalData("compliments_given", "challenges.Compliment", "by", ("message",)),
     PersonalData("shares", "challenges.Share", "member"),
     PersonalData("share_links", "challenges.ShareLink", "member"),
+    # Community posts are anonymised by community.services.privacy.erase (text kept where
+    # others replied, name removed), not blanked here.
+    PersonalData("community_threads", "community.Thread", "author"),
+    PersonalData("community_posts", "community.Post", "author"),
+    # The images of the member's posts (their files go with community.services.privacy.erase).
+    PersonalData("community_post_images", "community.PostImage", "post__author"),
+    PersonalData("community_reports", "community.Report", "reporter", ("reason",)),
+    PersonalData("community_reactions", "community.Reaction", "member"),
+    PersonalData("community_follows", "community.ThreadFollow", "member"),
 ]
 
 # Rows that exist only for the member to log in (their addresses and single sign-on
@@ -168,6 +181,13 @@ def _erase_report_exports(member: Member) -> None:
     )
 
 
+def _erase_credentials(member: Member) -> None:
+    """Open Badges 3.0 credentials publish a hash of the e-mail address: revoke and empty them."""
+    subjects = [award.uuid for award in member.badge_awards.only("uuid")]
+    subjects += [learning_services.certificate_subject(c) for c in member.course_completions.only("certificate_code")]
+    credential_services.forget(subjects=subjects)
+
+
 def _registered():
     for item in PERSONAL_DATA:
         model = item.model_class()
@@ -218,9 +238,12 @@ def erase_member(*, member: Member, by: Member, password: str | None = None) -> 
         _erase_files(locked)
         _erase_login_rows(locked)
         _erase_report_exports(locked)
+        _erase_credentials(locked)
         people_services.anonymise(member=locked)
         challenge_services.forget_entrant(member=locked)
         challenge_services.forget_stories(member=locked)
+        community_privacy.erase(member=locked)
+        xapi_outbox.forget_member(member=locked)
         set_leaderboard_visibility(member=locked, visibility=LeaderboardVisibility.HIDDEN)
         audit.record(actor=by, action=AuditAction.MEMBER_ERASED, target=locked.pk, own=by.pk == member.pk)
     member.refresh_from_db()

@@ -11,13 +11,24 @@ import csp.constants
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
-from .environment import BASE_DIR, BASE_URL, env
+from .environment import (  # noqa: F401 (settings)
+    BASE_DIR,
+    BASE_URL,
+    CONVERSIONS_SECRET,
+    XAPI_LRS_ENDPOINT,
+    XAPI_LRS_KEY,
+    XAPI_LRS_SECRET,
+    env,
+)
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 WAGTAILADMIN_BASE_URL = BASE_URL
+# The domain in every calendar event's UID (core.ical). Set it once and keep it when BASE_URL
+# changes; its default, the host of BASE_URL, is what UIDs were made of before it existed.
+ICAL_UID_DOMAIN = env("ICAL_UID_DOMAIN", default="") or BASE_URL.split("://", 1)[-1].split("/")[0].split(":")[0]
 
 INSTALLED_APPS = [
     "core",
@@ -28,6 +39,7 @@ INSTALLED_APPS = [
     "events",
     "gamification",
     "challenges",
+    "community",
     "cms",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -83,6 +95,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "people.middleware.RequireSecondFactorMiddleware",
+    "strategy.middleware.RequireGuidelinesMiddleware",  # the current guidelines before anything else
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -217,8 +230,10 @@ def redis_services(url: str) -> dict:
         "CELERY_BROKER_TRANSPORT_OPTIONS": {"visibility_timeout": BROKER_VISIBILITY_TIMEOUT},
         "CHANNEL_LAYERS": {
             "default": {
-                "BACKEND": "channels_redis.core.RedisChannelLayer",
-                "CONFIG": {"hosts": [url], "capacity": 200, "expiry": 30},
+                "BACKEND": env("CHANNEL_LAYER_BACKEND", default="core.channel_layer.FanOutRedisChannelLayer"),
+                # group_expiry: listeners of a worker that died leave their boards' groups
+                # after 5 minutes (the living re-join every 100 s: gamification.consumers).
+                "CONFIG": {"hosts": [url], "capacity": 200, "expiry": 30, "group_expiry": 300},
             }
         },
     }
@@ -281,6 +296,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=30, hour=3),
     },
     "send-session-reminders": {"task": "events.tasks.send_session_reminders", "schedule": crontab(minute="*/5")},
+    "send-plan-reminders": {"task": "strategy.tasks.send_plan_reminders", "schedule": crontab(minute=20)},
     "send-invitation-reminders": {"task": "people.tasks.send_invitation_reminders", "schedule": crontab(minute=15)},
     # /health/ calls the worker stale when this has not run for HEALTH_WORKER_STALE_MINUTES.
     "record-worker-heartbeat": {"task": "cms.tasks.record_worker_heartbeat", "schedule": 60.0},
@@ -288,6 +304,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cms.tasks.delete_expired_report_exports",
         "schedule": crontab(minute=45),
     },
+    # Daily in the first days of the month: a run that missed the 1st still sends (once per member and month).
+    "send-monthly-summaries": {
+        "task": "cms.tasks.send_monthly_summaries",
+        "schedule": crontab(minute=0, hour=8, day_of_month="1-3"),
+    },
+    # The community's spam score, learned from the moderators' decisions (docs/community.md).
+    "retrain-community-spam-model": {"task": "community.tasks.retrain_spam_model", "schedule": crontab(minute=20)},
+    # xAPI statements the LRS did not take yet (it was down, or the broker was), once their
+    # back-off has passed; one indexed query when there are none.
+    "send-xapi-statements": {"task": "learning.tasks.send_xapi_statements", "schedule": 60.0},
 }
 
 # --- /health/ (cms/views/health.py; docs/deployment.md) ---------------------------------
@@ -341,7 +367,10 @@ REST_FRAMEWORK = {
         "people.authentication.MemberTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "strategy.permissions.GuidelinesAccepted",  # writes wait for the guidelines to be accepted
+    ],
     "DEFAULT_PAGINATION_CLASS": "cms.api.Pagination",
     "PAGE_SIZE": 25,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -354,6 +383,7 @@ REST_FRAMEWORK = {
         "anon": env("THROTTLE_ANON", default="60/minute"),
         "user": env("THROTTLE_USER", default="600/minute"),
         "login": env("THROTTLE_LOGIN", default="10/minute"),
+        "conversions": env("THROTTLE_CONVERSIONS", default="120/minute"),
     },
     "EXCEPTION_HANDLER": "cms.api.exception_handler",
     # Hardening: request bodies are JSON (with a nesting limit); only the views that take files
@@ -377,12 +407,14 @@ SPECTACULAR_SETTINGS = {
         "LanguageEnum": "core.i18n.LANGUAGE_CHOICES",
         "ChallengeKindEnum": "challenges.models.ChallengeKind",
         "StoryStatusEnum": "challenges.models.StoryStatus",
+        "CommunityPostStatusEnum": "community.api.serializers.PUBLIC_STATUS_CHOICES",
         "PrizeStatusEnum": "gamification.models.PrizeStatus",
     },
     "PREPROCESSING_HOOKS": ["cms.api.only_public_api"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "cms.api.document_error_responses",
+        "cms.api.optional_bodies_of_several_types",
     ],
     # Swagger UI is served from the sidecar package: nothing is loaded from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -422,7 +454,7 @@ CONTENT_SECURITY_POLICY = {
         "media-src": ["'self'", "https:", *_media_origins],  # lesson videos may live anywhere
         "font-src": ["'self'", *_origin(STATIC_URL)],
         "connect-src": ["'self'"],  # the API and the WebSockets of the same host
-        "frame-src": _video_hosts,
+        "frame-src": ["'self'", *_video_hosts],  # 'self': a lesson's e-learning package (learning.views)
         "frame-ancestors": ["'none'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],

@@ -16,7 +16,12 @@ STORAGES = {
 # Throttling is tested on purpose with its own rates; the rest of the suite must not trip it.
 REST_FRAMEWORK = {
     **REST_FRAMEWORK,
-    "DEFAULT_THROTTLE_RATES": {"anon": "10000/minute", "user": "10000/minute", "login": "10000/minute"},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": "10000/minute",
+        "user": "10000/minute",
+        "login": "10000/minute",
+        "conversions": "10000/minute",
+    },
     # The API takes JSON (multipart only where files travel): so does APIClient unless told.
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
@@ -62,3 +67,7 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     if "DB_POOL" not in os.environ:
         _options.pop("pool", None)
         DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", 60))
+
+# Signed conversions (docs/outcomes.md): a secret, so the endpoint answers 401 to unsigned calls
+# instead of 503 "not configured" (tests of the unset case clear it).
+CONVERSIONS_SECRET = "test-conversions-secret"  # noqa: S105 (a test value, not a credential)

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from cms import selectors
 from cms.models import ProgrammeSettings
 from core.errors import ServiceError
 from people import policies as people_policies
@@ -49,10 +50,14 @@ def builder(request):
             messages.success(request, _("The pilot group now has %(size)s members.") % {"size": size})
         return redirect("pilot")
     data = people_selectors.composition(pool_small_groups=department_id is not None)
+    suggestions = people_selectors.suggestions(limit=limit, composition_data=data, department_id=department_id)
+    fits = selectors.strategy_fit(members=[s.member for s in suggestions])
+    for suggestion in suggestions:
+        suggestion.fit = fits[suggestion.member.pk]
     context = {
         "composition": data,
         "limit": limit,
-        "suggestions": people_selectors.suggestions(limit=limit, composition_data=data, department_id=department_id),
+        "suggestions": suggestions,
         "members": people_selectors.pilot_members(department_id=department_id),
         "department": request.user.department if department_id else None,
     }

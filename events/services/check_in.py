@@ -14,6 +14,7 @@ from people.models import Member
 
 from ..models import Registration, SessionPage
 from ..policies import HOSTS_ONLY, can_check_in
+from .learning_record import session_event
 
 CHECK_IN_OPENS_BEFORE = datetime.timedelta(hours=2)
 CHECK_IN_CLOSES_AFTER = datetime.timedelta(hours=24)
@@ -71,6 +72,13 @@ def check_in(
             checked_in_at=now, checked_in_by=by, attended=True
         )
         if claimed:
+            session_event(
+                member=registration.member,
+                verb="attended",
+                session=session,
+                registration=registration,
+                occurred_at=now,
+            )
             record_action(
                 member=registration.member,
                 action="session_attended",

@@ -25,6 +25,7 @@ from people.models import Member
 
 from ..errors import NotForYou, RegistrationClosed, SessionFull
 from ..models import Registration, SessionPage, SessionSchedule
+from .learning_record import session_event
 
 BUSY = _("Many people are registering right now. Please try again in a moment.")
 
@@ -96,6 +97,8 @@ def register(*, member: Member, session: SessionPage, now: datetime.datetime | N
         registration = Registration.objects.create(
             session_id=live.pk, member=member, status=status, position=last + 1, created_at=timezone.now()
         )
+        if status == Registration.Status.REGISTERED:
+            session_event(member=member, verb="registered", session=session, registration=registration, occurred_at=now)
     return RegistrationResult(registration, created=True)
 
 
@@ -146,6 +149,9 @@ def _promote(live: SessionPage, session: SessionPage, now: datetime.datetime) ->
         registration.status = Registration.Status.REGISTERED
         registration.promoted_at = now
         registration.save(update_fields=["status", "promoted_at"])
+        session_event(
+            member=registration.member, verb="registered", session=session, registration=registration, occurred_at=now
+        )
         people_services.notify(
             member=registration.member,
             kind="session_place",

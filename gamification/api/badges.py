@@ -21,6 +21,7 @@ class BadgeSerializer(serializers.Serializer):
     earned = serializers.BooleanField()
     awarded_at = serializers.DateTimeField(allow_null=True)
     assertion_url = serializers.SerializerMethodField()
+    credential_url = serializers.SerializerMethodField()
 
     def _absolute(self, path: str) -> str:
         request = self.context.get("request")
@@ -33,11 +34,16 @@ class BadgeSerializer(serializers.Serializer):
         """The public page of my award (verifiable by anyone), or null."""
         return self._absolute(reverse("gamification:badge_assertion", args=[row.award.uuid])) if row.earned else None
 
+    def get_credential_url(self, row) -> str | None:
+        """My award as an Open Badges 3.0 credential (VC-JWT), or null."""
+        return self._absolute(reverse("gamification:credential_jwt", args=[row.award.uuid])) if row.earned else None
+
 
 class BadgeViewSet(viewsets.ViewSet):
     """All active badges (and retired ones I hold) with how to earn them, and whether I
-    earned each: ``earned``, ``awarded_at`` and ``assertion_url`` (my award's public,
-    verifiable Open Badges page). A revoked award counts as not earned."""
+    earned each: ``earned``, ``awarded_at``, ``assertion_url`` (my award's public,
+    verifiable Open Badges page) and ``credential_url`` (the same award as a signed Open
+    Badges 3.0 credential, ``application/vc+jwt``). A revoked award counts as not earned."""
 
     permission_classes = [IsAuthenticated]
 

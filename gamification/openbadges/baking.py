@@ -1,5 +1,6 @@
-"""Baking: the badge image with the hosted assertion's address in an iTXt ``openbadges`` chunk,
-so the downloaded PNG carries its own proof (the Open Badges baking spec)."""
+"""Baking: the badge image with the hosted assertion's address in an iTXt ``openbadges`` chunk
+(Open Badges 2.0) and the signed credential (VC-JWT) in an iTXt ``openbadgecredential`` chunk
+(Open Badges 3.0, section "Baking"), so the downloaded PNG carries its own proof in both."""
 
 import struct
 import zlib
@@ -11,6 +12,7 @@ from .hosting import assertion_id
 from .images import badge_png
 
 BAKE_KEYWORD = b"openbadges"
+BAKE_KEYWORD_OB3 = b"openbadgecredential"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
@@ -41,25 +43,29 @@ def itxt(keyword: bytes, text: str) -> bytes:
     return chunk(b"iTXt", keyword + b"\x00" + b"\x00\x00" + b"\x00" + b"\x00" + text.encode("utf-8"))
 
 
-def _is_openbadges_chunk(kind: bytes, data: bytes) -> bool:
-    return kind in (b"iTXt", b"tEXt", b"zTXt") and data.split(b"\x00", 1)[0] == BAKE_KEYWORD
+def _is_openbadges_chunk(kind: bytes, data: bytes, keyword: bytes = BAKE_KEYWORD) -> bool:
+    return kind in (b"iTXt", b"tEXt", b"zTXt") and data.split(b"\x00", 1)[0] == keyword
 
 
-def bake(png: bytes, text: str) -> bytes:
-    """``png`` with one iTXt ``openbadges`` chunk holding ``text`` before IEND; an
-    earlier openbadges chunk is replaced (the spec allows one)."""
+def bake(png: bytes, text: str, *, keyword: bytes = BAKE_KEYWORD) -> bytes:
+    """``png`` with one iTXt ``keyword`` chunk holding ``text`` before IEND; an
+    earlier chunk with that keyword is replaced (the spec allows one)."""
     parts = [PNG_SIGNATURE]
     for kind, data in iter_chunks(png):
-        if _is_openbadges_chunk(kind, data):
+        if _is_openbadges_chunk(kind, data, keyword):
             continue
         if kind == b"IEND":
-            parts.append(itxt(BAKE_KEYWORD, text))
+            parts.append(itxt(keyword, text))
         parts.append(chunk(kind, data))
         if kind == b"IEND":
             break
     return b"".join(parts)
 
 
-def baked_png(award: BadgeAward) -> bytes:
-    """The badge image with the hosted assertion's URL baked in (OB 2.0 hosted)."""
-    return bake(badge_png(award.badge), assertion_id(award))
+def baked_png(award: BadgeAward, *, credential_jwt: str = "") -> bytes:
+    """The badge image with the hosted assertion's URL baked in (OB 2.0 hosted) and, when
+    given, the award's OB 3.0 credential as VC-JWT beside it."""
+    png = bake(badge_png(award.badge), assertion_id(award))
+    if credential_jwt:
+        png = bake(png, credential_jwt, keyword=BAKE_KEYWORD_OB3)
+    return png

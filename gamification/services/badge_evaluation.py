@@ -102,7 +102,7 @@ class _Facts:
         return False  # MANUAL: only by hand
 
 
-def _automatic_badges() -> QuerySet[BadgeClass]:
+def automatic_badges() -> QuerySet[BadgeClass]:
     return BadgeClass.objects.filter(active=True).exclude(criterion=BadgeCriterion.MANUAL)
 
 
@@ -114,7 +114,7 @@ def evaluate_for(*, member: Member) -> list[BadgeAward]:
     the ledger, and only when such badges exist: specific refs, highest level, streak.
     Locks nothing (see ``badges.award``): safe to run twice or concurrently. Returns the
     awards that are new."""
-    candidates = list(_automatic_badges().exclude(awards__member=member))
+    candidates = list(automatic_badges().exclude(awards__member=member))
     if not candidates:
         return []
     facts = _Facts.load(member, candidates)
@@ -137,12 +137,13 @@ def _evaluate_each(members: QuerySet[Member]) -> int:
     return awarded
 
 
-def sweep() -> int:
-    """Evaluate every active member who has points (the periodic safety net for awards a
-    lost task missed, and for badges a Master created after the fact). Locks nothing (see
-    ``evaluate_for``). Returns how many badges were newly awarded; one member's failure is
-    logged and stops no one else."""
-    if not _automatic_badges().exists():
+def sweep_each() -> int:
+    """Evaluate every active member who has points one at a time with ``evaluate_for``: what
+    ``badge_sweep.sweep`` (set-based, the one the nightly task and ``seed_demo`` run) is
+    compared with in the tests and the benchmark. Locks nothing (see ``evaluate_for``).
+    Returns how many badges were newly awarded; one member's failure is logged and stops
+    no one else."""
+    if not automatic_badges().exists():
         return 0
     member_ids = PointsTotal.objects.values("member_id")
     members = Member.objects.filter(pk__in=member_ids, is_active=True).order_by("pk")

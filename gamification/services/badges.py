@@ -18,6 +18,7 @@ from core.errors import InvalidInput, NotAllowed
 from core.locking import lock
 from gamification import policies
 from gamification.models import BadgeAward, BadgeClass
+from gamification.services import credentials
 from people import services as people_services
 from people.models import Member
 
@@ -53,12 +54,17 @@ def award(*, member: Member, badge: BadgeClass, reason: str = "", by: Member | N
     return award_obj, created
 
 
+# The news of an award (``params={"badge": …}``), here and in the sweep's.
+AWARDED_TITLE = _("New badge: %(badge)s")
+AWARDED_BODY = _("You earned the badge “%(badge)s”. Download it or add it to your LinkedIn profile.")
+
+
 def _notify_awarded(award_obj: BadgeAward) -> None:
     people_services.notify(
         member=award_obj.member,
         kind="badge_awarded",
-        title=_("New badge: %(badge)s"),
-        body=_("You earned the badge “%(badge)s”. Download it or add it to your LinkedIn profile."),
+        title=AWARDED_TITLE,
+        body=AWARDED_BODY,
         # The badge renders its name in the member's language when the text is rendered.
         params={"badge": award_obj.badge},
         url=assertion_path(award_obj),
@@ -99,7 +105,8 @@ def award_by_hand(*, member: Member, badge: BadgeClass, reason: str, by: Member)
 
 def revoke(*, award: BadgeAward, reason: str, by: Member) -> BadgeAward:
     """Revoke an award with a reason: its hosted assertion answers 410 Gone with the reason
-    from now on, and the engine never gives it back.
+    from now on, its Open Badges 3.0 credential's bit in the status list is set, and the
+    engine never gives it back.
 
     Locks the award row (``core.lock``). Returns ``award``, updated; revoking a revoked award
     changes nothing. Raises ``NotAllowed`` unless ``by`` may revoke badges
@@ -117,5 +124,6 @@ def revoke(*, award: BadgeAward, reason: str, by: Member) -> BadgeAward:
             locked.revoked_at = timezone.now()
             locked.revocation_reason = reason
             locked.save(update_fields=["revoked_at", "revocation_reason"])
+        credentials.revoke(subject=locked.uuid, now=locked.revoked_at)
     award.revoked_at, award.revocation_reason = locked.revoked_at, locked.revocation_reason
     return award

@@ -11,7 +11,9 @@ trip. Why this is safe without taking the member's lock first:
 * the total is an upsert that adds to the row it locks, so concurrent awards to one member
   serialise there and ``RETURNING total`` is this award's exact new total; the levels
   crossed (old total < threshold <= new total) follow from it without a race;
-* active weeks and levels reached are ``ON CONFLICT DO NOTHING`` on their own constraints.
+* active weeks and levels reached are ``ON CONFLICT DO NOTHING`` on their own constraints;
+* the member's weekly activity row (``ActivityWeek``, the reports' rollup) is an upsert
+  that adds the line, so it can never disagree with the ledger.
 
 Rules with a daily cap or a cooldown need to read the member's earlier lines while holding
 the lock, so they keep the portable path in ``points.record_action``."""
@@ -23,7 +25,7 @@ import psycopg
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 
-from gamification.models import ActiveWeek, BoardEntry, Level, LevelReached, PointsEntry, PointsTotal
+from gamification.models import ActiveWeek, ActivityWeek, BoardEntry, Level, LevelReached, PointsEntry, PointsTotal
 from people.models import Member
 
 
@@ -40,6 +42,7 @@ def award_sql() -> str:
         ActiveWeek._meta.db_table,
     )
     level, reached, member = Level._meta.db_table, LevelReached._meta.db_table, Member._meta.db_table
+    activity, a_member = ActivityWeek._meta.db_table, _col(ActivityWeek, "member")
     e_member, t_member = _col(PointsEntry, "member"), _col(PointsTotal, "member")
     return f"""
 WITH e AS (
@@ -66,6 +69,11 @@ WITH e AS (
     INSERT INTO {week} ({_col(ActiveWeek, "member")}, week)
     SELECT %(member)s, %(week)s FROM e WHERE e.points > 0
     ON CONFLICT DO NOTHING
+), a AS (
+    INSERT INTO {activity} ({a_member}, week, kind, action, count, points)
+    SELECT %(member)s, %(week)s, '{ActivityWeek.LEDGER}', %(action)s, 1, e.points FROM e
+    ON CONFLICT ({a_member}, week, kind, action) DO UPDATE
+        SET count = {activity}.count + 1, points = {activity}.points + EXCLUDED.points
 ), l AS (
     INSERT INTO {reached} ({_col(LevelReached, "member")}, number, reached_at)
     SELECT %(member)s, lv.number, %(now)s FROM t, {level} lv

@@ -21,6 +21,7 @@ from gamification.leaderboards.boards import EntryFacts
 from gamification.leaderboards.periods import week_start
 from gamification.models import (
     ActiveWeek,
+    ActivityWeek,
     BoardEntry,
     LevelReached,
     PointRule,
@@ -32,7 +33,7 @@ from gamification.selectors.levels import LevelInfo, level_for, levels_between
 from people import services as people_services
 from people.models import Member
 
-from . import follow_ups, ledger_pg
+from . import activity, follow_ups, ledger_pg
 
 
 class Skipped:
@@ -296,6 +297,9 @@ def _apply(*, member: Member, total: PointsTotal, entry: PointsEntry, boards: li
     old_total = total.total
     total.total = old_total + entry.points
     total.save(update_fields=["total", "updated_at"])
+    activity.count_activity(
+        member_id=member.pk, kind=ActivityWeek.LEDGER, action=entry.action, at=entry.occurred_at, points=entry.points
+    )
     if entry.points > 0:
         week = week_start(entry.occurred_at)
         if not ActiveWeek.objects.filter(member=member, week=week).exists():

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,7 @@ from core import branding as core_branding
 from gamification.models import BadgeAward, BadgeClass
 from gamification.openbadges import baking, hosting, images
 from gamification.selectors.badges import badge_overview, how_to_earn
+from gamification.services import credentials as credential_services
 
 JSON_LD = "application/ld+json"
 
@@ -100,7 +102,9 @@ def assertion_png(request, uuid):
     award = _award_or_404(uuid)
     if award.revoked_at is not None:
         return HttpResponse(_("This badge was revoked."), status=410, content_type="text/plain; charset=utf-8")
-    response = HttpResponse(baking.baked_png(award), content_type="image/png")
+    credential = credential_services.credential_for_award(award)
+    png = baking.baked_png(award, credential_jwt=credential.jwt if credential else "")
+    response = HttpResponse(png, content_type="image/png")
     response["Content-Disposition"] = f'attachment; filename="{award.badge.slug}-badge.png"'
     patch_cache_control(response, private=True, max_age=60)
     return response
@@ -127,6 +131,8 @@ def assertion_page(request, uuid):
             "mine": mine,
             "linkedin_url": linkedin_add_url(award, core_branding.current(request)) if mine else "",
             "assertion_json_url": hosting.assertion_id(award),
+            "credential_json_url": reverse("gamification:credential_json", args=[award.uuid]),
+            "credential_jwt_url": reverse("gamification:credential_jwt", args=[award.uuid]),
         },
     )
 

@@ -103,6 +103,60 @@ def notify(
     return notification
 
 
+def notify_many(
+    *,
+    members: list[tuple[Member, str]],
+    kind: str,
+    title: Any,
+    body: Any = "",
+    params: Mapping[str, Any] | None = None,
+    dedupe_key: str,
+    email: bool = True,
+) -> int:
+    """``notify`` for many members at once (a sweep's badge), each ``(member, url)``: the
+    texts rendered once per language, one insert and one read-back for all. Locks nothing:
+    the unique (member, dedupe_key) constraint skips members who had this news already.
+    Returns how many notifications are new; their pushes and e-mails due now go out after
+    commit, as ``notify``'s do. Raises nothing of its own."""
+    if not members:
+        return 0
+    now = timezone.now()
+    texts: dict[str, tuple[str, str]] = {}
+    rows = []
+    for member, url in members:
+        if member.language not in texts:
+            with translation.override(member.language):
+                texts[member.language] = (_render(title, params)[:200], _render(body, params) if body else "")
+        title_text, body_text = texts[member.language]
+        due = next_email_time(member=member, now=now) if (email and member.email_notifications) else None
+        rows.append(
+            Notification(
+                member=member,
+                kind=kind,
+                title=title_text,
+                body=body_text,
+                url=url,
+                created_at=now,
+                email_due_at=due,
+                dedupe_key=dedupe_key,
+            )
+        )
+    Notification.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+    created = Notification.objects.filter(
+        dedupe_key=dedupe_key, created_at=now, kind=kind, member_id__in=[m.pk for m, _url in members]
+    ).values_list("pk", "member_id", "title", "url", "email_due_at")
+    items = [
+        (
+            member_id,
+            {"id": pk, "title": title_text, "url": url, "kind": kind},
+            pk if due is not None and due <= now else None,
+        )
+        for pk, member_id, title_text, url, due in created
+    ]
+    transaction.on_commit(lambda: [_pushes.add(item) for item in items])
+    return len(items)
+
+
 def push_unread_count(*, member_id: int) -> None:
     """Tell the member's open pages their unread count (soon, with other pushes).
     Locks nothing; returns nothing."""

@@ -71,6 +71,7 @@ def update_profile(
     department: Department | None | _Keep = KEEP,
     email_notifications: bool | _Keep = KEEP,
     email_outside_office_hours: bool | _Keep = KEEP,
+    monthly_summary: bool | _Keep = KEEP,
 ) -> Member:
     """Change what a member may change about themselves; every field left out stays as it
     is. ``avatar=None`` removes the photo; a new language also becomes the admin's.
@@ -92,6 +93,7 @@ def update_profile(
             "department": department,
             "email_notifications": email_notifications,
             "email_outside_office_hours": email_outside_office_hours,
+            "monthly_summary": monthly_summary,
         }.items()
         if value is not KEEP
     }

@@ -90,6 +90,13 @@ def menu_to(page, key: str, group: str | None = None) -> None:
     press_and_wait(page)
 
 
+def tick_the_guidelines(page) -> None:
+    """Tabs to each of the guidelines' checks in the story form and ticks it with Space."""
+    for value in page.locator("input[name=checks]").evaluate_all("boxes => boxes.map(b => b.value)"):
+        tab_to(page, matches(f"input[name=checks][value='{value}']"), what=f"the guidelines' check {value}")
+        page.keyboard.press("Space")
+
+
 def photo() -> dict:
     out = io.BytesIO()
     Image.new("RGB", (320, 200), (30, 120, 90)).save(out, format="PNG")
@@ -188,6 +195,7 @@ def test_the_main_flows_with_the_keyboard_alone(live_server, new_context, artifa
     page.locator("#id_images").set_input_files([photo()])  # the OS file chooser: not ours
     tab_to(page, matches("#id_photo_consent"), what="the photo consent")
     page.keyboard.press("Space")
+    tick_the_guidelines(page)
     tab_to(page, matches("[data-testid=story-form] button[type=submit]"), what="send for review")
     press_and_wait(page)
     story = Story.objects.get(title="Met het toetsenbord")
@@ -199,6 +207,7 @@ def test_the_main_flows_with_the_keyboard_alone(live_server, new_context, artifa
     page.keyboard.type("Toch niet")
     tab_to(page, matches("#id_text"), what="the story")
     page.keyboard.type("Bij nader inzien niet.")
+    tick_the_guidelines(page)
     tab_to(page, matches("[data-testid=story-form] button[type=submit]"), what="send for review")
     press_and_wait(page)
     second = Story.objects.get(title="Toch niet")

@@ -22,6 +22,12 @@ def photo() -> dict:
     return {"name": "teamoverleg.png", "mimeType": "image/png", "buffer": out.getvalue()}
 
 
+def tick_the_guidelines(form) -> None:
+    """The demo's social media guidelines ask the creator to confirm each check."""
+    for box in form.locator("input[name=checks]").all():
+        box.check()
+
+
 def send_story(page, title: str, text: str, *, with_photo: bool = False, consent: bool = False) -> None:
     form = page.get_by_test_id("story-form")
     form.locator("#id_title").fill(title)
@@ -30,6 +36,7 @@ def send_story(page, title: str, text: str, *, with_photo: bool = False, consent
         form.locator("#id_images").set_input_files([photo()])
     if consent:
         form.locator("#id_photo_consent").check()
+    tick_the_guidelines(form)
     with page.expect_navigation():
         form.locator("button[type=submit]").click()
 
@@ -57,6 +64,7 @@ def test_a_creators_week(live_server, new_context, artifacts, assert_accessible,
     week.step(page, "zonder-toestemming")
     page.get_by_test_id("story-form").locator("#id_images").set_input_files([photo()])  # files are not kept
     page.get_by_test_id("story-form").locator("#id_photo_consent").check()
+    tick_the_guidelines(page.get_by_test_id("story-form"))
     with page.expect_navigation():
         page.get_by_test_id("story-form").locator("button[type=submit]").click()
     story = Story.objects.get(title="Ons nieuwe teamoverleg")

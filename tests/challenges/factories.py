@@ -13,7 +13,9 @@ from challenges.models import (
     Challenge,
     ChallengeKind,
     ChallengeState,
+    Conversion,
     Share,
+    ShareClick,
     ShareLink,
     Story,
     StoryImage,
@@ -133,3 +135,32 @@ class ShareFactory(factory.django.DjangoModelFactory):
     member = factory.SubFactory(MemberFactory)
     story = factory.SubFactory(StoryFactory, approved=True)
     network = "linkedin"
+
+
+class ConversionFactory(factory.django.DjangoModelFactory):
+    """A conversion a site reported on a tracked link (story and department copied as the
+    service copies them)."""
+
+    class Meta:
+        model = Conversion
+
+    link = factory.SubFactory(ShareLinkFactory)
+    story = factory.LazyAttribute(lambda o: o.link.story)
+    department = factory.LazyAttribute(lambda o: o.link.member.department)
+    wave = factory.LazyAttribute(lambda o: o.link.member.wave)
+    kind = "application"
+    value = None
+    occurred_at = factory.LazyFunction(timezone.now)
+    external_id = factory.Sequence(lambda n: f"ext-{n}")
+    fingerprint = "test"
+
+
+class ShareClickFactory(factory.django.DjangoModelFactory):
+    """One unique visitor on a tracked link on a day."""
+
+    class Meta:
+        model = ShareClick
+
+    link = factory.SubFactory(ShareLinkFactory)
+    day = factory.LazyFunction(timezone.localdate)
+    visitor_hash = factory.Sequence(lambda n: f"visitor-{n}")

@@ -1,4 +1,4 @@
-"""challenges/uploads.py through the API, with real files: a clear 400 and nothing stored."""
+"""core/uploads.py through the stories API, with real files: a clear 400 and nothing stored."""
 
 import io
 

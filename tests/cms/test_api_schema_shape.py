@@ -16,11 +16,14 @@ from challenges.models import StoryStatus
 
 pytestmark = pytest.mark.django_db
 
-# Where files travel: a story's images and video, the invitations CSV.
+# Where files travel: a story's images and video, the invitations CSV, a post's images.
 FILE_BODIES = {
     ("post", "/api/v1/stories/"): ["multipart/form-data"],
     ("post", "/api/v1/stories/{id}/resubmit/"): ["multipart/form-data"],
     ("post", "/api/v1/invitations/"): ["application/json", "multipart/form-data"],
+    # a community post's (or new thread's) images
+    ("post", "/api/v1/community/spaces/{id}/threads/"): ["application/json", "multipart/form-data"],
+    ("post", "/api/v1/community/threads/{id}/posts/"): ["application/json", "multipart/form-data"],
 }
 
 

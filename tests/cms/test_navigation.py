@@ -13,9 +13,9 @@ from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
 
-EVERYONE = ["share", "learning", "sessions", "challenges", "leaderboard"]
-ME = ["profile", "notifications", "points", "badges", "prizes"]
-CREATOR = ["submit"]
+EVERYONE = ["share", "learning", "sessions", "challenges", "leaderboard", "community", "strategy"]
+ME = ["profile", "my_shares", "six_cs", "notifications", "points", "badges", "prizes"]
+CREATOR = ["submit", "plan"]
 # Top-level keys per role, and what the "Beheren" group holds.
 ROLES = {
     "ambassador": ({"role": Role.AMBASSADOR}, [*EVERYONE, "me"], []),
@@ -23,15 +23,19 @@ ROLES = {
     "activator": (
         {"role": Role.ACTIVATOR},
         [*EVERYONE, *CREATOR, "reports", "manage", "me"],
-        ["manage_challenges", "pilot", "invitations", "admin"],
+        ["manage_challenges", "pilot", "invitations", "six_cs_report", "admin"],
     ),
     "editor": ({"role": Role.EDITOR}, [*EVERYONE, *CREATOR, "review", "manage", "me"], ["admin"]),
     "master": (
         {"role": Role.MASTER},
-        [*EVERYONE, *CREATOR, "review", "reports", "manage", "me"],
-        ["manage_challenges", "pilot", "invitations", "admin"],
+        [*EVERYONE, *CREATOR, "review", "moderation", "reports", "manage", "me"],
+        ["manage_challenges", "pilot", "invitations", "six_cs_report", "admin"],
     ),
-    "hr": ({"role": Role.AMBASSADOR, "is_hr": True}, [*EVERYONE, "reports", "manage", "me"], ["admin"]),
+    "hr": (
+        {"role": Role.AMBASSADOR, "is_hr": True},
+        [*EVERYONE, "reports", "manage", "me"],
+        ["six_cs_report", "admin"],
+    ),
 }
 
 
@@ -45,14 +49,14 @@ def keys(items):
 
 
 @pytest.mark.parametrize("name", list(ROLES))
-def test_each_role_gets_exactly_its_menu_in_four_queries(name, django_assert_max_num_queries):
+def test_each_role_gets_exactly_its_menu_in_five_queries(name, django_assert_max_num_queries):
     fields, expected, manage = ROLES[name]
     member = MemberFactory(display_name="Robin", **fields)
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         items = menu_for(member=member, path="/learn/")
     assert keys(items) == expected
     groups = {item.key: item for item in items if item.is_group}
-    me = ["profile", "my_stories", *ME[1:]] if "submit" in expected else ME
+    me = ["profile", "my_stories", *ME[1:]] if "submit" in expected else ME  # six_cs: every member
     assert keys(groups["me"].children) == me and str(groups["me"].label) == "Robin"
     assert keys(groups["manage"].children) == manage if manage else "manage" not in groups
     assert [item.key for item in flatten(items) if item.active] == ["learning"]
@@ -113,6 +117,8 @@ LINKS = {
     "pilot": '<a href="/pilot/"',
     "invitations": '<a href="/invitations/"',
     "admin": '<a href="/admin/"',
+    "plan": '<a href="/plan/"',
+    "six_cs_report": '<a href="/six-cs/report/"',
     "notifications": '<a href="/notifications/"',
 }
 
@@ -150,3 +156,12 @@ def test_only_the_closest_entry_is_current():
     current = [item.key for item in flatten(items) if item.active]
     assert current == ["manage_challenges"]
     assert [item.key for item in items if item.active] == ["manage"]
+
+
+def test_a_space_moderator_gets_moderation_in_the_menu():
+    from tests.community.factories import SpaceFactory
+
+    member = MemberFactory()
+    assert "moderation" not in keys(menu_for(member=member))
+    SpaceFactory().moderators.add(member)
+    assert "moderation" in keys(menu_for(member=member))

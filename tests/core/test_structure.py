@@ -7,7 +7,7 @@ import pathlib
 import grimp
 import pytest
 
-APPS = ["core", "people", "strategy", "courses", "gamification", "learning", "events", "challenges", "cms"]
+APPS = ["core", "people", "strategy", "courses", "gamification", "learning", "events", "challenges", "community", "cms"]
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 MAX_LINES = 520
 

@@ -7,7 +7,17 @@ import itertools
 import factory
 from django.utils import timezone
 
-from gamification.models import BadgeAward, BadgeClass, BadgeCriterion, Level, PointRule, PointsEntry, PrizePeriod
+from gamification.models import (
+    ActivityWeek,
+    BadgeAward,
+    BadgeClass,
+    BadgeCriterion,
+    Level,
+    PointRule,
+    PointsEntry,
+    PrizePeriod,
+)
+from gamification.services.activity import count_activity
 from tests.factories import MemberFactory
 
 _refs = itertools.count(1)
@@ -89,3 +99,16 @@ class PointsEntryFactory(factory.django.DjangoModelFactory):
     action = "test_action"
     ref = factory.LazyFunction(lambda: f"ref:{next(_refs)}")
     points = 10
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """The line and its share of the weekly rollup (as ``record_action`` writes both)."""
+        entry = super()._create(model_class, *args, **kwargs)
+        count_activity(
+            member_id=entry.member_id,
+            kind=ActivityWeek.LEDGER,
+            action=entry.action,
+            at=entry.occurred_at,
+            points=entry.points,
+        )
+        return entry

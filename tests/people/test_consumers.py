@@ -8,6 +8,7 @@ from django.test import override_settings
 from cms.asgi import application
 from people import services
 from tests.factories import MemberFactory
+from tests.websockets import in_memory_channel_layer
 
 
 def connect(member):
@@ -67,6 +68,7 @@ def test_websocket_sends_nothing_for_a_rolled_back_notification():
 
 @pytest.mark.django_db(transaction=True)
 @override_settings(ALLOWED_HOSTS=["localhost", "testserver"])
+@in_memory_channel_layer
 def test_websocket_refuses_anonymous_visitors():
     from django.contrib.auth.models import AnonymousUser
 
@@ -75,5 +77,8 @@ def test_websocket_refuses_anonymous_visitors():
         connected, code = await communicator.connect()
         assert not connected
         assert code == 4401
+        # The refused consumer still waits for the disconnect: left running, it would be
+        # cancelled when the event loop closes, which can hang with the Redis channel layer.
+        await communicator.disconnect()
 
     async_to_sync(scenario)()

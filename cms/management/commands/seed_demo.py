@@ -17,11 +17,15 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.demo.challenges import seed as seed_challenges
+from cms.demo.community import seed as seed_community
 from cms.demo.content import DemoDataError
 from cms.demo.content import load as load_content
+from cms.demo.outcomes import seed as seed_outcomes
 from cms.demo.pages import seed as seed_pages
+from cms.demo.plan_and_six_cs import seed as seed_plan_and_six_cs
 from cms.demo.programme import seed as seed_programme
 from cms.demo.sessions import seed as seed_sessions
+from cms.demo.strategy import seed as seed_strategy
 from cms.models import BrandingSettings, ProgrammeSettings
 from courses.models import CoursePage
 from learning import services as learning_services
@@ -117,6 +121,10 @@ class Command(BaseCommand):
         seed_sessions(members)
         seed_challenges(members)
         seed_programme(members)
+        seed_strategy(members)
+        seed_outcomes(members)
+        seed_plan_and_six_cs(members)
+        seed_community(members)
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready: {Member.objects.count()} members; password {PASSWORD!r}.")
         )
@@ -245,7 +253,7 @@ class Command(BaseCommand):
         """Badges to earn and this quarter's "best social media user" prize."""
         from gamification.models import BadgeClass, PrizePeriod
         from gamification.selectors.prizes import default_quarter
-        from gamification.services.badge_evaluation import sweep
+        from gamification.services.badge_sweep import sweep
 
         for slug, name, name_en, description, description_en, criterion, extra in DEMO_BADGES:
             BadgeClass.objects.get_or_create(

@@ -3,6 +3,7 @@ aggregate query per metric and grouping, so a report costs the same with 100 or 
 members. One module per concept; the names below are the public ones."""
 
 from ..metrics import Scope
+from .outcomes import goal_choices, outcome_filters, outcomes
 from .pages import attention_counts, export_for, filter_choices
 from .participation import (
     MIN_GROUP,
@@ -24,6 +25,7 @@ from .participation import (
 )
 from .people import people_queryset, per_person, person_columns
 from .reach import reach
+from .summary import monthly_summary, previous_month, statements, summary_department
 
 __all__ = [
     "MIN_GROUP",
@@ -41,12 +43,19 @@ __all__ = [
     "export_for",
     "filter_choices",
     "funnel",
+    "goal_choices",
     "group_rows",
+    "outcome_filters",
+    "outcomes",
     "participation",
     "people_queryset",
     "per_person",
     "person_columns",
+    "monthly_summary",
+    "previous_month",
     "reach",
+    "statements",
+    "summary_department",
     "scope_for",
     "trends",
     "weeks_between",

@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
-from django.db.models.functions import TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +18,7 @@ from core.errors import InvalidInput, NotAllowed
 from core.small_groups import MIN_GROUP, pool_small
 from people.models import Department, Invitation, Location
 
-from .. import metrics
+from .. import metrics, weekly
 from ..metrics import Scope
 from ..policies import own_department_only
 
@@ -117,6 +115,7 @@ def columns() -> list[Column]:
         Column("stories_approved", _("Stories approved")),
         Column("shares", _("Shares")),
         Column("clicks", _("Unique clicks")),
+        Column("community_posts", _("Community posts")),
         Column("linkedin_percent", _("LinkedIn checklist %"), percent=True),
     ]
     needs = {"active_percent": "active", "path_percent": "path_members", "linkedin_percent": "linkedin_ticks"}
@@ -235,28 +234,25 @@ def weeks_between(start: datetime.datetime, end: datetime.datetime) -> list[date
     return weeks
 
 
-def _weekly(qs, date_field: str, scope: Scope, path: str, value) -> dict:
-    qs = qs.filter(**{f"{date_field}__gte": scope.start, f"{date_field}__lte": scope.end})
-    qs = qs.filter(**metrics.member_filter(scope, path)).order_by()
-    rows = qs.annotate(week=TruncWeek(date_field)).values("week").annotate(v=value).values_list("week", "v")
-    result = {}
-    for week, v in rows:
-        day = week.date() if isinstance(week, datetime.datetime) else week
-        result[day] = v
-    return result
-
-
 def trends(scope: Scope) -> dict:
-    """Per week: members earning points (active), lessons completed, shares. One query each."""
+    """Per week: members earning points (active), lessons completed, shares; whole weeks
+    from the weekly rollup, the partial weeks at the ends from their rows (two queries
+    each at most)."""
     weeks = weeks_between(scope.start, scope.end)
     series = {}
     entry = metrics.model("gamification.PointsEntry")
-    series["active"] = _weekly(entry.objects.all(), "occurred_at", scope, "member", Count("member", distinct=True))
+    series["active"] = weekly.weekly(
+        scope, kind=weekly.LEDGER, source=entry.objects.all(), date_field="occurred_at", path="member", distinct=True
+    )
     lesson = metrics.model("learning.LessonCompletion")
-    series["lessons"] = _weekly(lesson.objects.all(), "completed_at", scope, "member", Count("id"))
+    series["lessons"] = weekly.weekly(
+        scope, kind="lessons", source=lesson.objects.all(), date_field="completed_at", path="member", distinct=False
+    )
     share = metrics.model("challenges.Share")
     if share is not None:
-        series["shares"] = _weekly(share.objects.all(), "created_at", scope, "member", Count("id"))
+        series["shares"] = weekly.weekly(
+            scope, kind="shares", source=share.objects.all(), date_field="created_at", path="member", distinct=False
+        )
     labels = {"active": _("Active members"), "lessons": _("Lessons completed"), "shares": _("Shares")}
     return {
         "weeks": weeks,

@@ -6,7 +6,8 @@ import uuid
 from django.utils import timezone
 
 from challenges.models import Share, ShareClick, ShareLink, Story
-from gamification.models import PointsEntry
+from gamification.models import ActivityWeek, PointsEntry
+from gamification.services.activity import count_activity
 from learning.models import CourseCompletion, LessonCompletion
 from people.models import Department, Invitation, Location, Member, Role
 from tests.factories import MemberFactory
@@ -20,14 +21,18 @@ def days_ago(n):
 def points(member, when, n=[0]):  # noqa: B006 - a counter for unique refs
     n[0] += 1
     PointsEntry.objects.create(member=member, action="test", ref=str(n[0]), points=5, occurred_at=when)
+    # What record_action adds to the weekly rollup the reports read.
+    count_activity(member_id=member.pk, kind=ActivityWeek.LEDGER, action="test", at=when, points=5)
 
 
 def lesson(member, when):
     LessonCompletion.objects.create(member=member, lesson_key=uuid.uuid4(), course_key=uuid.uuid4(), completed_at=when)
+    count_activity(member_id=member.pk, kind="lessons", at=when)
 
 
 def share(member, story, clicks=0, when=None):
-    Share.objects.create(member=member, story=story, network="linkedin", created_at=when or days_ago(3))
+    created = Share.objects.create(member=member, story=story, network="linkedin", created_at=when or days_ago(3))
+    count_activity(member_id=member.pk, kind="shares", at=created.created_at)
     link, _ = ShareLink.objects.get_or_create(member=member, story=story)
     for i in range(clicks):
         ShareClick.objects.create(
@@ -60,6 +65,7 @@ def reports_org() -> dict:
     CourseCompletion.objects.create(
         member=s[0], course_key=uuid.uuid4(), course_title="C", member_name="x", completed_at=days_ago(9)
     )
+    count_activity(member_id=s[0].pk, kind="courses", at=days_ago(9))
     story = Story.objects.create(creator=s[0], title="Our trade fair", status="approved", approved_at=days_ago(8))
     share(s[0], story, clicks=3)
     share(people["support"][1], story, clicks=1)

@@ -5,7 +5,6 @@ bounded number of queries."""
 import pytest
 from django.test import override_settings
 
-from cms import selectors
 from cms.models import BrandingSettings
 from events.models import Registration
 from people.models import Role
@@ -170,45 +169,6 @@ def test_hr_in_a_small_organisation_sees_no_figures(client_for):
     hr = MemberFactory(role=Role.AMBASSADOR, is_hr=True)
     html = get_home(client_for(hr))
     assert 'data-testid="home-funnel-suppressed"' in html and 'data-testid="home-active-share"' not in html
-
-
-# --- query counts -----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("role", ["ambassador", "editor", "master", "hr"])
-def test_the_home_costs_the_same_with_more_rows(role, django_assert_max_num_queries):
-    fields = {
-        "ambassador": {"role": Role.AMBASSADOR},
-        "editor": {"role": Role.EDITOR},
-        "master": {"role": Role.MASTER},
-        "hr": {"role": Role.AMBASSADOR, "is_hr": True},
-    }[role]
-    member = MemberFactory(**fields)
-
-    def count():
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
-        with CaptureQueriesContext(connection) as queries:
-            selectors.member_home(member=member, language="en")
-        return len(queries)
-
-    def add_rows():
-        for _n in range(4):
-            StoryFactory(approved=True, department=member.department)
-            StoryFactory(department=member.department)
-            ChallengeFactory()
-            ChallengeFactory(draft=True)
-            RegistrationFactory(session=SessionFactory(capacity=1))
-            RegistrationFactory(session=SessionFactory(capacity=1), status=Registration.Status.WAITLISTED)
-
-    make_course("Basics", lessons=3)
-    add_rows()
-    some = count()
-    add_rows()
-    assert count() <= some
-    with django_assert_max_num_queries(40):
-        selectors.member_home(member=member, language="en")
 
 
 @override_settings(LANGUAGE_CODE="en")

@@ -155,8 +155,8 @@ award_strategy = st.tuples(
 correction_strategy = st.tuples(st.integers(0, 7), st.sampled_from([-6, -2, -1, 1, 4]))
 
 
-# Eight examples at each of the six awkward moments (tests/clock.py): 48 random ledgers a run.
-@hypothesis_settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# Five examples at each of the six awkward moments (tests/clock.py): 30 random ledgers a run.
+@hypothesis_settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     member_specs=st.lists(member_strategy, min_size=1, max_size=8),
     awards=st.lists(award_strategy, max_size=14),

@@ -13,7 +13,7 @@ from gamification.models import (
     BadgeCriterion,
     PointRule,
 )
-from gamification.services import badge_evaluation
+from gamification.services import badge_evaluation, badge_sweep
 from gamification.services.badge_evaluation import evaluate_for
 from gamification.services.badges import award
 from gamification.services.points import record_action
@@ -155,9 +155,9 @@ def test_the_sweep_catches_up_members_with_points(member):
     act(member)
     without_points = MemberFactory()
     badge = BadgeFactory(action="lesson_completed", count=1)  # created after the fact
-    assert badge_evaluation.sweep() == 1
+    assert badge_sweep.sweep() == 1
     assert awarded(member, badge) and not BadgeAward.objects.filter(member=without_points).exists()
-    assert badge_evaluation.sweep() == 0
+    assert badge_sweep.sweep() == 0
 
 
 # --- evaluated soon, in batches, with Redis and a worker ---------------------------------

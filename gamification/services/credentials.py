@@ -1,0 +1,135 @@
+"""Open Badges 3.0 credentials: issuing (signed VC-JWT), revoking (a bit in the status list)
+and the organisation's signing key (made on first use, rotated by a Master's command).
+
+Apps above issue their own achievements here with plain values: ``learning`` issues a course
+certificate with ``issue(subject=…, achievement=Achievement(…), …)``; a badge award is issued
+on first use by ``credential_for_award``. Signing is ``gamification.openbadges``."""
+
+import datetime
+import secrets
+import uuid
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+
+from gamification.models import BadgeAward, Credential, SigningKey
+from gamification.openbadges import credentials as ob3
+from gamification.openbadges import did, hosting
+from gamification.selectors.badges import how_to_earn
+
+
+def current_key() -> SigningKey:
+    """The current signing key, made on first use.
+
+    Locks nothing: a partial unique constraint (one current key) decides between two first
+    uses, the loser reads the winner's key. Returns the key; raises nothing of its own."""
+    key = SigningKey.objects.filter(is_current=True).first()
+    if key is not None:
+        return key
+    kid, pem, jwk = did.new_key()
+    try:
+        with transaction.atomic():
+            return SigningKey.objects.create(kid=kid, private_key=pem, public_jwk=jwk, is_current=True)
+    except IntegrityError:
+        return SigningKey.objects.get(is_current=True)
+
+
+def rotate_key() -> SigningKey:
+    """A new current key; the old one stays in the DID document (what it signed still
+    verifies). Locks the current key's row (``select_for_update``). Returns the new key."""
+    kid, pem, jwk = did.new_key()
+    with transaction.atomic():
+        SigningKey.objects.select_for_update().filter(is_current=True).update(is_current=False)
+        return SigningKey.objects.create(kid=kid, private_key=pem, public_jwk=jwk, is_current=True)
+
+
+def sign(payload: dict) -> str:
+    key = current_key()
+    return did.sign_jwt(payload, private_key_pem=key.private_key, kid=key.kid)
+
+
+def issue(
+    *,
+    subject: uuid.UUID,
+    achievement: ob3.Achievement,
+    email: str,
+    awarded_at: datetime.datetime,
+    narrative: str = "",
+) -> Credential:
+    """The valid credential of ``subject`` (an award's or certificate's uuid), issued and
+    signed now unless there is one already (idempotent: a retry returns the same one).
+
+    Locks nothing: a partial unique constraint (one valid credential per subject) decides
+    between concurrent twins; the loser returns the winner's. Returns the ``Credential``;
+    raises nothing of its own."""
+    existing = Credential.objects.filter(subject=subject, revoked_at__isnull=True).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            row = Credential.objects.create(subject=subject)
+            row.data = ob3.open_badge_credential(
+                credential_uuid=row.uuid,
+                pk=row.pk,
+                achievement=achievement,
+                issuer_name=hosting.issuer_name(),
+                email=email,
+                salt=secrets.token_hex(16),
+                awarded_at=awarded_at,
+                narrative=narrative,
+            )
+            row.jwt = sign(ob3.jwt_claims(row.data))
+            row.save(update_fields=["data", "jwt"])
+            return row
+    except IntegrityError:
+        return Credential.objects.get(subject=subject, revoked_at__isnull=True)
+
+
+def revoke(*, subject: uuid.UUID, now: datetime.datetime | None = None) -> int:
+    """Revoke the valid credential of ``subject``: its bit in the status list is set from now
+    on. Locks nothing (one UPDATE). Returns how many were revoked (0 or 1; again: 0)."""
+    return Credential.objects.filter(subject=subject, revoked_at__isnull=True).update(revoked_at=now or timezone.now())
+
+
+def badge_achievement(award: BadgeAward) -> ob3.Achievement:
+    badge = award.badge
+    return ob3.Achievement(
+        id=hosting.badge_class_id(badge),
+        name=badge.display_name,
+        description=badge.display_description,
+        criteria_url=hosting.badge_class_page_url(badge),
+        criteria_narrative=how_to_earn(badge),
+        image_url=hosting.badge_image_url(badge),
+    )
+
+
+def credential_for_award(award: BadgeAward) -> Credential | None:
+    """The award's valid credential, issued on first use (awards from before Open Badges 3.0
+    too); None when the award is revoked or its member gone (deactivated or erased). Needs
+    ``award.badge`` and ``award.member``."""
+    if award.revoked_at is not None or not award.member.is_active:
+        return None
+    existing = Credential.objects.filter(subject=award.uuid, revoked_at__isnull=True).first()
+    if existing is not None:
+        return existing
+    with translation.override(settings.LANGUAGE_CODE):  # one text for everyone who verifies
+        achievement = badge_achievement(award)
+    return issue(
+        subject=award.uuid,
+        achievement=achievement,
+        email=award.member.email,
+        awarded_at=award.awarded_at,
+        narrative=award.reason,
+    )
+
+
+def forget(*, subjects, now: datetime.datetime | None = None) -> int:
+    """Erasure: the credentials of ``subjects`` (a member's award and certificate uuids) are
+    revoked (their bits stay set, so a copy kept elsewhere no longer verifies) and emptied
+    (the recipient's hash is no longer published). Locks nothing (one UPDATE per state).
+    Returns how many rows were emptied."""
+    subjects = list(subjects)
+    revoke_many = Credential.objects.filter(subject__in=subjects, revoked_at__isnull=True)
+    revoke_many.update(revoked_at=now or timezone.now())
+    return Credential.objects.filter(subject__in=subjects).update(data={}, jwt="")
