@@ -4,6 +4,7 @@ select and button; the status is stored and stays after a reload."""
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from people.models import Role
 from strategy.models import PlanItem, PlanStatus
@@ -35,7 +36,9 @@ def test_drag_and_the_phone_fallback_change_the_status(live_server, new_context,
     card = page.locator(f"#item-{dragged.pk}")
     with page.expect_response(lambda r: f"/api/v1/plan/items/{dragged.pk}/" in r.url and r.status == 200):
         card.drag_to(page.get_by_test_id("column-in_progress"))
-    assert page.get_by_test_id("column-in_progress").locator(f"#item-{dragged.pk}").count() == 1
+    # The script moves the card once it has read the response's body, a moment after the
+    # response itself: wait for the card rather than look once.
+    expect(page.get_by_test_id("column-in_progress").locator(f"#item-{dragged.pk}")).to_have_count(1)
     page.screenshot(path=str(artifacts / "plan-board-drag.png"), full_page=True)
     dragged.refresh_from_db()
     assert dragged.status == PlanStatus.IN_PROGRESS
