@@ -414,7 +414,8 @@ class SigningKey(models.Model):
     what it signed still verifies."""
 
     kid = models.CharField(max_length=64, unique=True)
-    private_key = models.TextField(editable=False)  # PKCS#8 PEM, never served
+    # PKCS#8 PEM sealed under SECRET_KEY (core.sealed): a database dump alone cannot sign.
+    private_key = models.TextField(editable=False)
     public_jwk = models.JSONField()
     created_at = models.DateTimeField(default=timezone.now)
     is_current = models.BooleanField(default=True)

@@ -23,6 +23,9 @@ from .environment import (  # noqa: F401 (settings)
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY", default="")
+# After changing SECRET_KEY: the old one here (comma-separated) keeps sessions, signed links and
+# sealed secrets (core.sealed) working until `manage.py rotate_badge_key --reseal` has run.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 WAGTAILADMIN_BASE_URL = BASE_URL

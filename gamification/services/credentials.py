@@ -16,7 +16,18 @@ from django.utils import timezone, translation
 from gamification.models import BadgeAward, Credential, SigningKey
 from gamification.openbadges import credentials as ob3
 from gamification.openbadges import did, hosting
+from core import sealed
 from gamification.selectors.badges import how_to_earn
+
+# What the signing keys are sealed for (core.sealed): a key sealed for anything else never opens here.
+KEY_PURPOSE = "openbadges-signing-key"
+
+
+def _new_key_row(**fields) -> SigningKey:
+    kid, pem, jwk = did.new_key()
+    return SigningKey.objects.create(
+        kid=kid, private_key=sealed.seal(pem, purpose=KEY_PURPOSE), public_jwk=jwk, **fields
+    )
 
 
 def current_key() -> SigningKey:
@@ -27,10 +38,9 @@ def current_key() -> SigningKey:
     key = SigningKey.objects.filter(is_current=True).first()
     if key is not None:
         return key
-    kid, pem, jwk = did.new_key()
     try:
         with transaction.atomic():
-            return SigningKey.objects.create(kid=kid, private_key=pem, public_jwk=jwk, is_current=True)
+            return _new_key_row(is_current=True)
     except IntegrityError:
         return SigningKey.objects.get(is_current=True)
 
@@ -38,15 +48,30 @@ def current_key() -> SigningKey:
 def rotate_key() -> SigningKey:
     """A new current key; the old one stays in the DID document (what it signed still
     verifies). Locks the current key's row (``select_for_update``). Returns the new key."""
-    kid, pem, jwk = did.new_key()
     with transaction.atomic():
         SigningKey.objects.select_for_update().filter(is_current=True).update(is_current=False)
-        return SigningKey.objects.create(kid=kid, private_key=pem, public_jwk=jwk, is_current=True)
+        return _new_key_row(is_current=True)
+
+
+def reseal_keys() -> int:
+    """Every signing key sealed again under the current ``SECRET_KEY`` (after a rotation, while
+    the old one is still in ``SECRET_KEY_FALLBACKS``). Locks the key rows. Returns how many
+    keys were resealed; raises ``core.sealed.Unsealable`` when a key opens with no secret of
+    this installation (nothing is changed then)."""
+    with transaction.atomic():
+        keys = list(SigningKey.objects.select_for_update().order_by("pk"))
+        for key in keys:
+            key.private_key = sealed.reseal(key.private_key, purpose=KEY_PURPOSE)
+        SigningKey.objects.bulk_update(keys, ["private_key"])
+    return len(keys)
 
 
 def sign(payload: dict) -> str:
+    """``payload`` signed (VC-JWT) with the current key. Raises ``core.sealed.Unsealable`` when
+    the key cannot be opened (``SECRET_KEY`` changed without a fallback)."""
     key = current_key()
-    return did.sign_jwt(payload, private_key_pem=key.private_key, kid=key.kid)
+    pem = sealed.unseal(key.private_key, purpose=KEY_PURPOSE)
+    return did.sign_jwt(payload, private_key_pem=pem, kid=key.kid)
 
 
 def issue(
