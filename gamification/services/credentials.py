@@ -13,10 +13,10 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
+from core import sealed
 from gamification.models import BadgeAward, Credential, SigningKey
 from gamification.openbadges import credentials as ob3
 from gamification.openbadges import did, hosting
-from core import sealed
 from gamification.selectors.badges import how_to_earn
 
 # What the signing keys are sealed for (core.sealed): a key sealed for anything else never opens here.

@@ -9,7 +9,6 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from core.sealed import Unsealable
-
 from gamification.models import SigningKey
 from gamification.openbadges import did
 from gamification.services import credentials
