@@ -153,16 +153,20 @@ class ActiveWeek(models.Model):
 class ActivityWeek(models.Model):
     """Weekly activity per member, the rollup the participation reports read instead of the
     ledger and the activity tables. ``kind`` is ``"ledger"`` for ledger lines (``action``
-    the line's action: ``count`` lines worth ``points``) or a plain word another app counts
-    (``lessons``, ``shares``: ``count`` of them, ``action`` empty). Weeks start on Monday
-    in ``TIME_ZONE`` (Europe/Amsterdam), as boards and streaks do.
+    the line's action: ``count`` lines worth ``points``), ``"active"`` for the same lines of
+    all actions together (one row per member and week with any line: the narrow row that
+    "active members" reads, where the per-action rows would count a member once per action),
+    or a plain word another app counts (``lessons``, ``shares``: ``count`` of them,
+    ``action`` empty). Weeks start on Monday in ``TIME_ZONE`` (Europe/Amsterdam), as boards
+    and streaks do.
 
-    It lives here because ``record_action`` writes the ledger: its row is added to in the
+    It lives here because ``record_action`` writes the ledger: its rows are added to in the
     same transaction (or statement, ``ledger_pg``), and the apps above tell it what else
     they count with plain words, as they name boards. ``cms.reports`` reads it; the command
     ``rebuild_activity_weeks`` rebuilds it from the sources."""
 
     LEDGER = "ledger"
+    ACTIVE = "active"
 
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
@@ -175,7 +179,10 @@ class ActivityWeek(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["member", "week", "kind", "action"], name="activity_week_once")]
-        indexes = [models.Index(fields=["week", "kind", "member"])]
+        # Reports read one kind over a range of weeks: kind first, so a sparse kind (shares)
+        # reads its own rows only, and ``count`` in the key, so the index answers alone (SQLite
+        # has no INCLUDE).
+        indexes = [models.Index(fields=["kind", "week", "member", "count"], name="activity_week_kind_week")]
 
     def __str__(self):
         return f"{self.member_id} {self.week} {self.kind} {self.action} {self.count}"

@@ -147,14 +147,17 @@ ROLLUP_SOURCES = {
 
 def rebuild_rollup() -> int:
     """Rebuild the reports' weekly rollup from the ledger and ``ROLLUP_SOURCES``; locks the
-    rollup table while it runs (``gamification.services.activity.rebuild``). Returns the
-    number of rows written; raises nothing of its own."""
+    rollup table while it runs (``gamification.services.activity.rebuild``), then vacuums it
+    when called outside a transaction (``activity.vacuum``). Returns the number of rows
+    written; raises nothing of its own."""
     sources = []
     for kind, (label, date_field) in ROLLUP_SOURCES.items():
         model = metrics.model(label)
         if model is not None:
             sources.append(activity.Source(kind=kind, queryset=model.objects.all(), date_field=date_field))
-    return activity.rebuild(ledger=PointsEntry.objects.all(), sources=sources)
+    rows = activity.rebuild(ledger=PointsEntry.objects.all(), sources=sources)
+    activity.vacuum()
+    return rows
 
 
 def send_monthly_summaries(*, now: datetime.datetime | None = None) -> int:

@@ -5,7 +5,8 @@ is exactly what the sources say while a year reads ~52 small rows per member at 
 instead of every ledger line. Each function is one or two queries, whatever the period.
 
 Counts (lessons, shares) add up across weeks; "active" (distinct members) is the union of
-the members in the rollup's weeks and those in the edge days, counted once."""
+the members in the rollup's weeks (its ``active`` rows, one per member and week, not the
+per-action ``ledger`` rows) and those in the edge days, counted once."""
 
 import datetime
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from . import grouping
 from .grouping import Scope
 
 LEDGER = "ledger"
+ACTIVE = "active"  # one row per member and week with any ledger line
 
 
 @dataclass(frozen=True)
@@ -104,15 +106,21 @@ def counted(scope: Scope, group: str, *, kind: str, source: QuerySet, date_field
 
 
 def active_members(scope: Scope, group: str, *, ledger: QuerySet, start: datetime.datetime) -> dict:
-    """Members with a ledger line from ``start`` to the scope's end, per group (one query)."""
+    """Members with a ledger line from ``start`` to the scope's end, per group (one query).
+
+    The members of the whole weeks and of the edge days are one ``UNION`` that the member
+    table is semi-joined to: an ``OR`` of two ``IN`` subqueries is a filter PostgreSQL
+    checks row by row against hashed subplans, which it stops hashing when they outgrow
+    ``work_mem``."""
     parts = split(start, scope.end)
-    condition = Q(pk__in=[])
+    ids = None
     if parts.first is not None:
-        condition |= Q(pk__in=_rollup(scope, parts, LEDGER).values("member_id"))
+        ids = _rollup(scope, parts, ACTIVE).order_by().values("member_id")
     edge = _edge_q(parts, "occurred_at")
     if edge is not None:
-        condition |= Q(pk__in=ledger.filter(edge).values("member_id"))
-    return grouping.grouped(Member.objects.filter(condition), path=None, scope=scope, group=group, value=Count("id"))
+        edge_ids = ledger.filter(edge).order_by().values("member_id")
+        ids = edge_ids if ids is None else ids.union(edge_ids)
+    return grouping.grouped(Member.objects.filter(pk__in=ids), path=None, scope=scope, group=group, value=Count("id"))
 
 
 def _week_key(week) -> datetime.date:
@@ -121,12 +129,13 @@ def _week_key(week) -> datetime.date:
 
 def weekly(scope: Scope, *, kind: str, source: QuerySet, date_field: str, path: str, distinct: bool) -> dict:
     """``{Monday: value}`` over the scope: the whole weeks from the rollup, the partial
-    weeks at the edges from ``source`` (two queries at most)."""
+    weeks at the edges from ``source`` (two queries at most). ``distinct`` counts members:
+    from a kind with one row per member and week (``ACTIVE``, ``lessons``, not ``LEDGER``)."""
     parts = split(scope.start, scope.end)
     result: dict = {}
     if parts.first is not None:
         rows = _rollup(scope, parts, kind).filter(**grouping.member_filter(scope, "member")).order_by()
-        value = Count("member", distinct=True) if distinct else Sum("count")
+        value = Count("member") if distinct else Sum("count")
         result = dict(rows.values("week").annotate(v=value).values_list("week", "v"))
     edge = _edge_q(parts, date_field)
     if edge is not None:

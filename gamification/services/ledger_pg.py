@@ -12,8 +12,9 @@ trip. Why this is safe without taking the member's lock first:
   serialise there and ``RETURNING total`` is this award's exact new total; the levels
   crossed (old total < threshold <= new total) follow from it without a race;
 * active weeks and levels reached are ``ON CONFLICT DO NOTHING`` on their own constraints;
-* the member's weekly activity row (``ActivityWeek``, the reports' rollup) is an upsert
-  that adds the line, so it can never disagree with the ledger.
+* the member's weekly activity rows (``ActivityWeek``, the reports' rollup: the action's
+  row and the week's ``active`` row) are one upsert that adds the line to both, so they can
+  never disagree with the ledger.
 
 Rules with a daily cap or a cooldown need to read the member's earlier lines while holding
 the lock, so they keep the portable path in ``points.record_action``."""
@@ -71,7 +72,8 @@ WITH e AS (
     ON CONFLICT DO NOTHING
 ), a AS (
     INSERT INTO {activity} ({a_member}, week, kind, action, count, points)
-    SELECT %(member)s, %(week)s, '{ActivityWeek.LEDGER}', %(action)s, 1, e.points FROM e
+    SELECT %(member)s, %(week)s, k.kind, k.action, 1, e.points
+    FROM e, (VALUES ('{ActivityWeek.LEDGER}', %(action)s), ('{ActivityWeek.ACTIVE}', '')) AS k(kind, action)
     ON CONFLICT ({a_member}, week, kind, action) DO UPDATE
         SET count = {activity}.count + 1, points = {activity}.points + EXCLUDED.points
 ), l AS (

@@ -242,7 +242,7 @@ def trends(scope: Scope) -> dict:
     series = {}
     entry = metrics.model("gamification.PointsEntry")
     series["active"] = weekly.weekly(
-        scope, kind=weekly.LEDGER, source=entry.objects.all(), date_field="occurred_at", path="member", distinct=True
+        scope, kind=weekly.ACTIVE, source=entry.objects.all(), date_field="occurred_at", path="member", distinct=True
     )
     lesson = metrics.model("learning.LessonCompletion")
     series["lessons"] = weekly.weekly(

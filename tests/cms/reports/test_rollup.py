@@ -2,15 +2,20 @@
 around each awkward moment of the clock (a month starting mid-week, the DST nights,
 31 December, 29 February, Monday 00:30), every figure and weekly trend the reports read
 from the rollup equals what the rows say (the report as it was computed before), the
-rebuild gives the rollup the services kept, and ``record_action`` keeps it."""
+rebuild gives the rollup the services kept, and ``record_action`` keeps it (the action's
+row and the member's ``active`` row of the week)."""
 
 import datetime
+import importlib
 import random
 import uuid
+from types import SimpleNamespace
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
-from django.db.models import Count
+from django.db import connection
+from django.db.models import Count, Sum
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
@@ -22,7 +27,7 @@ from gamification.models import ActivityWeek, PointsEntry
 from gamification.services.activity import count_activity
 from gamification.services.points import record_action
 from learning.models import CourseCompletion, LessonCompletion
-from people.models import Department, Location
+from people.models import Department, Location, Member
 from tests.challenges.factories import StoryFactory
 from tests.cms.reports.factories import share
 from tests.factories import MemberFactory
@@ -146,11 +151,9 @@ def _nonzero(values: dict) -> dict:
     return {k: v for k, v in values.items() if v}
 
 
-@pytest.mark.clock
-def test_rollup_answers_equal_the_ledger_answers_on_random_data(clock_moment):
-    rng, departments, locations = random_org(clock_moment.seed)  # an organisation of its own at each moment
-    for scope in scopes(rng, departments, locations):
-        for group in ("place", "member", "total", "department"):
+def assert_rollup_answers_equal_the_rows(scopes_to_check, groups=("place", "member", "total", "department")):
+    for scope in scopes_to_check:
+        for group in groups:
             keys = {"active", "lessons", "courses", "shares"}
             from_rollup = {k: _nonzero(v) for k, v in metrics.compute(scope, group, keys).items()}
             from_rows = {k: _nonzero(v) for k, v in _from_rows(scope, group).items()}
@@ -164,6 +167,75 @@ def test_rollup_answers_equal_the_ledger_answers_on_random_data(clock_moment):
         ):
             expected = _trend_from_rows(scope, model, field, distinct)
             assert trends[key] == [expected.get(w, 0) for w in weeks], (scope, key)
+
+
+@pytest.mark.clock
+def test_rollup_answers_equal_the_ledger_answers_on_random_data(clock_moment):
+    rng, departments, locations = random_org(clock_moment.seed)  # an organisation of its own at each moment
+    assert_rollup_answers_equal_the_rows(scopes(rng, departments, locations))
+
+
+@pytest.mark.clock
+def test_members_who_move_take_their_history_along_in_rollup_and_rows_alike(clock_moment):
+    """A report groups by the member's department and location now, so a move (or leaving
+    a department) moves their earlier weeks too: the rollup keeps no place of its own."""
+    rng, departments, locations = random_org(clock_moment.seed + 1)
+    movers = rng.sample(list(Member.objects.filter(department__in=departments)), 6)
+    for i, member in enumerate(movers):
+        member.department = None if i % 3 == 0 else rng.choice(departments)
+        member.location = rng.choice(locations)
+        member.save(update_fields=["department", "location"])
+    all_scopes = scopes(rng, departments, locations)
+    assert_rollup_answers_equal_the_rows(all_scopes[:6], groups=("place", "department"))
+    # The under-5 rule still sees the moved members where they are now.
+    report = selectors.participation(all_scopes[1])
+    shown = {row.key: row.raw["members"] for row in report.departments if not row.combined}
+    assert all(n >= 5 for n in shown.values())
+    assert sum(row.raw["members"] for row in report.departments) == report.total.raw["members"]
+
+
+def _active_from_ledger() -> set:
+    by_week = {}
+    for member_id, when, points in PointsEntry.objects.values_list("member_id", "occurred_at", "points"):
+        day = timezone.localdate(when)
+        key = (member_id, day - datetime.timedelta(days=day.weekday()))
+        lines, total = by_week.get(key, (0, 0))
+        by_week[key] = (lines + 1, total + points)
+    return {(m, w, n, p) for (m, w), (n, p) in by_week.items()}
+
+
+@pytest.mark.clock
+def test_the_active_rows_are_the_ledger_lines_per_member_and_local_week(clock_moment):
+    """One ``active`` row per member and Monday-to-Sunday week in Amsterdam, whatever the
+    moment (lines at midnight, on the DST nights, on 29 February), as the services keep it."""
+    random_org(clock_moment.seed + 2)
+    rows = set(
+        ActivityWeek.objects.filter(kind=ActivityWeek.ACTIVE).values_list("member_id", "week", "count", "points")
+    )
+    assert rows == _active_from_ledger()
+    per_action = (
+        ActivityWeek.objects.filter(kind=ActivityWeek.LEDGER)
+        .values("member_id", "week")
+        .annotate(n=Sum("count"), p=Sum("points"))
+        .values_list("member_id", "week", "n", "p")
+    )
+    assert set(per_action) == rows
+
+
+def test_the_migration_adds_the_active_rows_from_the_per_action_rows():
+    random_org(6)
+    kept = set(
+        ActivityWeek.objects.filter(kind=ActivityWeek.ACTIVE).values_list("member_id", "week", "count", "points")
+    )
+    ActivityWeek.objects.filter(kind=ActivityWeek.ACTIVE).delete()
+    migration = importlib.import_module("gamification.migrations.0007_activity_week_active_rows")
+    with connection.cursor() as cursor:  # what the migration's schema editor does with its SQL
+        migration.add_active_rows(apps, SimpleNamespace(execute=cursor.execute))
+    rows = set(
+        ActivityWeek.objects.filter(kind=ActivityWeek.ACTIVE).values_list("member_id", "week", "count", "points")
+    )
+    assert rows == kept
+    assert rows
 
 
 def _rollup_rows() -> set:
@@ -192,9 +264,13 @@ def test_record_action_adds_to_the_week_of_the_line_once():
     for _ in range(2):  # the retry is a duplicate and adds nothing
         record_action(member=member, action="rollup_test", ref="x", occurred_at=when)
     record_action(member=member, action="rollup_test", ref="y", occurred_at=when)
+    PointRuleFactory(action="rollup_other", points=3)
+    record_action(member=member, action="rollup_other", ref="z", occurred_at=when)
     monday = timezone.localdate(when) - datetime.timedelta(days=timezone.localdate(when).weekday())
     row = ActivityWeek.objects.get(member=member, kind=ActivityWeek.LEDGER, action="rollup_test")
     assert (row.week, row.count, row.points) == (monday, 2, 14)
+    active = ActivityWeek.objects.get(member=member, kind=ActivityWeek.ACTIVE)
+    assert (active.week, active.action, active.count, active.points) == (monday, "", 3, 17)
 
 
 def test_the_year_dashboard_costs_the_same_queries_with_more_data(django_assert_max_num_queries):
@@ -206,3 +282,17 @@ def test_the_year_dashboard_costs_the_same_queries_with_more_data(django_assert_
     random_org(5)
     with django_assert_max_num_queries(len(first.captured_queries)):
         selectors.participation(scope)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_outside_a_transaction_leaves_the_rollup_vacuumed_for_index_only_reads(require_postgres):
+    random_org(7)
+    table = ActivityWeek._meta.db_table
+    rows = rebuild_rollup()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT last_vacuum, last_analyze FROM pg_stat_user_tables WHERE relname = %s", [table])
+        vacuumed, analysed = cursor.fetchone()
+    assert rows == ActivityWeek.objects.count()
+    assert vacuumed is not None
+    assert analysed is not None
