@@ -50,11 +50,11 @@ def test_the_stored_key_is_sealed_and_still_signs_after_the_secret_key_changes(c
 
 
 def test_the_migration_seals_keys_stored_plain_and_going_back_opens_them():
-    """``0007_seal_signing_keys``'s functions on this database (the schema is the same before
+    """``0008_seal_signing_keys``'s functions on this database (the schema is the same before
     and after: only the column's content changes)."""
     from django.apps import apps
 
-    migration = importlib.import_module("gamification.migrations.0007_seal_signing_keys")
+    migration = importlib.import_module("gamification.migrations.0008_seal_signing_keys")
     kid, pem, jwk = did.new_key()
     plain = SigningKey.objects.create(kid=kid, private_key=pem, public_jwk=jwk, is_current=True)
     migration.seal_keys(apps, None)

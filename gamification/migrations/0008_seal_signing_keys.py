@@ -25,6 +25,6 @@ def open_keys(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("gamification", "0006_activity_weeks")]
+    dependencies = [("gamification", "0007_activity_week_active_rows")]
 
     operations = [migrations.RunPython(seal_keys, open_keys)]
