@@ -54,6 +54,20 @@ class Batcher:
         if not _wake.is_set():  # appended first: a pass that clears the flag still sees the item
             _wake.set()
 
+    def add_many(self, items: list) -> None:
+        """``add`` for a list at once (a sweep's notifications): without a window they are
+        flushed in chunks of ``size``, not one flush per item."""
+        if not items:
+            return
+        if batch_seconds() <= 0:
+            for start in range(0, len(items), self.size):
+                self._flush(list(items[start : start + self.size]))
+            return
+        _ensure_thread()
+        self._items.extend(items)
+        if not _wake.is_set():
+            _wake.set()
+
     def pending(self) -> int:
         return len(self._items)
 

@@ -11,6 +11,11 @@ def send_notification_email(notification_id: int) -> bool:
 
 
 @shared_task(acks_late=True)
+def send_notification_emails(notification_ids: list[int]) -> int:
+    return services.send_notification_emails(notification_ids=notification_ids)
+
+
+@shared_task(acks_late=True)
 def send_due_notification_emails() -> int:
     return services.send_due_notification_emails()
 

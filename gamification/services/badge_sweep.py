@@ -20,11 +20,13 @@ from people import services as people_services
 from people.models import Member
 
 from .badge_evaluation import COMPLETION_ACTIONS, automatic_badges
-from .badges import AWARDED_BODY, AWARDED_TITLE, assertion_path, new_salt
+from .badges import AWARDED_BODY, AWARDED_TITLE, assertion_paths, new_salt
 
 logger = logging.getLogger(__name__)
 
 BATCH = 500
+# What awarding reads of a member: the id and how they want their news (not the whole row).
+MEMBER_FIELDS = ("pk", *people_services.RECIPIENT_FIELDS)
 
 
 def _population(member_ids: Iterable[int] | None) -> QuerySet[Member]:
@@ -86,6 +88,14 @@ def _longest_streaks(members: QuerySet[Member]) -> dict[int, int]:
     return longest
 
 
+def _among(members: QuerySet[Member], member_ids: list[int]) -> Iterable[Member]:
+    """Those of ``members`` whose id is in ``member_ids`` (sorted), one query per ``BATCH``
+    ids: a streak badge's few qualifiers, without loading everyone who lacks it."""
+    for start in range(0, len(member_ids), BATCH):
+        chunk = member_ids[start : start + BATCH]
+        yield from members.filter(pk__in=chunk).only(*MEMBER_FIELDS).order_by("pk")
+
+
 def _award_batch(badge: BadgeClass, members: list[Member]) -> int:
     """Award ``badge`` to ``members`` (who did not hold it when they were found) and notify
     those it is new for. The (member, badge) constraint decides against a concurrent
@@ -97,7 +107,7 @@ def _award_batch(badge: BadgeClass, members: list[Member]) -> int:
         mine = set(BadgeAward.objects.filter(uuid__in=[a.uuid for a in awards]).values_list("uuid", flat=True))
         new = [a for a in awards if a.uuid in mine]
         people_services.notify_many(
-            members=[(a.member, assertion_path(a)) for a in new],
+            members=list(zip([a.member for a in new], assertion_paths(new), strict=True)),
             kind="badge_awarded",
             title=AWARDED_TITLE,
             body=AWARDED_BODY,
@@ -143,12 +153,11 @@ def sweep(*, member_ids: Iterable[int] | None = None) -> int:
                 if streaks is None:
                     streaks = _longest_streaks(population)
                 need = max(badge.count, 1)
-                ordered = without.order_by("pk").iterator(chunk_size=BATCH * 4)
-                awarded += _award_all(badge, (m for m in ordered if streaks.get(m.pk, 0) >= need))
+                awarded += _award_all(badge, _among(without, sorted(m for m, n in streaks.items() if n >= need)))
                 continue
             meeting = _meeting(badge, without, now)
             if meeting is not None:
-                awarded += _award_all(badge, meeting.order_by("pk").iterator(chunk_size=BATCH * 4))
+                awarded += _award_all(badge, meeting.only(*MEMBER_FIELDS).order_by("pk").iterator(chunk_size=BATCH * 4))
         except Exception:  # one badge's failure must not stop the others
             logger.exception("Badge sweep failed for badge %s", badge.pk)
     return awarded

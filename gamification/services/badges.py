@@ -8,6 +8,8 @@ member is notified once (the notification's dedupe key backs that up).
 """
 
 import secrets
+import uuid
+from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -29,6 +31,16 @@ def new_salt() -> str:
 
 def assertion_path(award: BadgeAward) -> str:
     return reverse("gamification:badge_assertion", args=[award.uuid])
+
+
+_PLACEHOLDER = str(uuid.UUID(int=0))
+
+
+def assertion_paths(awards: Iterable[BadgeAward]) -> list[str]:
+    """``assertion_path`` of each award with one ``reverse`` for all (a sweep's thousands):
+    the uuid is the only part of the path that differs."""
+    template = reverse("gamification:badge_assertion", args=[_PLACEHOLDER])
+    return [template.replace(_PLACEHOLDER, str(award_obj.uuid)) for award_obj in awards]
 
 
 def award(*, member: Member, badge: BadgeClass, reason: str = "", by: Member | None = None) -> tuple[BadgeAward, bool]:

@@ -21,6 +21,7 @@ from .invitations import (
     send_invitation,
 )
 from .notifications import (
+    RECIPIENT_FIELDS,
     mark_read,
     next_email_time,
     notification_group,
@@ -29,6 +30,7 @@ from .notifications import (
     push_unread_count,
     send_due_notification_emails,
     send_notification_email,
+    send_notification_emails,
 )
 from .pilot import change_pilot
 from .privacy import anonymise
@@ -38,6 +40,7 @@ from .roles import promote, set_role, sync_groups
 from .tokens import api_token, revoke_api_tokens
 
 __all__ = [
+    "RECIPIENT_FIELDS",
     "joined_through_sso",
     "updated_through_sso",
     "set_new_password",
@@ -69,6 +72,7 @@ __all__ = [
     "send_due_reminders",
     "send_invitation",
     "send_notification_email",
+    "send_notification_emails",
     "set_language",
     "set_role",
     "sync_groups",

@@ -9,7 +9,7 @@ from typing import Any
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import get_connection, send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -22,6 +22,10 @@ from ..models import Member, Notification
 from ..selectors.notifications import unread_counts
 
 logger = logging.getLogger(__name__)
+
+# E-mails due at once are sent by one task per this many, each over one mail connection: a
+# sweep's badge news for thousands of members is tens of Celery messages, not thousands.
+EMAILS_PER_TASK = 100
 
 
 def notification_group(member_id: int) -> str:
@@ -103,6 +107,11 @@ def notify(
     return notification
 
 
+# The member fields ``notify`` and ``notify_many`` read besides the id (language, whether and
+# when to e-mail): a caller that loads thousands of members loads only these.
+RECIPIENT_FIELDS = ("language", "email_notifications", "email_outside_office_hours")
+
+
 def notify_many(
     *,
     members: list[tuple[Member, str]],
@@ -117,7 +126,8 @@ def notify_many(
     texts rendered once per language, one insert and one read-back for all. Locks nothing:
     the unique (member, dedupe_key) constraint skips members who had this news already.
     Returns how many notifications are new; their pushes and e-mails due now go out after
-    commit, as ``notify``'s do. Raises nothing of its own."""
+    commit, as ``notify``'s do, in batches (a few e-mail tasks, not one per member). Raises
+    nothing of its own."""
     if not members:
         return 0
     now = timezone.now()
@@ -153,7 +163,7 @@ def notify_many(
         )
         for pk, member_id, title_text, url, due in created
     ]
-    transaction.on_commit(lambda: [_pushes.add(item) for item in items])
+    transaction.on_commit(lambda: _pushes.add_many(items))
     return len(items)
 
 
@@ -166,7 +176,9 @@ def push_unread_count(*, member_id: int) -> None:
 def _push(items: list[tuple[int, dict | None, int | None]]) -> None:
     """A batch of notification pushes: one unread-count query and one event loop for all of
     them; each new notification keeps its own push (its toast), a member with only a changed
-    count gets one. Then the e-mails that are due now (one task each: each is claimed once)."""
+    count gets one. Then the e-mails that are due now, ``EMAILS_PER_TASK`` to a task (each
+    e-mail is claimed once). A task that cannot be sent is logged: its e-mails stay due, and
+    the periodic ``send_due_notification_emails`` sends them."""
     layer = get_channel_layer()
     if layer is not None and items:
         counts = unread_counts(member_ids=sorted({member_id for member_id, _l, _e in items}))
@@ -183,8 +195,9 @@ def _push(items: list[tuple[int, dict | None, int | None]]) -> None:
             async_to_sync(_send_all)(layer, messages)
         except Exception:  # a live push is a courtesy: the in-app list already has it
             logger.warning("Could not push notifications to %s members", len(messages), exc_info=True)
-    for notification_id in [email for _member, _latest, email in items if email is not None]:
-        enqueue("people.tasks.send_notification_email", notification_id)
+    emails = [email for _member, _latest, email in items if email is not None]
+    for start in range(0, len(emails), EMAILS_PER_TASK):
+        enqueue("people.tasks.send_notification_emails", emails[start : start + EMAILS_PER_TASK], robust=True)
 
 
 async def _send_all(layer, messages: list[tuple[str, dict]]) -> None:
@@ -210,44 +223,76 @@ def mark_read(*, member: Member, notification_ids: list[int] | None = None) -> i
 
 
 def send_notification_email(*, notification_id: int) -> bool:
-    """Send one notification e-mail if it is due and not sent yet.
+    """Send one notification e-mail if it is due and not sent yet (see
+    ``send_notification_emails``). Returns whether this call sent it."""
+    return send_notification_emails(notification_ids=[notification_id]) == 1
 
-    Locks nothing: the claim is a single conditional UPDATE, so a task that runs twice
-    (retry, late ack, the sweep and the immediate task racing) sends once. If sending fails
-    the claim is released for the next sweep and the error is raised. Returns whether this
-    call sent it."""
+
+def send_notification_emails(*, notification_ids: list[int]) -> int:
+    """Send those of ``notification_ids`` whose e-mail is due and not sent yet, each in its
+    member's language, over one mail connection.
+
+    Locks nothing: each e-mail is claimed by a single conditional UPDATE just before it is
+    sent, so a task that runs twice (retry, late ack, the sweep and the immediate task
+    racing) sends each once, and a worker that dies loses at most the one it was sending.
+    If sending fails, that claim is released for the next sweep and the error is raised (the
+    ones not reached yet stay due). Returns how many this call sent."""
     now = timezone.now()
-    claimed = Notification.objects.filter(
-        pk=notification_id, emailed_at__isnull=True, email_due_at__isnull=False, email_due_at__lte=now
-    ).update(emailed_at=now)
-    if not claimed:
-        return False
-    notification = Notification.objects.select_related("member").get(pk=notification_id)
+    due = list(
+        Notification.objects.filter(
+            pk__in=notification_ids, emailed_at__isnull=True, email_due_at__isnull=False, email_due_at__lte=now
+        )
+        .select_related("member")
+        .order_by("pk")
+    )
+    if not due:
+        return 0
+    sent = 0
+    organisation = branding.current()
+    with get_connection() as connection:
+        for notification in due:
+            claimed = Notification.objects.filter(
+                pk=notification.pk, emailed_at__isnull=True, email_due_at__lte=now
+            ).update(emailed_at=now)
+            if not claimed:
+                continue
+            try:
+                _send_email(notification, organisation, connection)
+            except Exception:
+                Notification.objects.filter(pk=notification.pk).update(emailed_at=None)
+                raise
+            sent += 1
+    return sent
+
+
+def _send_email(notification: Notification, organisation: branding.Branding, connection) -> None:
     member = notification.member
-    try:
-        with translation.override(member.language):
-            context = {
-                "notification": notification,
-                "member": member,
-                "base_url": settings.BASE_URL,
-                "branding": branding.current(),
-            }
-            text = render_to_string("people/email/notification.txt", context)
-            html = render_to_string("people/email/notification.html", context)
-            send_mail(notification.title, text, settings.DEFAULT_FROM_EMAIL, [member.email], html_message=html)
-    except Exception:
-        Notification.objects.filter(pk=notification_id).update(emailed_at=None)
-        raise
-    return True
+    with translation.override(member.language):
+        context = {
+            "notification": notification,
+            "member": member,
+            "base_url": settings.BASE_URL,
+            "branding": organisation,
+        }
+        text = render_to_string("people/email/notification.txt", context)
+        html = render_to_string("people/email/notification.html", context)
+        send_mail(
+            notification.title,
+            text,
+            settings.DEFAULT_FROM_EMAIL,
+            [member.email],
+            html_message=html,
+            connection=connection,
+        )
 
 
 def send_due_notification_emails(*, limit: int = 500) -> int:
     """Send up to ``limit`` e-mails whose time has come (the periodic sweep), each claimed
-    as ``send_notification_email`` does. Returns how many this call sent."""
+    as ``send_notification_emails`` does. Returns how many this call sent."""
     now = timezone.now()
     due_ids = list(
         Notification.objects.filter(emailed_at__isnull=True, email_due_at__lte=now)
         .order_by("email_due_at")
         .values_list("pk", flat=True)[:limit]
     )
-    return sum(1 for pk in due_ids if send_notification_email(notification_id=pk))
+    return send_notification_emails(notification_ids=due_ids)

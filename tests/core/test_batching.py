@@ -116,3 +116,23 @@ def test_a_drain_takes_only_what_was_waiting_when_it_began(held_batches, make_ba
     assert batcher.drain() == 3
     assert batches == [[0, 1], [2]]
     assert batcher.pending() == 2  # the two added meanwhile, for the next pass
+
+
+def test_many_items_without_a_window_are_flushed_in_chunks_of_size(settings, make_batcher):
+    settings.AFTER_COMMIT_BATCH_SECONDS = 0
+    batches = []
+    batcher = make_batcher("many-now", batches.append, size=4)
+    batcher.add_many(list(range(10)))
+    batcher.add_many([])
+    assert batches == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]  # not one flush per item
+    assert batcher.pending() == 0
+
+
+def test_many_items_with_a_window_wait_for_it(held_batches, make_batcher):
+    batches = []
+    batcher = make_batcher("many-later", batches.append, size=4)
+    batcher.add("a")
+    batcher.add_many(["b", "c"])
+    assert batches == [] and batcher.pending() == 3
+    assert batcher.drain() == 3
+    assert batches == [["a", "b", "c"]]

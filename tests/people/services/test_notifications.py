@@ -161,3 +161,72 @@ def test_a_batch_of_pushes_keeps_each_new_notification_and_counts_once(
         (mine, second.pk, 2),
         (services.notification_group(other.pk), None, 0),
     ]
+
+
+def _email_task():
+    from core.queue import _task
+
+    return _task("people.tasks.send_notification_emails")
+
+
+def test_notify_many_emails_in_a_few_tasks_honouring_language_and_hours(
+    db, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(services, "EMAILS_PER_TASK", 2)
+    english = [MemberFactory(language="en", email_outside_office_hours=True) for _i in range(3)]
+    dutch = [MemberFactory(language="nl", email_outside_office_hours=True) for _i in range(2)]
+    no_email = MemberFactory(email_notifications=False)
+    office_hours = MemberFactory(email_outside_office_hours=False)
+    members = [*english, *dutch, no_email, office_hours]
+    task = _email_task()
+    saturday = at(2026, 11, 28, 11)
+    with (
+        mock.patch("django.utils.timezone.now", return_value=saturday),
+        mock.patch.object(task, "apply_async", wraps=task.apply_async) as sent_tasks,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert services.notify_many(
+            members=[(m, f"/x/{m.pk}/") for m in members],
+            kind="test",
+            title=_("Course completed: %(course)s"),
+            params={"course": "LinkedIn"},
+            dedupe_key="many",
+        ) == len(members)
+    assert sent_tasks.call_count == 3  # five e-mails due now, two to a task
+    with translation.override("nl"):
+        dutch_subject = translation.gettext("Course completed: %(course)s") % {"course": "LinkedIn"}
+    assert dutch_subject != "Course completed: LinkedIn"
+    assert sorted((e.to[0], e.subject) for e in mail.outbox) == sorted(
+        [(m.email, "Course completed: LinkedIn") for m in english] + [(m.email, dutch_subject) for m in dutch]
+    )
+    waiting = Notification.objects.get(member=office_hours, dedupe_key="many")
+    assert waiting.email_due_at == at(2026, 11, 30, 8) and waiting.emailed_at is None
+    assert Notification.objects.get(member=no_email, dedupe_key="many").email_due_at is None
+    with mock.patch("django.utils.timezone.now", return_value=at(2026, 11, 30, 8, 5)):
+        assert services.send_due_notification_emails() == 1
+    assert mail.outbox[-1].to == [office_hours.email]
+
+
+@pytest.mark.clock
+def test_the_batch_email_task_running_twice_sends_once(db):
+    members = [MemberFactory() for _i in range(3)]
+    ids = [services.notify(member=m, kind="test", title="Hello").pk for m in members]
+    assert _email_task().apply(args=[ids]).result == 3
+    assert _email_task().apply(args=[ids]).result == 0
+    assert sorted(e.to[0] for e in mail.outbox) == sorted(m.email for m in members)
+
+
+@pytest.mark.clock
+def test_a_failed_send_in_a_batch_releases_its_claim_and_leaves_the_rest_due(db):
+    members = [MemberFactory() for _i in range(3)]
+    ids = [services.notify(member=m, kind="test", title="Hello").pk for m in members]
+    with (
+        mock.patch("people.services.notifications.send_mail", side_effect=[1, ConnectionError("smtp down")]),
+        pytest.raises(ConnectionError),
+    ):
+        services.send_notification_emails(notification_ids=ids)
+    emailed = dict(Notification.objects.filter(pk__in=ids).values_list("pk", "emailed_at"))
+    assert emailed[ids[0]] is not None  # sent before the failure: not sent again
+    assert emailed[ids[1]] is None and emailed[ids[2]] is None
+    assert services.send_due_notification_emails() == 2
+    assert sorted(e.to[0] for e in mail.outbox) == sorted([members[1].email, members[2].email])
