@@ -262,6 +262,15 @@ async def measure(port: int, data: dict, args) -> dict:
                         status = None
                     answered[str(status)] = answered.get(str(status), 0) + 1
                 summary["answered"] = answered
+                refusals = {}
+                for body in bodies:
+                    try:
+                        answer = json.loads(body)
+                    except ValueError:
+                        continue
+                    if "detail" in answer:  # a 503's why: the pool's wait or the session's lock
+                        refusals[answer["detail"][:60]] = refusals.get(answer["detail"][:60], 0) + 1
+                summary["refusals"] = refusals
                 summary["in_database"] = await asyncio.to_thread(registrations_in_database, session_id)
             summary["burst_seconds"] = round(seconds, 3)
             results["bursts"][kind].append(summary)
