@@ -96,6 +96,9 @@ class ResilientRedisCache(RedisCache):
             client = self._clients.get(key)
             if client is None:
                 client = self._clients[key] = self._class(self._servers, **self._options)
+                # Made here, under the lock: the client makes its pool on first use, and two
+                # threads using it at once would make two (no connection is opened yet).
+                client._get_connection_pool(write=True)
         return client
 
     # --- health ---------------------------------------------------------------------------
