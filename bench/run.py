@@ -53,9 +53,26 @@ BENCHMARKS = [
     # ---- wp-perflive: add the live-board and SQL-board benchmarks here ----------------------
     # ("live_boards", live_boards.run),   # bench/live_boards.py
     # ("sql_boards", sql_boards.run),     # bench/sql_boards.py
-    # ---- not written yet: trivial DRF view vs a bare Django view and the leaderboard endpoint
-    # under uvicorn with the pool; 200 registrations for 50 places vs 200 trivial POSTs -----
+    # Web requests from outside (bench/http_bench.py): PostgreSQL + Redis only, on its own
+    # database and Redis number (BENCH_HTTP_DATABASE_URL, BENCH_HTTP_REDIS_URL).
+    ("http", lambda db, members, entries, env, args: run_http(db, members, entries, args)),
 ]
+
+
+def run_http(db: str, members: int, entries: int, args) -> dict:
+    """uvicorn with the pool: a bare Django view, a trivial DRF view and the leaderboard
+    endpoint at a fixed concurrency; 200 registrations for 50 places vs 200 trivial POSTs."""
+    if db != "postgres":
+        return {"skipped": "PostgreSQL + Redis only"}
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as out:
+        path = out.name
+    print(f"  {db}: web requests under uvicorn, {members:,} members …", flush=True)
+    command = [sys.executable, "-m", "bench.http_bench", "--members", str(members), "--entries", str(entries)]
+    subprocess.run([*command, "--out", path], cwd=ROOT, check=True)
+    result = json.loads(Path(path).read_text())
+    os.unlink(path)
+    result.pop("raw", None)
+    return result
 
 
 def parse_sizes(text: str) -> list[tuple[int, int]]:
@@ -302,8 +319,46 @@ def render(results: list[dict], info: dict, sizes: list[tuple[int, int]], args) 
     return "\n".join(lines)
 
 
-def render_extra(results: list[dict], sizes: list[tuple[int, int]]) -> list[str]:
+def render_http(results: list[dict], sizes: list[tuple[int, int]]) -> list[str]:
     lines = []
+    for (members, _entries), by_db in zip(sizes, results, strict=True):
+        r = by_db.get("postgres", {}).get("extra", {}).get("http")
+        if not r or "skipped" in r:
+            continue
+        t, b = r["throughput"], r["bursts"]
+        lines += [
+            f"## Web requests under uvicorn: {members:,} members (PostgreSQL + Redis)",
+            "",
+            f"`bench/http_bench.py`: one uvicorn worker, pool {r['pool']}, {r['concurrency']} clients with "
+            f"keep-alive, {r['rounds']} interleaved rounds of {r['seconds_per_round']:g} s; load average "
+            f"{r['load_before']} before, {r['load_after']} after; at most {r['postgres_connections_most']} "
+            "PostgreSQL sessions.",
+            "",
+            "| variant | req/s | rounds | p50 | p95 | p99 | errors (503) |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for name in ("bare", "drf", "leaderboard"):
+            v = t[name]
+            lines.append(
+                f"| {name} | {v['per_second']:,.0f} | {' / '.join(f'{x:,.0f}' for x in v['per_round'])} | "
+                f"{v['p50_ms']:,.0f} ms | {v['p95_ms']:,.0f} ms | {v['p99_ms']:,.0f} ms | {v['errors']} ({v['busy_503']}) |"
+            )
+        ratios = r["ratios"]
+        lines += [
+            "",
+            f"- trivial DRF ÷ bare Django: {ratios['drf_vs_bare']:.2f}× (target ≥ 0.6×)",
+            f"- leaderboard ÷ trivial DRF: {ratios['leaderboard_vs_drf']:.2f}× (target ≥ 0.9×)",
+            f"- 200 registrations for 50 places: {', '.join(f'{s:.2f} s' for s in b['registrations_seconds'])}; "
+            f"200 trivial POSTs: {', '.join(f'{s:.2f} s' for s in b['trivial_posts_seconds'])}; median ratio "
+            f"{b['registrations_vs_trivial']:.2f}× (target ≤ 2×); exactly 50 registered and 150 waitlisted: "
+            f"{'yes' if b['exact'] else '**no**'} {b['in_database']}; errors {b['errors']}",
+            "",
+        ]
+    return lines
+
+
+def render_extra(results: list[dict], sizes: list[tuple[int, int]]) -> list[str]:
+    lines = render_http(results, sizes)
     for (members, entries), by_db in zip(sizes, results, strict=True):
         runs = {db: r["extra"]["sweeps"] for db, r in by_db.items() if "sweeps" in r.get("extra", {})}
         if not runs:

@@ -26,6 +26,7 @@ import functools
 import logging
 import threading
 import time
+from typing import ClassVar
 
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
@@ -65,6 +66,13 @@ class ResilientRedisCache(RedisCache):
     RETRY_SECONDS = 5.0  # after a failure, Redis is not asked again for this long
     WARN_EVERY = 60.0  # while Redis stays away, one warning a minute per process
 
+    # One client (and so one connection pool) per server and options in the process. Django
+    # makes a cache object per thread, and under ASGI every request runs in a thread of its
+    # own: with Django's client per object, every API request opened a new connection to
+    # Redis for its throttle count (a fifth of a trivial request's time).
+    _clients: ClassVar[dict[tuple, object]] = {}
+    _clients_lock = threading.Lock()
+
     def __init__(self, server, params):
         super().__init__(server, params)
         self._stand_in = LocMemCache(
@@ -80,6 +88,18 @@ class ResilientRedisCache(RedisCache):
         self._away_since: float | None = None
         self._warned_at = 0.0
         self._state = threading.Lock()
+
+    @functools.cached_property
+    def _cache(self):
+        key = (self._class, tuple(self._servers), repr(sorted(self._options.items())))
+        with self._clients_lock:
+            client = self._clients.get(key)
+            if client is None:
+                client = self._clients[key] = self._class(self._servers, **self._options)
+                # Made here, under the lock: the client makes its pool on first use, and two
+                # threads using it at once would make two (no connection is opened yet).
+                client._get_connection_pool(write=True)
+        return client
 
     # --- health ---------------------------------------------------------------------------
 

@@ -12,8 +12,9 @@ import datetime
 import uuid
 from dataclasses import dataclass
 
-from django.db import transaction
-from django.db.models import Max
+from django.db import connection, transaction
+from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +26,7 @@ from people.models import Member
 
 from ..errors import NotForYou, RegistrationClosed, SessionFull
 from ..models import Registration, SessionPage, SessionSchedule
+from . import registration_pg
 from .learning_record import session_event
 
 BUSY = _("Many people are registering right now. Please try again in a moment.")
@@ -41,6 +43,38 @@ def _live(session_id: int) -> SessionPage:
     return SessionPage.objects.only(
         "id", "title", "capacity", "waiting_list", "starts_at", "registration_deadline", "cancelled"
     ).get(pk=session_id)
+
+
+def _live_with_places(session_id: int, member: Member) -> SessionPage:
+    """``_live`` with what registering decides on, read in the same query after the lock:
+    ``taken`` (places given), ``last`` (the last position in the line) and ``mine`` (the
+    member's registration that is not cancelled, or None). One statement instead of four:
+    every round trip made while holding the lock is a wait for everyone queued behind it
+    (200 members registering at once waited 5 s and more)."""
+    registrations = Registration.objects.filter(session_id=OuterRef("pk"))
+
+    return (
+        SessionPage.objects.only(
+            "id", "title", "capacity", "waiting_list", "starts_at", "registration_deadline", "cancelled"
+        )
+        .annotate(
+            taken=Coalesce(
+                Subquery(
+                    registrations.filter(status=Registration.Status.REGISTERED)
+                    .order_by()
+                    .values("session_id")
+                    .annotate(n=Count("pk"))
+                    .values("n")[:1]
+                ),
+                0,
+            ),
+            last=Subquery(registrations.order_by().values("session_id").annotate(n=Max("position")).values("n")[:1]),
+            mine=Subquery(
+                registrations.filter(member=member).exclude(status=Registration.Status.CANCELLED).values("pk")[:1]
+            ),
+        )
+        .get(pk=session_id)
+    )
 
 
 def _format_local(value: datetime.datetime, session: SessionPage) -> str:
@@ -69,15 +103,17 @@ def register(*, member: Member, session: SessionPage, now: datetime.datetime | N
     now = now or timezone.now()
     _check_audience(member, session)
     with transaction.atomic():
-        lock(session, message=BUSY)
-        live = _live(session.pk)
-        existing = (
-            Registration.objects.filter(session_id=live.pk, member=member)
-            .exclude(status=Registration.Status.CANCELLED)
-            .first()
-        )
-        if existing is not None:
-            return RegistrationResult(existing, created=False)
+        if connection.vendor == "postgresql":
+            placed = registration_pg.lock_and_place(member=member, session_id=session.pk, now=now, busy_message=BUSY)
+            if placed is not None:
+                _registered(placed, session=session, now=now)
+                return RegistrationResult(placed, created=True)
+            # Nothing inserted: read why, still under the lock.
+        else:
+            lock(session, message=BUSY)
+        live = _live_with_places(session.pk, member)
+        if live.mine is not None:
+            return RegistrationResult(Registration.objects.get(pk=live.mine), created=False)
         if live.cancelled:
             raise RegistrationClosed(_("This session has been cancelled."))
         if now >= live.deadline:
@@ -85,21 +121,26 @@ def register(*, member: Member, session: SessionPage, now: datetime.datetime | N
                 _("Registration for this session closed on %(deadline)s.")
                 % {"deadline": _format_local(live.deadline, session)}
             )
-        taken = Registration.objects.filter(session_id=live.pk, status=Registration.Status.REGISTERED).count()
-        if taken < live.capacity:
+        if live.taken < live.capacity:
             status = Registration.Status.REGISTERED
         elif live.waiting_list:
             status = Registration.Status.WAITLISTED
         else:
             raise SessionFull(_("This session is full and has no waiting list."))
-        last = Registration.objects.filter(session_id=live.pk).aggregate(last=Max("position"))["last"] or 0
         # Stamped after the lock was granted, so the times follow the order of the line.
         registration = Registration.objects.create(
-            session_id=live.pk, member=member, status=status, position=last + 1, created_at=timezone.now()
+            session_id=live.pk, member=member, status=status, position=(live.last or 0) + 1, created_at=timezone.now()
         )
-        if status == Registration.Status.REGISTERED:
-            session_event(member=member, verb="registered", session=session, registration=registration, occurred_at=now)
+        _registered(registration, session=session, now=now)
     return RegistrationResult(registration, created=True)
+
+
+def _registered(registration: Registration, *, session: SessionPage, now: datetime.datetime) -> None:
+    """What a new registration tells the learning record (a place, not the waiting list)."""
+    if registration.status == Registration.Status.REGISTERED:
+        session_event(
+            member=registration.member, verb="registered", session=session, registration=registration, occurred_at=now
+        )
 
 
 def cancel(*, member: Member, session: SessionPage, now: datetime.datetime | None = None) -> Registration:

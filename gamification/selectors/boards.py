@@ -13,16 +13,21 @@ def anonymous_name() -> str:
     return str(_("Anonymous ambassador"))
 
 
-def present(rows: list[Row], *, viewer: Member | None) -> list[dict]:
-    """Rows with names, as a viewer may see them (``policies.shows_name``): members who chose
-    to be anonymous stay anonymous. ``viewer=None`` is the public view that live broadcasts
-    carry. One query."""
-    members = {
+def _members(rows: list[Row]) -> dict[int, Member]:
+    return {
         m.pk: m
-        for m in Member.objects.filter(pk__in=[r.member_id for r in rows]).only(
+        for m in Member.objects.filter(pk__in={r.member_id for r in rows}).only(
             "id", "display_name", "first_name", "last_name", "email", "leaderboard_visibility"
         )
     }
+
+
+def present(rows: list[Row], *, viewer: Member | None, members: dict[int, Member] | None = None) -> list[dict]:
+    """Rows with names, as a viewer may see them (``policies.shows_name``): members who chose
+    to be anonymous stay anonymous. ``viewer=None`` is the public view that live broadcasts
+    carry. One query, none when ``members`` (by id) already holds the rows' members."""
+    if members is None:
+        members = _members(rows)
     result = []
     for row in rows:
         member = members.get(row.member_id)
@@ -47,10 +52,12 @@ def board_payload(board: BoardKey, period: str, *, viewer: Member, n: int = 10) 
     include_hidden = policies.sees_hidden_members(viewer)
     top = backend.top(board, period, n, include_hidden=include_hidden)
     me, neighbours = backend.around(board, period, viewer.pk, include_hidden=include_hidden)
-    payload = {"board": board.name, "period": period, "results": present(top, viewer=viewer), "me": None}
+    stretch = sorted([*neighbours, me], key=lambda row: (-row.points, row.member_id)) if me is not None else []
+    members = _members([*top, *stretch])  # the names of both in one query
+    payload = {"board": board.name, "period": period, "results": present(top, viewer=viewer, members=members)}
+    payload["me"] = None
     if me is not None:
-        stretch = sorted([*neighbours, me], key=lambda row: (-row.points, row.member_id))
-        presented = present(stretch, viewer=viewer)
+        presented = present(stretch, viewer=viewer, members=members)
         payload["me"] = {"rank": me.rank, "points": me.points, "neighbours": [r for r in presented if not r["me"]]}
         payload["neighbourhood"] = presented
     return payload

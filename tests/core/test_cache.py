@@ -96,3 +96,27 @@ def test_failed_logins_are_still_limited_per_process_while_redis_is_away(redis_c
     assert ["Too many failed login attempts" in body for body in bodies] == [False, False, False, True, True]
     other = MemberFactory()
     assert Client().post("/login/", {"login": other.email, "password": PASSWORD}).status_code == 302
+
+
+def test_the_threads_of_a_process_share_one_redis_client_and_its_connections(settings):
+    """Django makes a cache object per thread, and under ASGI every request runs in a thread
+    of its own: each must not open a connection of its own (no Redis needed: nothing
+    connects until a command is sent)."""
+    import threading
+
+    settings.CACHES = redis_services("redis://127.0.0.1:6379/0")["CACHES"]
+    seen = []
+
+    def request():
+        cache = caches["default"]
+        seen.append((cache, cache._cache, cache._cache._get_connection_pool(write=True)))
+
+    threads = [threading.Thread(target=request) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    request()
+    assert len({id(cache) for cache, _client, _pool in seen}) == 4  # Django's object per thread
+    assert len({id(client) for _cache, client, _pool in seen}) == 1
+    assert len({id(pool) for _cache, _client, pool in seen}) == 1

@@ -1,6 +1,7 @@
 """Many members registering and cancelling at the same moment on PostgreSQL: the capacity
 is never exceeded and the waiting list keeps the order of arrival."""
 
+import datetime
 import threading
 
 import pytest
@@ -91,3 +92,67 @@ def test_a_request_that_cannot_get_the_lock_in_time_is_told_to_retry(require_pos
         release.set()
         holder.join(10)
     assert register(member=member, session=session).registration.status == "registered"
+
+
+def test_on_postgresql_the_lock_and_the_new_registration_are_one_round_trip(require_postgres):
+    """What happens under the session's lock is paid by everyone queued behind it: the lock,
+    the count and the insert go in one message, and only the commit follows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    session = SessionFactory(capacity=1)
+    with CaptureQueriesContext(connection) as queries:
+        register(member=MemberFactory(), session=session)
+    sql = [q["sql"] for q in queries.captured_queries]
+    locking = [i for i, statement in enumerate(sql) if "FOR UPDATE" in statement]
+    assert len(locking) == 1, sql
+    assert "INSERT INTO" in sql[locking[0]]
+    assert [s for s in sql[locking[0] + 1 :] if s != "COMMIT"] == []
+
+
+def _line(session):
+    return [(r.status, r.position) for r in Registration.objects.filter(session=session).order_by("position")]
+
+
+def test_the_one_statement_and_the_portable_path_decide_alike(require_postgres, monkeypatch):
+    """The same registrations through the PostgreSQL statement and through the portable path
+    (the statement made to insert nothing, so ``register`` decides from its own reads)."""
+    from django.utils import timezone
+
+    from events.errors import RegistrationClosed, SessionFull
+    from events.services import registration_pg
+
+    members = MemberFactory.create_batch(5)
+    outcomes = {}
+    for way in ("statement", "portable"):
+        if way == "portable":
+            monkeypatch.setattr(registration_pg, "lock_and_place", lambda **kwargs: None)
+        with_list = SessionFactory(capacity=2)
+        answers = [register(member=m, session=with_list) for m in members]
+        answers.append(register(member=members[0], session=with_list))  # again: the same one
+        cancel(member=members[1], session=with_list)
+        answers.append(register(member=members[1], session=with_list))  # again after cancelling
+        full = SessionFactory(capacity=1, waiting_list=False)
+        register(member=members[0], session=full)
+        with pytest.raises(SessionFull):
+            register(member=members[1], session=full)
+        closed = SessionFactory(capacity=5, registration_deadline=timezone.now() - datetime.timedelta(hours=1))
+        with pytest.raises(RegistrationClosed):
+            register(member=members[0], session=closed)
+        cancelled = SessionFactory(capacity=5, cancelled=True)
+        with pytest.raises(RegistrationClosed):
+            register(member=members[0], session=cancelled)
+        outcomes[way] = (
+            [(a.registration.status, a.registration.position, a.created) for a in answers],
+            _line(with_list),
+            _line(full),
+        )
+    assert outcomes["statement"] == outcomes["portable"]
+    assert outcomes["statement"][0][:5] == [
+        ("registered", 1, True),
+        ("registered", 2, True),
+        ("waitlisted", 3, True),
+        ("waitlisted", 4, True),
+        ("waitlisted", 5, True),
+    ]
+    assert outcomes["statement"][0][5] == ("registered", 1, False)
