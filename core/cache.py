@@ -57,6 +57,18 @@ def _fails_open(method):
     return wrapper
 
 
+class _Outage:
+    """What the cache objects of one process share about one Redis: the stand-in, when to ask
+    Redis again, since when it is away and when that was last said."""
+
+    def __init__(self, stand_in: LocMemCache):
+        self.stand_in = stand_in
+        self.retry_at = 0.0
+        self.away_since: float | None = None
+        self.warned_at = 0.0
+        self.lock = threading.Lock()
+
+
 class ResilientRedisCache(RedisCache):
     """``django.core.cache.backends.redis.RedisCache`` that never fails a request for Redis.
     Give it short socket timeouts in ``OPTIONS`` (``socket_connect_timeout``,
@@ -73,25 +85,36 @@ class ResilientRedisCache(RedisCache):
     _clients: ClassVar[dict[tuple, object]] = {}
     _clients_lock = threading.Lock()
 
+    # The fail-open state too: one stand-in and one retry window per server, options and key
+    # space in the process. Kept per cache object, an outage cost every ASGI request the
+    # connect timeout, and each request's empty stand-in forgot the failed-login and throttle
+    # counts of the requests before it (no limit at all while Redis was away).
+    _outages: ClassVar[dict[tuple, "_Outage"]] = {}
+
     def __init__(self, server, params):
         super().__init__(server, params)
-        self._stand_in = LocMemCache(
-            f"redis-stand-in-{id(self)}",
-            {
-                "TIMEOUT": params.get("TIMEOUT", 300),
-                "KEY_PREFIX": params.get("KEY_PREFIX", ""),
-                "VERSION": params.get("VERSION", 1),
-                "OPTIONS": {"MAX_ENTRIES": 10_000},
-            },
-        )
-        self._retry_at = 0.0
-        self._away_since: float | None = None
-        self._warned_at = 0.0
-        self._state = threading.Lock()
+        self._client_key = (self._class, tuple(self._servers), repr(sorted(self._options.items())))
+        space = (params.get("KEY_PREFIX", ""), params.get("VERSION", 1))
+        with self._clients_lock:
+            outage = self._outages.get((self._client_key, space))
+            if outage is None:
+                outage = self._outages[(self._client_key, space)] = _Outage(
+                    LocMemCache(
+                        f"redis-stand-in-{len(self._outages)}",
+                        {
+                            "TIMEOUT": params.get("TIMEOUT", 300),
+                            "KEY_PREFIX": params.get("KEY_PREFIX", ""),
+                            "VERSION": params.get("VERSION", 1),
+                            "OPTIONS": {"MAX_ENTRIES": 10_000},
+                        },
+                    )
+                )
+        self._outage = outage
+        self._stand_in = outage.stand_in
 
     @functools.cached_property
     def _cache(self):
-        key = (self._class, tuple(self._servers), repr(sorted(self._options.items())))
+        key = self._client_key
         with self._clients_lock:
             client = self._clients.get(key)
             if client is None:
@@ -104,18 +127,19 @@ class ResilientRedisCache(RedisCache):
     # --- health ---------------------------------------------------------------------------
 
     def _reachable(self) -> bool:
-        return time.monotonic() >= self._retry_at
+        return time.monotonic() >= self._outage.retry_at
 
     def _went_away(self, operation: str, exc: Exception) -> None:
         now = time.monotonic()
-        with self._state:
-            self._retry_at = now + self.RETRY_SECONDS
-            first = self._away_since is None
+        outage = self._outage
+        with outage.lock:
+            outage.retry_at = now + self.RETRY_SECONDS
+            first = outage.away_since is None
             if first:
-                self._away_since = now
-            warn = first or now - self._warned_at >= self.WARN_EVERY
+                outage.away_since = now
+            warn = first or now - outage.warned_at >= self.WARN_EVERY
             if warn:
-                self._warned_at = now
+                outage.warned_at = now
         if warn:
             logger.warning(
                 "Redis cache unavailable (%s: %s); using this process's memory until it answers again",
@@ -124,13 +148,14 @@ class ResilientRedisCache(RedisCache):
             )
 
     def _came_back(self) -> None:
-        if self._away_since is None:
+        outage = self._outage
+        if outage.away_since is None:
             return
-        with self._state:
-            if self._away_since is None:
+        with outage.lock:
+            if outage.away_since is None:
                 return
-            away = time.monotonic() - self._away_since
-            self._away_since = None
+            away = time.monotonic() - outage.away_since
+            outage.away_since = None
         self._stand_in.clear()
         logger.warning("Redis cache answers again after %.0f s", away)
 

@@ -219,10 +219,14 @@ def own_redis(tmp_path):
 
     if not RedisServer.available():
         _missing("redis-server (apt-get install redis-server)")
+    from core.cache import ResilientRedisCache
+
     server = RedisServer(tmp_path / "redis")
     server.start()
     yield server
     server.stop()
+    # The process's record of this server's outage goes with it (a later test may get its port).
+    ResilientRedisCache._outages.clear()
 
 
 @pytest.fixture(autouse=True)

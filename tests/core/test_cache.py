@@ -120,3 +120,29 @@ def test_the_threads_of_a_process_share_one_redis_client_and_its_connections(set
     assert len({id(cache) for cache, _client, _pool in seen}) == 4  # Django's object per thread
     assert len({id(client) for _cache, client, _pool in seen}) == 1
     assert len({id(pool) for _cache, _client, pool in seen}) == 1
+
+
+def test_the_requests_of_a_process_share_what_they_know_of_an_outage(redis_cache, own_redis, monkeypatch):
+    """Under ASGI each request has its own cache object: the second request after Redis went
+    away must neither wait for Redis again within the retry interval nor start from an empty
+    stand-in (the counts of the failed logins before it would be forgotten)."""
+    import threading
+
+    monkeypatch.setattr(ResilientRedisCache, "RETRY_SECONDS", 60.0)
+    own_redis.stop()
+    first = caches["default"]
+    first.set("failed-logins", 3)
+    seen = {}
+
+    def another_request():
+        cache = caches["default"]
+        seen["cache"] = cache
+        seen["reachable"] = cache._reachable()
+        seen["value"] = cache.get("failed-logins")
+
+    thread = threading.Thread(target=another_request)
+    thread.start()
+    thread.join()
+    assert seen["cache"] is not first  # Django's object per thread
+    assert seen["reachable"] is False  # the first request's failure holds for this one too
+    assert seen["value"] == 3
