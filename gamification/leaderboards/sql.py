@@ -9,7 +9,12 @@ ledger did (``sql_ledger``, the reference the tests compare with): active member
 without hidden ones unless the viewer sees them, and department and location boards hold
 the members who are in that department or location now, with all their points.
 
-Prize boards are scored by their formula and stay with ``sql_ledger``."""
+Prize boards are scored by their formula and stay with ``sql_ledger``.
+
+One known difference with the ledger ranking, shared with the Redis index: a line dated in a
+later week or month (``occurred_at`` in the future) counts in that bucket here, while the
+ledger ranking counts it in the current period already (it takes every line from the
+period's start on, without an end)."""
 
 import functools
 
