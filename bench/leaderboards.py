@@ -36,7 +36,7 @@ POINTS = (1, 2, 3, 5, 10, 20)
 POINT_WEIGHTS = (30, 25, 20, 15, 8, 2)
 BOARD_SHARE = 0.05  # entries that also count on a challenge board
 KEY_PREFIX = "benchlb"
-PG_DATABASE = "bench_socialshift"
+PG_DATABASE = os.environ.get("BENCH_DB", "bench_socialshift")
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -9,8 +9,8 @@ its own process with its own database, on the same seeded dataset::
     python bench/run.py --quick               # 10,000 members, 200,000 entries: does it work?
     python bench/run.py --sizes 10000:200000,100000:5000000
 
-Uses PostgreSQL database ``bench_socialshift`` (created if missing), a SQLite file under
-``var/bench/`` and Redis database 14 (refused unless it is empty; emptied afterwards). Raw results go to
+Uses PostgreSQL database ``bench_socialshift`` (``BENCH_DB``; created if missing), a SQLite file under
+``var/bench/`` and Redis database 14 (``BENCH_REDIS_DB``) (refused unless it is empty; emptied afterwards). Raw results go to
 ``var/bench/last-run.json``; ``--render var/bench/last-run.json --notes notes.md`` rewrites the
 report from them. Never part of ``make test``.
 """
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import leaderboards as lb  # noqa: E402
-from bench import sweeps  # noqa: E402
+from bench import sql_boards, sweeps  # noqa: E402
 
 DEFAULT_SIZES = "100000:5000000,1000000:5000000"
 QUICK_SIZES = "10000:200000"
@@ -52,7 +52,7 @@ BENCHMARKS = [
     ("sweeps", run_sweeps),
     # ---- wp-perflive: add the live-board and SQL-board benchmarks here ----------------------
     # ("live_boards", live_boards.run),   # bench/live_boards.py
-    # ("sql_boards", sql_boards.run),     # bench/sql_boards.py
+    ("sql_boards", sql_boards.run),  # bench/sql_boards.py: SQL boards from the period totals
     # Web requests from outside (bench/http_bench.py): PostgreSQL + Redis only, on its own
     # database and Redis number (BENCH_HTTP_DATABASE_URL, BENCH_HTTP_REDIS_URL).
     ("http", lambda db, members, entries, env, args: run_http(db, members, entries, args)),
@@ -360,6 +360,10 @@ def render_http(results: list[dict], sizes: list[tuple[int, int]]) -> list[str]:
 def render_extra(results: list[dict], sizes: list[tuple[int, int]]) -> list[str]:
     lines = render_http(results, sizes)
     for (members, entries), by_db in zip(sizes, results, strict=True):
+        boards = {db: r["extra"]["sql_boards"] for db, r in by_db.items() if "sql_boards" in r.get("extra", {})}
+        if boards:
+            lines += [f"## SQL boards from the period totals: {members:,} members, {entries:,} ledger entries", ""]
+            lines += [*sql_boards.render(boards), ""]
         runs = {db: r["extra"]["sweeps"] for db, r in by_db.items() if "sweeps" in r.get("extra", {})}
         if not runs:
             continue
@@ -397,7 +401,11 @@ def main() -> None:
     p.add_argument("--sizes", default=None, help=f"members:entries,… (default {DEFAULT_SIZES})")
     p.add_argument("--databases", default="sqlite,postgres")
     p.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432", help="server URL, no database")
-    p.add_argument("--redis", default="redis://127.0.0.1:6379/14", help="an empty Redis database")
+    p.add_argument(
+        "--redis",
+        default=f"redis://127.0.0.1:6379/{os.environ.get('BENCH_REDIS_DB', '14')}",
+        help="an empty Redis database (default: number BENCH_REDIS_DB, else 14)",
+    )
     p.add_argument("--sql-budget", type=float, default=15.0)
     p.add_argument("--record-seconds", type=float, default=15.0)
     p.add_argument("--statement-limit", type=float, default=30.0, help="abort one SQL board query after this")

@@ -134,6 +134,33 @@ class PointsTotal(models.Model):
         return f"{self.member_id}: {self.total}"
 
 
+class BoardTotal(models.Model):
+    """A member's points on a board in one period bucket (``leaderboards.periods.bucket``:
+    ``w2026-12-07``, ``m2026-12``, ``all``), added to in the same transaction (or statement,
+    ``ledger_pg``) as the ledger line, so the SQL boards rank these rows instead of the
+    ledger; rebuilt from it by ``rebuild_board_totals``.
+
+    ``board`` is ``all`` (week and month buckets; all-time is ``PointsTotal``) or a caller's
+    scope (``challenge-7``, every bucket). Department and location boards are the ``all``
+    rows of the members who are in that department or location when the board is read, and
+    who is active or hidden is read from the member then too: a move, a hidden profile or an
+    erasure changes no row here."""
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
+    )  # the constraint's index serves it
+    board = models.CharField(max_length=64)
+    bucket = models.CharField(max_length=16)
+    points = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["member", "board", "bucket"], name="board_total_once")]
+        indexes = [models.Index(fields=["board", "bucket", "-points", "member"], name="board_total_ranking")]
+
+    def __str__(self):
+        return f"{self.board} {self.bucket} {self.member_id}: {self.points}"
+
+
 class ActiveWeek(models.Model):
     """A week (starting Monday, local time) in which a member earned points: streaks."""
 

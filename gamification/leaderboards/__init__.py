@@ -1,7 +1,9 @@
 """Leaderboards: one interface, two interchangeable backends.
 
-* ``sql.SqlBackend`` ranks straight from the ledger with window functions (SQLite and
-  PostgreSQL): always right, slower on large organisations.
+* ``sql.SqlBackend`` ranks the totals kept per board and period bucket as points are
+  recorded (``BoardTotal``, ``PointsTotal``; SQLite and PostgreSQL), reading who is on a board
+  from the members; ``sql_ledger.LedgerSqlBackend`` ranks the ledger itself with window
+  functions (prize boards, and the reference the tests and benchmarks compare with).
 * ``redis_index.RedisBackend`` keeps sorted sets updated as points are recorded; chosen when
   ``REDIS_URL`` is set, behind ``fallback.FallbackBackend``. It is an index:
   ``rebuild_leaderboards`` rebuilds it from the ledger (``redis_rebuild``), and if Redis is

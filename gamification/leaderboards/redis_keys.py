@@ -29,7 +29,7 @@ import redis
 from django.conf import settings
 from django.utils import timezone
 
-from .periods import period_start
+from .periods import bucket, period_start
 
 SCOPES = ("everyone", "public")
 MEMBER_BASE = 10**12
@@ -49,15 +49,6 @@ def encode_member(member_id: int) -> str:
 
 def decode_member(value: bytes | str) -> int:
     return MEMBER_BASE - int(value)
-
-
-def bucket(period: str, moment: datetime.datetime | None = None) -> str:
-    """The bucket of ``moment`` (default: now) for a period, as ``period_start`` cuts it."""
-    start = period_start(period, moment)
-    if start is None:
-        return "all"
-    day = timezone.localtime(start).date()
-    return f"w{day.isoformat()}" if period == "week" else f"m{day:%Y-%m}"
 
 
 def bucket_expiry(period: str, moment: datetime.datetime) -> int:

@@ -13,8 +13,9 @@ trip. Why this is safe without taking the member's lock first:
   crossed (old total < threshold <= new total) follow from it without a race;
 * active weeks and levels reached are ``ON CONFLICT DO NOTHING`` on their own constraints;
 * the member's weekly activity rows (``ActivityWeek``, the reports' rollup: the action's
-  row and the week's ``active`` row) are one upsert that adds the line to both, so they can
-  never disagree with the ledger.
+  row and the week's ``active`` row) and their board totals per period (``BoardTotal``, what
+  the SQL boards rank) are upserts that add the line, so they can never disagree with the
+  ledger.
 
 Rules with a daily cap or a cooldown need to read the member's earlier lines while holding
 the lock, so they keep the portable path in ``points.record_action``."""
@@ -26,7 +27,16 @@ import psycopg
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 
-from gamification.models import ActiveWeek, ActivityWeek, BoardEntry, Level, LevelReached, PointsEntry, PointsTotal
+from gamification.models import (
+    ActiveWeek,
+    ActivityWeek,
+    BoardEntry,
+    BoardTotal,
+    Level,
+    LevelReached,
+    PointsEntry,
+    PointsTotal,
+)
 from people.models import Member
 
 
@@ -44,6 +54,7 @@ def award_sql() -> str:
     )
     level, reached, member = Level._meta.db_table, LevelReached._meta.db_table, Member._meta.db_table
     activity, a_member = ActivityWeek._meta.db_table, _col(ActivityWeek, "member")
+    totals, bt_member = BoardTotal._meta.db_table, _col(BoardTotal, "member")
     e_member, t_member = _col(PointsEntry, "member"), _col(PointsTotal, "member")
     return f"""
 WITH e AS (
@@ -76,6 +87,11 @@ WITH e AS (
     FROM e, (VALUES ('{ActivityWeek.LEDGER}', %(action)s), ('{ActivityWeek.ACTIVE}', '')) AS k(kind, action)
     ON CONFLICT ({a_member}, week, kind, action) DO UPDATE
         SET count = {activity}.count + 1, points = {activity}.points + EXCLUDED.points
+), bt AS (
+    INSERT INTO {totals} ({bt_member}, board, bucket, points)
+    SELECT %(member)s, k.board, k.bucket, e.points
+    FROM e, unnest(%(total_boards)s::varchar[], %(total_buckets)s::varchar[]) AS k(board, bucket)
+    ON CONFLICT ({bt_member}, board, bucket) DO UPDATE SET points = {totals}.points + EXCLUDED.points
 ), l AS (
     INSERT INTO {reached} ({_col(LevelReached, "member")}, number, reached_at)
     SELECT %(member)s, lv.number, %(now)s FROM t, {level} lv

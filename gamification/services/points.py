@@ -33,7 +33,7 @@ from gamification.selectors.levels import LevelInfo, level_for, levels_between
 from people import services as people_services
 from people.models import Member
 
-from . import activity, follow_ups, ledger_pg
+from . import activity, board_totals, follow_ups, ledger_pg
 
 
 class Skipped:
@@ -200,6 +200,9 @@ def _record_in_one_statement(
         "boards": boards,
         "week": week_start(occurred_at),
     }
+    keys = board_totals.keys_for(occurred_at, boards)
+    params["total_boards"] = [board for board, _bucket in keys]
+    params["total_buckets"] = [bucket for _board, bucket in keys]
     row = ledger_pg.execute(params)
     if row is None:
         existing = PointsEntry.objects.filter(member=member, action=rule.action, ref=ref).first()
@@ -285,7 +288,8 @@ def correct_points(*, member: Member, points: int, reason: str, by: Member) -> P
 
 
 def _apply(*, member: Member, total: PointsTotal, entry: PointsEntry, boards: list[str]) -> tuple[int, ...]:
-    """Bring totals, boards, active weeks and levels in line with a new ledger line.
+    """Bring totals (all-time and per board and period), boards, active weeks and levels in
+    line with a new ledger line.
     Runs inside the caller's transaction, holding the member's total row."""
     if boards:
         BoardEntry.objects.bulk_create(
@@ -300,6 +304,7 @@ def _apply(*, member: Member, total: PointsTotal, entry: PointsEntry, boards: li
     activity.count_activity(
         member_id=member.pk, kind=ActivityWeek.LEDGER, action=entry.action, at=entry.occurred_at, points=entry.points
     )
+    board_totals.count_points(member_id=member.pk, points=entry.points, at=entry.occurred_at, boards=boards)
     if entry.points > 0:
         week = week_start(entry.occurred_at)
         if not ActiveWeek.objects.filter(member=member, week=week).exists():

@@ -18,6 +18,7 @@ from gamification.models import (
     PrizePeriod,
 )
 from gamification.services.activity import count_activity
+from gamification.services.board_totals import count_points
 from tests.factories import MemberFactory
 
 _refs = itertools.count(1)
@@ -90,7 +91,8 @@ class PrizePeriodFactory(factory.django.DjangoModelFactory):
 
 
 class PointsEntryFactory(factory.django.DjangoModelFactory):
-    """A bare ledger line, without totals, boards or levels (those are ``record_action``'s)."""
+    """A bare ledger line, without its all-time total, boards or levels (those are
+    ``record_action``'s)."""
 
     class Meta:
         model = PointsEntry
@@ -102,7 +104,8 @@ class PointsEntryFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        """The line and its share of the weekly rollup (as ``record_action`` writes both)."""
+        """The line, its share of the weekly rollup and its period totals on the whole
+        organisation's boards (as ``record_action`` writes them)."""
         entry = super()._create(model_class, *args, **kwargs)
         count_activity(
             member_id=entry.member_id,
@@ -111,4 +114,5 @@ class PointsEntryFactory(factory.django.DjangoModelFactory):
             at=entry.occurred_at,
             points=entry.points,
         )
+        count_points(member_id=entry.member_id, points=entry.points, at=entry.occurred_at)
         return entry

@@ -1,6 +1,7 @@
 import pytest
 
 from gamification.leaderboards.sql import sql_backend
+from gamification.leaderboards.sql_ledger import ledger_backend
 from tests.gamification.leaderboards.helpers import redis_backend
 
 
@@ -9,10 +10,13 @@ def _own_keys(key_prefix):
     """Every test here indexes into its own keys."""
 
 
-@pytest.fixture(params=["sql", "redis"])
+@pytest.fixture(params=["sql", "ledger", "redis"])
 def backend(request, key_prefix):
-    """Each test runs on the SQL backend and on a Redis backend of its own keys."""
+    """Each test runs on the SQL backend (from the period totals), on the ledger ranked as it
+    is (the reference) and on a Redis backend of its own keys."""
     if request.param == "sql":
         return sql_backend()
+    if request.param == "ledger":
+        return ledger_backend()
     url = request.getfixturevalue("redis_url")
     return redis_backend(url, key_prefix)

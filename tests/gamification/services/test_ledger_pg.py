@@ -12,6 +12,7 @@ from django.utils import timezone
 from gamification.models import (
     ActiveWeek,
     BoardEntry,
+    BoardTotal,
     LevelReached,
     PointsEntry,
     PointsTotal,
@@ -34,6 +35,9 @@ def _state(members):
         ),
         "totals": sorted(PointsTotal.objects.filter(member_id__in=ids).values_list("member_id", "total")),
         "boards": sorted(BoardEntry.objects.filter(member_id__in=ids).values_list("member_id", "board", "points")),
+        "board_totals": sorted(
+            BoardTotal.objects.filter(member_id__in=ids).values_list("member_id", "board", "bucket", "points")
+        ),
         "weeks": sorted(ActiveWeek.objects.filter(member_id__in=ids).values_list("member_id", "week")),
         "levels": sorted(LevelReached.objects.filter(member_id__in=ids).values_list("member_id", "number")),
         "notifications": sorted(Notification.objects.filter(member_id__in=ids).values_list("member_id", "kind")),
