@@ -21,23 +21,27 @@ from gamification.services import board_totals
 from gamification.services.points import record_action
 from people.services.privacy import anonymise
 from tests.factories import DepartmentFactory, LocationFactory, MemberFactory
-from tests.gamification.leaderboards.helpers import ANONYMOUS, HIDDEN, VISIBLE, Ledger, all_boards
+from tests.gamification.leaderboards.helpers import ALL, ANONYMOUS, HIDDEN, VISIBLE, Ledger, all_boards
 
 pytestmark = pytest.mark.django_db
 
 
 def assert_same_as_the_ledger(members, boards):
-    """Whole boards and every member's place with their neighbours, for every board,
-    period and audience."""
+    """Whole boards for every board, period and audience; every member's place with their
+    neighbours (two and one either side) on the "all" board, and one member's, a different one
+    each time, on the others (as the Redis comparison does: every member everywhere cost a
+    test minute per lane and found nothing the random members across examples do not)."""
     totals, ledger = sql_backend(), ledger_backend()
-    for board, period, include_hidden in itertools.product(boards, PERIODS, (False, True)):
+    combinations = itertools.product(boards, PERIODS, (False, True))
+    for i, (board, period, include_hidden) in enumerate(combinations):
         label = (board.name, period, include_hidden)
-        for n in (100, 3, 1):
+        everyone = board == ALL
+        for n in (100, 3, 1) if everyone else (100,):
             assert totals.top(board, period, n, include_hidden=include_hidden) == ledger.top(
                 board, period, n, include_hidden=include_hidden
             ), (*label, n)
-        for member in members:
-            for distance in (2, 1):
+        for member in members if everyone else [members[i % len(members)]]:
+            for distance in (2, 1) if everyone else (i % 2 + 1,):
                 assert totals.around(
                     board, period, member.pk, include_hidden=include_hidden, distance=distance
                 ) == ledger.around(board, period, member.pk, include_hidden=include_hidden, distance=distance), (
