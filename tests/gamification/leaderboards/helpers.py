@@ -14,7 +14,7 @@ from gamification.leaderboards.sql import sql_backend
 from gamification.models import PointRule
 from gamification.services.points import correct_points, record_action
 from people.models import LeaderboardVisibility, Role
-from tests.factories import DepartmentFactory, MemberFactory
+from tests.factories import DepartmentFactory, LocationFactory, MemberFactory
 
 VISIBLE, ANONYMOUS, HIDDEN = (
     LeaderboardVisibility.VISIBLE,
@@ -120,3 +120,19 @@ def small_ledger(ledger):
         ledger.award(member, points, boards=["challenge-4"])
     ledger.award(members[3], 2, when=timezone.now() - datetime.timedelta(days=40))
     return sales, members
+
+
+def random_organisation(member_specs):
+    """Two departments, two locations and a member per ``(department, location, visibility,
+    _)`` spec (indexes into them, or None), as the random-ledger comparisons draw them."""
+    departments = [DepartmentFactory(name=f"Dept {i}") for i in range(2)]
+    locations = [LocationFactory(name=f"Place {i}") for i in range(2)]
+    members = [
+        MemberFactory(
+            department=None if d is None else departments[d],
+            location=None if loc is None else locations[loc],
+            leaderboard_visibility=visibility,
+        )
+        for d, loc, visibility, _change in member_specs
+    ]
+    return departments, locations, members

@@ -18,7 +18,7 @@ from gamification.leaderboards.redis_keys import encode_member
 from gamification.models import (
     PointsEntry,
 )
-from tests.factories import DepartmentFactory, LocationFactory, MemberFactory
+from tests.factories import MemberFactory
 from tests.gamification.factories import (
     PointRuleFactory,
 )
@@ -32,6 +32,7 @@ from tests.gamification.leaderboards.helpers import (
     assert_same_boards,
     delete_prefix,
     points_of,
+    random_organisation,
     redis_backend,
     snapshot,
 )
@@ -171,16 +172,7 @@ def test_redis_gives_the_same_boards_as_sql_for_random_ledgers(
     try:
         with override_settings(LEADERBOARD_KEY_PREFIX=prefix):
             ledger = Ledger(django_capture_on_commit_callbacks)
-            departments = [DepartmentFactory(name=f"Dept {i}") for i in range(2)]
-            locations = [LocationFactory(name=f"Place {i}") for i in range(2)]
-            members = [
-                MemberFactory(
-                    department=None if d is None else departments[d],
-                    location=None if loc is None else locations[loc],
-                    leaderboard_visibility=visibility,
-                )
-                for d, loc, visibility, _change in member_specs
-            ]
+            departments, locations, members = random_organisation(member_specs)
             now = timezone.now()
             for i, (who, points, days_ago, boards) in enumerate(awards):
                 when = now - datetime.timedelta(days=days_ago, minutes=i)

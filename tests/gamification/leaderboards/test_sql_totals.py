@@ -20,8 +20,16 @@ from gamification.models import BoardTotal, PointRule
 from gamification.services import board_totals
 from gamification.services.points import record_action
 from people.services.privacy import anonymise
-from tests.factories import DepartmentFactory, LocationFactory, MemberFactory
-from tests.gamification.leaderboards.helpers import ALL, ANONYMOUS, HIDDEN, VISIBLE, Ledger, all_boards
+from tests.factories import DepartmentFactory, MemberFactory
+from tests.gamification.leaderboards.helpers import (
+    ALL,
+    ANONYMOUS,
+    HIDDEN,
+    VISIBLE,
+    Ledger,
+    all_boards,
+    random_organisation,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -98,16 +106,7 @@ def test_boards_from_the_totals_are_the_boards_of_the_ledger(
     savepoint = transaction.savepoint()
     try:
         ledger = Ledger(django_capture_on_commit_callbacks)
-        departments = [DepartmentFactory(name=f"Dept {i}") for i in range(2)]
-        locations = [LocationFactory(name=f"Place {i}") for i in range(2)]
-        members = [
-            MemberFactory(
-                department=None if d is None else departments[d],
-                location=None if loc is None else locations[loc],
-                leaderboard_visibility=visibility,
-            )
-            for d, loc, visibility, _change in member_specs
-        ]
+        departments, locations, members = random_organisation(member_specs)
         now = timezone.now()
         for i, (who, points, days_ago, minutes, boards, capped) in enumerate(awards):
             when = now - datetime.timedelta(days=days_ago, minutes=minutes + i)
