@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Member
-from people.services.notifications import notify
+from people.services.notifications import notify, notify_many
 
 from .. import sanitise, selectors
 from ..models import Post, PostStatus
@@ -97,19 +97,15 @@ def tell_about_post(post: Post) -> None:
             params=params,
             dedupe_key=f"community-mention-{post.pk}",
         )
-    for follower in selectors.followers(thread=post.thread):
-        if follower.pk in told:
-            continue
-        told.add(follower.pk)
-        notify(
-            member=follower,
-            kind="community_reply",
-            title=_("New post by %(name)s in “%(thread)s”"),
-            url=url,
-            params=params,
-            dedupe_key=f"community-follow-{post.pk}",
-            email=False,
-        )
+    # A popular thread's followers at once: one insert for all, not a notification each.
+    notify_many(
+        members=[(follower, url) for follower in selectors.followers(thread=post.thread) if follower.pk not in told],
+        kind="community_reply",
+        title=_("New post by %(name)s in “%(thread)s”"),
+        params=params,
+        dedupe_key=f"community-follow-{post.pk}",
+        email=False,
+    )
 
 
 def tell_accepted(post: Post) -> None:
