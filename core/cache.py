@@ -29,7 +29,7 @@ import time
 from typing import ClassVar
 
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -57,6 +57,36 @@ def _fails_open(method):
     return wrapper
 
 
+def count_in_window(cache, key: str, previous_key: str, timeout: int) -> tuple[int, int]:
+    """Add one to the counter ``key`` (kept for ``timeout`` seconds) and return it with the
+    counter ``previous_key`` (0 if missing): the rate limits' counting (``core.throttling``).
+    One round trip on ``ResilientRedisCache``; three calls on any other cache."""
+    counter = getattr(cache, "count_in_window", None)
+    if counter is not None:
+        return counter(key, previous_key, timeout)
+    return count_with_cache_calls(cache, key, previous_key, timeout)
+
+
+def count_with_cache_calls(cache, key: str, previous_key: str, timeout: int) -> tuple[int, int]:
+    """``count_in_window`` with Django's cache API alone."""
+    if cache.add(key, 1, timeout):
+        current = 1
+    else:
+        try:
+            current = cache.incr(key)
+        except ValueError:  # it expired between the two calls
+            cache.set(key, 1, timeout)
+            current = 1
+    return current, int(cache.get(previous_key) or 0)
+
+
+class _StandIn(LocMemCache):
+    """The process's memory while Redis is away: a ``LocMemCache`` that counts as Redis does."""
+
+    def count_in_window(self, key: str, previous_key: str, timeout: int) -> tuple[int, int]:
+        return count_with_cache_calls(self, key, previous_key, timeout)
+
+
 class _Outage:
     """What the cache objects of one process share about one Redis: the stand-in, when to ask
     Redis again, since when it is away and when that was last said."""
@@ -67,6 +97,22 @@ class _Outage:
         self.away_since: float | None = None
         self.warned_at = 0.0
         self.lock = threading.Lock()
+
+
+class _SharedRedisCacheClient(RedisCacheClient):
+    """Django's client, but with one ``redis.Redis`` per connection pool: Django makes a new
+    one on every cache call (a tenth of a millisecond each, on every API request's count)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._redis_objects: dict[int, object] = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._redis_objects.get(id(pool))
+        if client is None:
+            client = self._redis_objects[id(pool)] = self._client(connection_pool=pool)
+        return client
 
 
 class ResilientRedisCache(RedisCache):
@@ -93,13 +139,14 @@ class ResilientRedisCache(RedisCache):
 
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = _SharedRedisCacheClient
         self._client_key = (self._class, tuple(self._servers), repr(sorted(self._options.items())))
         space = (params.get("KEY_PREFIX", ""), params.get("VERSION", 1))
         with self._clients_lock:
             outage = self._outages.get((self._client_key, space))
             if outage is None:
                 outage = self._outages[(self._client_key, space)] = _Outage(
-                    LocMemCache(
+                    _StandIn(
                         f"redis-stand-in-{len(self._outages)}",
                         {
                             "TIMEOUT": params.get("TIMEOUT", 300),
@@ -172,3 +219,17 @@ class ResilientRedisCache(RedisCache):
     set_many = _fails_open(RedisCache.set_many)
     delete_many = _fails_open(RedisCache.delete_many)
     clear = _fails_open(RedisCache.clear)
+
+    @_fails_open
+    def count_in_window(self, key: str, previous_key: str, timeout: int) -> tuple[int, int]:
+        """``count_in_window`` in one pipeline: ``INCR`` and ``EXPIRE`` ``key``, ``GET``
+        ``previous_key``. Counters are plain integers, as Django's Redis cache stores ints,
+        so ``get``/``incr`` read them too."""
+        current_key = self.make_and_validate_key(key)
+        client = self._cache.get_client(current_key, write=True)
+        pipe = client.pipeline(transaction=False)
+        pipe.incr(current_key)
+        pipe.expire(current_key, timeout)
+        pipe.get(self.make_and_validate_key(previous_key))
+        current, _expiry, previous = pipe.execute()
+        return int(current), int(previous or 0)

@@ -16,10 +16,10 @@ from rest_framework import exceptions, serializers, status
 from rest_framework.parsers import BaseParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from core.errors import InvalidInput
+from core.throttling import ScopedRateThrottle
 
 from ..services import outcomes as outcome_services
 
