@@ -12,6 +12,13 @@ channel layer (Redis) carries it to the server's workers. Broadcasts run in this
     python bench/live_boards.py --clients 2000            # one worker
     python bench/live_boards.py --clients 5000 --workers 2
     python bench/live_boards.py --variant stock           # channels-redis' own layer
+    BENCH_WS_DEFLATE=1 python bench/live_boards.py        # uvicorn's default compression
+    BENCH_BROADCAST_EVERY=1 python bench/live_boards.py   # another coalescing window
+    BENCH_VERBOSE=1 python bench/live_boards.py           # each award's p50 and max
+
+The server runs as production does (``--ws websockets-sansio --ws-per-message-deflate false``).
+One burst before the measured rounds warms the process up (its first broadcasts make the
+broadcasting thread's event loop and Redis connections).
 
 Uses PostgreSQL database ``bench_live`` (created if missing; ``--database-url`` for another)
 and Redis database 11 (``--redis-url``; emptied before and after). ``run_live_boards(...)``
@@ -109,6 +116,10 @@ def prepare(env: dict) -> tuple[int, str]:
     import django
 
     django.setup()
+    from gamification.services import broadcasts
+
+    # BENCH_BROADCAST_EVERY: another coalescing window than the shipped one, for comparison.
+    broadcasts.in_process.every = float(os.environ.get("BENCH_BROADCAST_EVERY", broadcasts.BROADCAST_EVERY))
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.cache import SessionStore as CacheStore
@@ -145,6 +156,10 @@ def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
         "warning",
         "--no-access-log",
     ]
+    # As production runs it (deploy/systemd/socialshift-web.service); BENCH_WS_DEFLATE=1
+    # measures uvicorn's default, every message compressed per socket.
+    if os.environ.get("BENCH_WS_DEFLATE", "0") == "0":
+        command += ["--ws-per-message-deflate", "false"]
     process = subprocess.Popen(command, cwd=ROOT, env=env)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -214,6 +229,13 @@ async def measure(port, session_key, member_id, clients, rounds, interval, burst
     await asyncio.sleep(2)  # let the last connect burst settle
     commits: dict[int, float] = {}
     loop = asyncio.get_running_loop()
+    # Warm-up, not measured: the first leading and the first coalesced broadcast of a process
+    # pay its start-up (the broadcasting thread's event loop and Redis connections, the first
+    # query), once in a process's life, not per award.
+    for label in ("warm-up:1", "warm-up:2"):
+        await loop.run_in_executor(None, award, member_id, f"live:{time.time_ns()}:{label}")
+        await asyncio.sleep(0.2)
+    await asyncio.sleep(2)
     for r in range(rounds):
         total, at = await loop.run_in_executor(None, award, member_id, f"live:{time.time_ns()}:{r}")
         commits[total] = at

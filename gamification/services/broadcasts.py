@@ -1,6 +1,12 @@
 """Live board updates: everyone watching a board (``consumers.LeaderboardConsumer``) gets its
 new public top N within a second of the award that moved it: at once when the board has been
-quiet, and at most once more per second however many awards follow (coalescing).
+quiet, and what follows within the next half second together at its end, so a busy board goes
+out at most twice a second however many awards move it (coalescing).
+
+Why half a second: the coalesced send waits for the end of the window and then takes the
+fan-out to every socket (0.2–0.5 s at 2,000 on one worker); with a one-second window the
+second award of a burst reached clients 1.0–1.4 s after its commit, with half a second the
+p99 is 0.5 s (docs/benchmarks.md, "Live boards").
 
 The message carries the board already rendered as JSON text (``board.update`` with
 ``text``): each of thousands of listeners sends it as it is, nobody queries or encodes it
@@ -24,7 +30,7 @@ from gamification.selectors.boards import public_top
 
 logger = logging.getLogger(__name__)
 
-BROADCAST_EVERY = 1  # second; a board goes out at once, then at most once per interval
+BROADCAST_EVERY = 0.5  # seconds; a board goes out at once, then at most once per interval
 
 
 def _send_now(boards: list[str]) -> None:
@@ -90,8 +96,8 @@ in_process = _InProcess(BROADCAST_EVERY)
 
 
 def schedule_broadcasts(*, boards: Iterable[str]) -> None:
-    """Have these boards broadcast: at once those that were quiet for a second, the others
-    together at the end of their second (``LeadingThenCoalesced``). With a worker the sends
+    """Have these boards broadcast: at once those that were quiet for ``BROADCAST_EVERY``, the
+    others together at the end of their window (``LeadingThenCoalesced``). With a worker the sends
     are tasks; without one (eager Celery) quiet boards go out in this thread and the rest in
     a timer thread. Locks nothing, returns nothing and never raises: a missed broadcast is
     sent whole with the next one, and a client that reconnects gets the board at once."""
@@ -132,8 +138,8 @@ def broadcast_boards(*, boards: Iterable[str]) -> None:
 
 
 def broadcast_dirty_boards(*, limit: int = 500) -> tuple[int, bool]:
-    """Broadcast (at most ``limit`` of) the boards that awards moved within their second since
-    the last run, and start a new second for each; returns how many, and whether boards are
+    """Broadcast (at most ``limit`` of) the boards that awards moved within their window since
+    the last run, and start a new window for each; returns how many, and whether boards are
     left waiting. A board taken by a run that then dies misses one broadcast only (listeners
     get the full state when they reconnect)."""
     boards = sorted(dirty_boards.take(limit))

@@ -29,9 +29,7 @@ class Command(BaseCommand):
     def handle(self, *args, host, port, no_worker, **options):
         self._prepare_broker_folders()
         children = [
-            self._start(
-                "server", [sys.executable, "-m", "uvicorn", "cms.asgi:application", "--host", host, "--port", str(port)]
-            )
+            self._start("server", server_command(host=host, port=port)),
         ]
         if not no_worker:
             children.append(self._start("worker", worker_command(), extra_env={"CELERY_TASK_ALWAYS_EAGER": "false"}))
@@ -69,6 +67,26 @@ class Command(BaseCommand):
             folder = getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", {}).get(key)
             if folder:
                 Path(folder).mkdir(parents=True, exist_ok=True)
+
+
+def server_command(*, host: str, port: str | int) -> list[str]:
+    """uvicorn as production runs it (deploy/systemd/socialshift-web.service): the sans-I/O
+    WebSocket implementation, without per-message compression (compressing every live board
+    for every socket cost half of a broadcast's fan-out and half of each socket's memory)."""
+    return [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "cms.asgi:application",
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--ws",
+        "websockets-sansio",
+        "--ws-per-message-deflate",
+        "false",
+    ]
 
 
 def worker_command() -> list[str]:
