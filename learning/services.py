@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from core.locking import lock
+from core.sealed import Unsealable
 from courses import quiz as quiz_rules
 from courses.models import CoursePage, LearningPath, LessonPage, PathCourse
 from gamification.openbadges.credentials import Achievement
@@ -458,8 +459,9 @@ def certificate_credential(*, completion: CourseCompletion, course: CoursePage |
     """The certificate's Open Badges 3.0 credential (``gamification.services.credentials``),
     issued on first use: at completion, or when the certificate page is first shown for an
     older one. Idempotent; locks nothing (the credential's unique constraint decides).
-    Returns the ``Credential``, or None for a member who is gone (deactivated or erased);
-    raises nothing of its own."""
+    Returns the ``Credential``, or None for a member who is gone (deactivated or erased) and
+    while the signing key cannot be opened (logged; issued on a later visit once it can: a
+    course completion is never lost for a credential); raises nothing of its own."""
     if not completion.member.is_active:
         return None
     if course is None:
@@ -475,12 +477,16 @@ def certificate_credential(*, completion: CourseCompletion, course: CoursePage |
             criteria_narrative=str(_("Completed every lesson of the course.")),
             achievement_type="Certificate",
         )
-    return credential_services.issue(
-        subject=certificate_subject(completion),
-        achievement=achievement,
-        email=completion.member.email,
-        awarded_at=completion.completed_at,
-    )
+    try:
+        return credential_services.issue(
+            subject=certificate_subject(completion),
+            achievement=achievement,
+            email=completion.member.email,
+            awarded_at=completion.completed_at,
+        )
+    except Unsealable as error:
+        credential_services.signing_unavailable(error)
+        return None
 
 
 def absolute_url(path: str) -> str:

@@ -6,18 +6,26 @@ certificate with ``issue(subject=…, achievement=Achievement(…), …)``; a ba
 on first use by ``credential_for_award``. Signing is ``gamification.openbadges``."""
 
 import datetime
+import logging
 import secrets
 import uuid
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy
 
 from core import sealed
 from gamification.models import BadgeAward, Credential, SigningKey
 from gamification.openbadges import credentials as ob3
 from gamification.openbadges import did, hosting
 from gamification.selectors.badges import how_to_earn
+
+logger = logging.getLogger(__name__)
+
+# What a page or endpoint says while the signing key cannot be opened (a changed SECRET_KEY
+# without its fallback): a clear refusal, never a 500.
+SIGNING_UNAVAILABLE = gettext_lazy("Badges and certificates cannot be signed right now. Try again later.")
 
 # What the signing keys are sealed for (core.sealed): a key sealed for anything else never opens here.
 KEY_PURPOSE = "openbadges-signing-key"
@@ -86,8 +94,9 @@ def issue(
     signed now unless there is one already (idempotent: a retry returns the same one).
 
     Locks nothing: a partial unique constraint (one valid credential per subject) decides
-    between concurrent twins; the loser returns the winner's. Returns the ``Credential``;
-    raises nothing of its own."""
+    between concurrent twins; the loser returns the winner's. Returns the ``Credential``.
+    Raises ``core.sealed.Unsealable`` when the signing key cannot be opened (nothing is kept
+    then: callers issue again later, and ``signing_unavailable`` says why in the log)."""
     existing = Credential.objects.filter(subject=subject, revoked_at__isnull=True).first()
     if existing is not None:
         return existing
@@ -109,6 +118,18 @@ def issue(
             return row
     except IntegrityError:
         return Credential.objects.get(subject=subject, revoked_at__isnull=True)
+
+
+def signing_unavailable(error: sealed.Unsealable) -> None:
+    """Tell the operator, in the log, that credentials cannot be signed now and how to mend it
+    (a changed ``SECRET_KEY``). Pages go on without the credential; the public endpoints
+    answer 503 until then."""
+    logger.error(
+        "Open Badges credentials cannot be signed: %s Put the SECRET_KEY the signing keys were "
+        "sealed with in SECRET_KEY_FALLBACKS and run `manage.py rotate_badge_key --reseal`, or run "
+        "`manage.py rotate_badge_key` for a new key.",
+        error,
+    )
 
 
 def revoke(*, subject: uuid.UUID, now: datetime.datetime | None = None) -> int:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from core import branding as core_branding
+from core.sealed import Unsealable
 from gamification.models import BadgeAward, BadgeClass
 from gamification.openbadges import baking, hosting, images
 from gamification.selectors.badges import badge_overview, how_to_earn
@@ -102,7 +103,15 @@ def assertion_png(request, uuid):
     award = _award_or_404(uuid)
     if award.revoked_at is not None:
         return HttpResponse(_("This badge was revoked."), status=410, content_type="text/plain; charset=utf-8")
-    credential = credential_services.credential_for_award(award)
+    try:
+        credential = credential_services.credential_for_award(award)
+    except Unsealable as error:
+        credential_services.signing_unavailable(error)
+        response = HttpResponse(
+            str(credential_services.SIGNING_UNAVAILABLE), status=503, content_type="text/plain; charset=utf-8"
+        )
+        response["Retry-After"] = "300"
+        return response
     png = baking.baked_png(award, credential_jwt=credential.jwt if credential else "")
     response = HttpResponse(png, content_type="image/png")
     response["Content-Disposition"] = f'attachment; filename="{award.badge.slug}-badge.png"'

@@ -8,6 +8,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from core.sealed import Unsealable
 from gamification.models import BadgeAward, Credential, SigningKey
 from gamification.openbadges import credentials as ob3
 from gamification.openbadges import did, hosting
@@ -36,12 +37,23 @@ def did_document(request):
     return _public(response, max_age=300)
 
 
+def _signing_unavailable(error: Unsealable) -> JsonResponse:
+    services.signing_unavailable(error)
+    response = _error(503, "signing_unavailable", str(services.SIGNING_UNAVAILABLE))
+    response["Retry-After"] = "300"
+    patch_cache_control(response, no_store=True)
+    return response
+
+
 def _credential(uuid) -> Credential | JsonResponse:
     found = Credential.objects.filter(subject=uuid, revoked_at__isnull=True).first()
     if found is not None:
         return found
     award = BadgeAward.objects.select_related("badge", "member").filter(uuid=uuid).first()
-    issued = services.credential_for_award(award) if award is not None else None
+    try:
+        issued = services.credential_for_award(award) if award is not None else None
+    except Unsealable as error:
+        return _signing_unavailable(error)
     if issued is not None:
         return issued
     if award is not None or Credential.objects.filter(subject=uuid).exists():
@@ -85,5 +97,8 @@ def status_list(request, number: int):
     """The status list as a signed VC-JWT, made fresh (a revocation shows within a minute)."""
     if number < 1:
         return _error(404, "status_list_not_found", _("No status list has this number."))
-    response = HttpResponse(services.sign(ob3.jwt_claims(_status_list(number))), content_type=VC_JWT)
-    return _public(response)
+    try:
+        signed = services.sign(ob3.jwt_claims(_status_list(number)))
+    except Unsealable as error:
+        return _signing_unavailable(error)
+    return _public(HttpResponse(signed, content_type=VC_JWT))

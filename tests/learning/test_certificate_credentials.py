@@ -44,3 +44,27 @@ def test_an_older_certificate_is_issued_when_its_page_is_first_shown(client, com
     client.get(reverse("learning:certificate", args=[completion.certificate_code]))
     client.get(reverse("learning:certificate", args=[completion.certificate_code]))
     assert Credential.objects.filter(subject=services.certificate_subject(completion)).count() == 1
+
+
+def test_a_course_is_completed_even_while_its_credential_cannot_be_signed(client, settings, caplog):
+    """A changed SECRET_KEY leaves the signing key sealed: the member's completion and the
+    certificate page stand, the credential comes on a later visit once the key opens."""
+    from gamification.services import credentials
+
+    credentials.current_key()
+    old = settings.SECRET_KEY
+    settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = "a-new-secret", []
+    member = MemberFactory()
+    course = make_course("Zichtbaar op LinkedIn", lessons=1)
+    result = services.complete_lesson(member=member, lesson=lessons_of(course)[0])
+    assert result.course_newly_completed
+    completion = result.course_completion
+    assert not Credential.objects.exists()
+    assert any("SECRET_KEY_FALLBACKS" in record.getMessage() for record in caplog.records)
+    page = client.get(reverse("learning:certificate", args=[completion.certificate_code]))
+    assert page.status_code == 200
+    assert b"/badges/credentials/" not in page.content
+
+    settings.SECRET_KEY_FALLBACKS = [old]
+    page = client.get(reverse("learning:certificate", args=[completion.certificate_code]))
+    assert f"/badges/credentials/{services.certificate_subject(completion)}.jwt".encode() in page.content

@@ -171,3 +171,36 @@ def test_did_web_of_base_url(base_url, expected, document):
     with override_settings(BASE_URL=base_url):
         assert did.did_web() == expected
     assert did.did_document_url(expected) == document
+
+
+@pytest.fixture
+def secret_changed(settings):
+    """The signing key was sealed under the old SECRET_KEY, which is gone without a fallback."""
+    credentials.current_key()
+    old = settings.SECRET_KEY
+    settings.SECRET_KEY = "a-new-secret-without-the-old-one-as-fallback"
+    settings.SECRET_KEY_FALLBACKS = []
+    return old
+
+
+def test_while_the_signing_key_cannot_be_opened_the_endpoints_answer_503_and_log_why(
+    client, earned, secret_changed, caplog
+):
+    for url in (f"/badges/credentials/{earned.uuid}.jwt", f"/badges/credentials/{earned.uuid}.json"):
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="nl")
+        assert response.status_code == 503
+        assert response.json()["code"] == "signing_unavailable"
+        assert response["Retry-After"] == "300"
+    status = client.get("/badges/status-lists/1.jwt")
+    assert (status.status_code, status.json()["code"]) == (503, "signing_unavailable")
+    png = client.get(f"/badges/assertions/{earned.uuid}.png", HTTP_ACCEPT_LANGUAGE="nl")
+    assert png.status_code == 503
+    assert "ondertekend" in png.content.decode()
+    assert not Credential.objects.exists()  # nothing half-issued
+    assert any("SECRET_KEY_FALLBACKS" in record.getMessage() for record in caplog.records)
+
+
+def test_once_the_old_secret_is_a_fallback_the_credential_is_issued(client, earned, secret_changed, settings):
+    assert client.get(f"/badges/credentials/{earned.uuid}.jwt").status_code == 503
+    settings.SECRET_KEY_FALLBACKS = [secret_changed]
+    assert verify(client, fetch_jwt(client, earned)).valid
