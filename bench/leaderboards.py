@@ -417,7 +417,9 @@ def versions() -> dict:
     return info
 
 
-def worker(args) -> dict:
+def start_django(*, key_prefix: str | None = KEY_PREFIX, migrate: bool = True) -> None:
+    """Django as the benchmarks' worker processes run it: the dev settings without DEBUG,
+    quiet logs, the board keys under ``key_prefix`` (never the site's), the schema migrated."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
     os.environ["DEBUG"] = "false"
     os.environ["LOG_LEVEL"] = "ERROR"
@@ -427,8 +429,16 @@ def worker(args) -> dict:
     from django.conf import settings
     from django.core.management import call_command
 
-    settings.LEADERBOARD_KEY_PREFIX = KEY_PREFIX
-    call_command("migrate", verbosity=0, interactive=False)
+    if key_prefix is not None:
+        settings.LEADERBOARD_KEY_PREFIX = key_prefix
+    if migrate:
+        call_command("migrate", verbosity=0, interactive=False)
+
+
+def worker(args) -> dict:
+    start_django()
+    from django.conf import settings
+
     now = datetime.datetime.now(datetime.UTC)
     result = {"db": args.db, "members": args.members, "entries": args.entries, "versions": versions()}
     result["load"] = load_dataset(members=args.members, entries=args.entries, seed=args.seed, now=now)

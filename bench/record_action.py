@@ -10,7 +10,6 @@ the number of members and ledger lines."""
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -23,19 +22,14 @@ def main() -> None:
     p.add_argument("--calls", type=int, default=50_000)
     p.add_argument("--seed", type=int, default=42)
     args = p.parse_args()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
-    os.environ["DEBUG"] = "false"
-    os.environ["LOG_LEVEL"] = "ERROR"
-    import django
+    from bench.leaderboards import measure_record_action, start_django
 
-    django.setup()
+    start_django(migrate=False)
     from django.conf import settings
 
-    from bench.leaderboards import KEY_PREFIX, measure_record_action
     from gamification.models import PointsEntry
     from people.models import Member
 
-    settings.LEADERBOARD_KEY_PREFIX = KEY_PREFIX
     result = {
         "members": Member.objects.count(),
         "entries": PointsEntry.objects.count(),

@@ -130,18 +130,12 @@ def timed(label, fn, repeat=3):
 
 
 def worker(args) -> dict:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
-    os.environ["DEBUG"] = "false"
-    os.environ["LOG_LEVEL"] = "ERROR"
-    import django
+    from bench.leaderboards import load_dataset, start_django
 
-    django.setup()
+    start_django(key_prefix=None)
     from django.conf import settings
-    from django.core.management import call_command
 
     settings.DEBUG = True  # count queries
-    call_command("migrate", verbosity=0, interactive=False)
-    from bench.leaderboards import load_dataset
     from cms.reports import exports, selectors
     from cms.reports.metrics import Scope
     from people.models import Member

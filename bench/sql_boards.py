@@ -23,7 +23,6 @@ their totals take minutes).
 import argparse
 import datetime
 import json
-import os
 import random
 import sys
 import time
@@ -100,18 +99,10 @@ def _dataset_is_there(members: int, entries: int) -> bool:
 
 
 def worker(args) -> dict:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
-    os.environ["DEBUG"] = "false"
-    os.environ["LOG_LEVEL"] = "ERROR"
-    import django
-
-    django.setup()
+    lb.start_django(key_prefix=KEY_PREFIX)
     from django.conf import settings
-    from django.core.management import call_command
     from django.db import connection
 
-    settings.LEADERBOARD_KEY_PREFIX = KEY_PREFIX
-    call_command("migrate", verbosity=0, interactive=False)
     from gamification.leaderboards.boards import BoardKey
     from gamification.leaderboards.redis_index import RedisBackend
     from gamification.leaderboards.sql import sql_backend
