@@ -3,7 +3,7 @@
 DRF's ``SimpleRateThrottle`` keeps every client's request times as a list in the cache: each
 request reads the list, trims it, pickles it and writes it back, two Redis round trips and a
 list as long as the rate (600 a minute for a member) on every API call. These throttles use
-the sliding-window counter instead (the estimate Cloudflare and nginx-style limiters use): a
+the sliding-window counter instead (the estimate Cloudflare's rate limiting describes): a
 counter per client and fixed window, and the estimate ``previous × (share of the previous
 window still inside the sliding one) + current``. One pipeline a request (``INCR`` and
 ``EXPIRE`` this window's counter, ``GET`` the previous one); a refused request takes its count

@@ -39,7 +39,10 @@ def did_document(request):
 
 def _signing_unavailable(error: Unsealable) -> JsonResponse:
     services.signing_unavailable(error)
-    response = _error(503, "signing_unavailable", str(services.SIGNING_UNAVAILABLE))
+    # Not ``_error``: that one is cached publicly for a minute, and this answer must go as
+    # soon as the key opens again.
+    response = JsonResponse({"detail": str(services.SIGNING_UNAVAILABLE), "code": "signing_unavailable"}, status=503)
+    response["Access-Control-Allow-Origin"] = "*"
     response["Retry-After"] = "300"
     patch_cache_control(response, no_store=True)
     return response

@@ -191,6 +191,7 @@ def test_while_the_signing_key_cannot_be_opened_the_endpoints_answer_503_and_log
         assert response.status_code == 503
         assert response.json()["code"] == "signing_unavailable"
         assert response["Retry-After"] == "300"
+        assert response["Cache-Control"] == "no-store"  # gone once the key opens again
     status = client.get("/badges/status-lists/1.jwt")
     assert (status.status_code, status.json()["code"]) == (503, "signing_unavailable")
     png = client.get(f"/badges/assertions/{earned.uuid}.png", HTTP_ACCEPT_LANGUAGE="nl")
